@@ -1,0 +1,40 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { sqlitePath } from "../url.js";
+
+/**
+ * better-sqlite3 refuses several statements in one executeRaw call, which the schema engine makes
+ * when it replays a migration on the shadow database; retry those as a script.
+ */
+function allowScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  return new Proxy(adapter, {
+    get(target, prop, receiver) {
+      if (prop === "executeRaw") {
+        return async (query: Parameters<SqlDriverAdapter["executeRaw"]>[0]) => {
+          try {
+            return await target.executeRaw(query);
+          } catch (error) {
+            if (query.args.length === 0 && /more than one statement/i.test(String((error as Error)?.message ?? error))) {
+              await target.executeScript(query.sql);
+              return 0;
+            }
+            throw error;
+          }
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The adapter factory the schema engine migrates SQLite through (dates as unix ms, like the native engine). */
+export function sqliteMigrationAdapter(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+  const inner = new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl) }, { timestampFormat: "unixepoch-ms" });
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => allowScripts(await inner.connect()),
+    connectToShadowDb: async () => allowScripts(await inner.connectToShadowDb()),
+  };
+}
