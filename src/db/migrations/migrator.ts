@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { projectRoot } from "../../paths.js";
 import { databaseKind, type DatabaseKind } from "../url.js";
@@ -47,19 +47,39 @@ export async function readMigrationList(migrationsDir: string): Promise<Migratio
 
 async function adapterFor(databaseUrl: string): Promise<SqlMigrationAwareDriverAdapterFactory> {
   if (databaseKind(databaseUrl) === "sqlite") return sqliteMigrationAdapter(databaseUrl);
-  const { postgresMigrationAdapter } = await import("./postgresAdapter.js");
-  return postgresMigrationAdapter(databaseUrl);
+  throw new Error("PostgreSQL migrations are not built yet");
+}
+
+/** The engine does not close the connections it opened; close them so the database is free again. */
+function trackConnections(inner: SqlMigrationAwareDriverAdapterFactory) {
+  const open: SqlDriverAdapter[] = [];
+  const track = async (connect: () => Promise<SqlDriverAdapter>) => {
+    const adapter = await connect();
+    open.push(adapter);
+    return adapter;
+  };
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: () => track(() => inner.connect()),
+    connectToShadowDb: () => track(() => inner.connectToShadowDb()),
+  };
+  const disposeAll = async () => {
+    await Promise.allSettled(open.splice(0).map((a) => a.dispose()));
+  };
+  return { factory, disposeAll };
 }
 
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine, layout: SchemaLayout) => Promise<T>): Promise<T> {
   const layout = schemaLayout(databaseKind(databaseUrl));
   const schemaText = await readFile(layout.schemaPath, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(await adapterFor(databaseUrl));
-  const engine = await createSchemaEngine(layout.schemaPath, schemaText, adapter);
+  const { factory, disposeAll } = trackConnections(await adapterFor(databaseUrl));
+  const engine = await createSchemaEngine(layout.schemaPath, schemaText, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await run(engine, layout);
   } finally {
     engine.free();
+    await disposeAll();
   }
 }
 

@@ -8,6 +8,11 @@ import { pathToFileURL } from "node:url";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
 type WasmBindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type WasmExports = Record<string, unknown>;
+// Node has WebAssembly; @types/node 20 does not declare it.
+const WebAssemblyApi = (globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: WasmExports } }> };
+}).WebAssembly;
 
 let bindings: Promise<WasmBindings> | undefined;
 
@@ -15,11 +20,11 @@ async function loadBindings(): Promise<WasmBindings> {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const glue = (await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href)) as WasmBindings & {
-    __wbg_set_wasm(exports: WebAssembly.Exports): void;
+    __wbg_set_wasm(exports: WasmExports): void;
   };
   installPanicRegistry();
   const bytes = await readFile(path.join(dir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue as never });
+  const { instance } = await WebAssemblyApi.instantiate(bytes, { "./schema_engine_bg.js": glue as never });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glue;

@@ -1,0 +1,68 @@
+// Starts the whole bot process from a validated config: migrations, database, bot, HTTP, jobs.
+import type http from "node:http";
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { Config } from "./config.js";
+import { createBot } from "./bot/createBot.js";
+import { openDatabase } from "./db/client.js";
+import { deployMigrations } from "./db/migrations/migrator.js";
+import { createStore } from "./db/store.js";
+import type { Logger } from "./logger.js";
+import { startHttpServer } from "./server/webhookServer.js";
+
+export interface RunningApp {
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  token: string;
+  apiRoot?: string;
+  now?: () => Date;
+}
+
+export async function startApp(config: Config, logger: Logger, opts: StartOptions): Promise<RunningApp> {
+  const applied = await deployMigrations(config.DATABASE_URL);
+  if (applied.length) logger.info({ applied }, "database migrations applied");
+  const db = await openDatabase(config.DATABASE_URL);
+  const store = createStore(db);
+  const { bot, registerCommands } = createBot(
+    opts.token,
+    { config, store, logger, now: opts.now ?? (() => new Date()) },
+    { client: opts.apiRoot ? { apiRoot: opts.apiRoot } : {} },
+  );
+  await bot.init();
+  await registerCommands().catch((error: unknown) => logger.warn({ err: error }, "could not register the command menus"));
+
+  let runner: RunnerHandle | undefined;
+  let server: http.Server | undefined;
+  if (config.BOT_MODE === "webhook") {
+    const url = new URL(config.WEBHOOK_URL!);
+    server = await startHttpServer({
+      port: config.PORT,
+      logger,
+      webhook: { bot, path: url.pathname, secretToken: config.WEBHOOK_SECRET },
+    });
+    await bot.api.setWebhook(url.href, {
+      ...(config.WEBHOOK_SECRET ? { secret_token: config.WEBHOOK_SECRET } : {}),
+      allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"],
+    });
+    logger.info({ url: url.href, port: config.PORT }, "webhook mode: listening");
+  } else {
+    await bot.api.deleteWebhook();
+    runner = run(bot, {
+      runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } },
+    });
+    logger.info({ bot: bot.botInfo.username }, "polling mode: taking updates");
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    stop: () =>
+      (stopping ??= (async () => {
+        // Finish the updates in hand, then close the doors.
+        if (runner?.isRunning()) await runner.stop();
+        if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+        await store.close();
+        logger.info("stopped");
+      })()),
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+const MAX_BYTES = 64;
+const id = z.coerce.number().int().positive().max(2 ** 31);
+
+/**
+ * Typed callback data: `prefix:action:field1:field2…`, validated with zod on the way back in
+ * (buttons can be crafted by any client). Fields are positive integers or short codes.
+ */
+export function callbackCodec<const A extends readonly [string, ...string[]], F extends readonly string[]>(prefix: string, actions: A, fields: F) {
+  const schema = z.object({
+    action: z.enum(actions),
+    ...Object.fromEntries(fields.map((f) => [f, id])),
+  }) as unknown as z.ZodType<{ action: A[number] } & { [K in F[number]]: number }>;
+  type Data = { action: A[number] } & { [K in F[number]]: number };
+  return {
+    /** Matches every button of this feature (also crafted ones), for the handler's filter. */
+    filter: new RegExp(`^${prefix}:`),
+    pack(data: Data): string {
+      const text = [prefix, data.action, ...fields.map((f) => String((data as Record<string, unknown>)[f]))].join(":");
+      if (Buffer.byteLength(text) > MAX_BYTES) throw new Error(`callback data over ${MAX_BYTES} bytes: ${text}`);
+      return text;
+    },
+    /** The data, or null when it is not well-formed. */
+    parse(text: string | undefined): Data | null {
+      if (!text || Buffer.byteLength(text) > MAX_BYTES) return null;
+      const parts = text.split(":");
+      if (parts[0] !== prefix || parts.length !== fields.length + 2) return null;
+      const raw: Record<string, string> = { action: parts[1]! };
+      fields.forEach((f, i) => (raw[f] = parts[i + 2]!));
+      const parsed = schema.safeParse(raw);
+      return parsed.success ? parsed.data : null;
+    },
+  };
+}

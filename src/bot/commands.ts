@@ -1,0 +1,45 @@
+import type { Api } from "grammy";
+import type { BotCommand } from "grammy/types";
+import type { Permission } from "../domain/roles.js";
+import { SUPPORTED_LOCALES } from "./i18n.js";
+
+export interface CommandSpec {
+  name: string;
+  permission: Permission;
+  /** Shown in the private-chat menu. */
+  menu: boolean;
+}
+
+/** Every command the bot answers, and who may use it (the one place authorization is declared). */
+export const COMMANDS: readonly CommandSpec[] = [
+  { name: "start", permission: "use", menu: true },
+  { name: "help", permission: "use", menu: true },
+  { name: "log", permission: "activity.log", menu: true },
+  { name: "mine", permission: "activity.log", menu: true },
+  { name: "undo", permission: "activity.log", menu: true },
+  { name: "stats", permission: "stats.view", menu: true },
+  { name: "check", permission: "stats.view", menu: true },
+  { name: "next", permission: "stats.view", menu: true },
+  { name: "summary", permission: "summary.view", menu: true },
+  { name: "export", permission: "export", menu: true },
+  { name: "invite", permission: "invite.manage", menu: true },
+  { name: "members", permission: "members.view", menu: true },
+  { name: "remind", permission: "reminders.manage", menu: true },
+  { name: "newbranch", permission: "branch.create", menu: true },
+  { name: "bind", permission: "group.bind", menu: false },
+  { name: "lang", permission: "use", menu: true },
+];
+
+export function commandSpec(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+/** Registers the command menu in each language (Telegram shows the one matching the user's app language). */
+export async function registerCommandMenus(api: Api, t: (locale: string, key: string) => string, defaultLocale: string): Promise<void> {
+  const menu = (locale: string): BotCommand[] =>
+    COMMANDS.filter((c) => c.menu).map((c) => ({ command: c.name, description: t(locale, `cmd-${c.name}`) }));
+  await api.setMyCommands(menu(defaultLocale));
+  for (const locale of SUPPORTED_LOCALES) {
+    await api.setMyCommands(menu(locale), { language_code: locale });
+  }
+}

@@ -1,0 +1,93 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import { Bot, type ApiClientOptions } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BotContext, BotDeps, FlowContext } from "./context.js";
+import { registerCommandMenus } from "./commands.js";
+import { createI18n, toSupportedLocale } from "./i18n.js";
+import { handleBotError } from "./middlewares/errors.js";
+import { loadMember } from "./middlewares/member.js";
+import { updateLogger } from "./middlewares/updateLogger.js";
+import { branchesFeature } from "./features/branches.js";
+import { invitesFeature } from "./features/invites.js";
+import { langFeature } from "./features/lang.js";
+import { LOG_FLOW, logFlow } from "./features/logging/flow.js";
+import { loggingFeature } from "./features/logging/index.js";
+import { recordsFeature } from "./features/logging/records.js";
+import { GROUP_FLOW, membersFeature, partyGroupFlow } from "./features/members.js";
+import { NAME_FLOW, nameFlow } from "./features/nameFlow.js";
+import { startFeature } from "./features/start.js";
+
+export interface CreateBotOptions {
+  /** Bot API transport: a self-hosted server or the sandbox (apiRoot), or an in-process fetch. */
+  client?: Pick<ApiClientOptions, "apiRoot" | "fetch">;
+  /** Skips getMe (tests). */
+  botInfo?: UserFromGetMe;
+  /** Telegram's rate limits; off in tests that drive many quick steps. */
+  throttle?: boolean;
+}
+
+export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}) {
+  const defaultLocale = toSupportedLocale(deps.config.DEFAULT_LOCALE, "zh");
+  // Client options also reach the API that the conversations plugin builds for itself.
+  const bot = new Bot<BotContext>(token, { client: { ...options.client }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  if (options.throttle !== false) {
+    bot.api.config.use(
+      apiThrottler({
+        global: { reservoir: 30, reservoirRefreshAmount: 30, reservoirRefreshInterval: 1000 },
+        group: { maxConcurrent: 1, minTime: 300, reservoir: 20, reservoirRefreshAmount: 20, reservoirRefreshInterval: 60000 },
+        out: { maxConcurrent: 1, minTime: 30 },
+      }),
+    );
+  }
+
+  const i18n = createI18n<BotContext>(defaultLocale, (ctx) => ctx.member?.locale);
+  // Inside conversations outer middleware does not run: look the member's stored locale up again.
+  const flowI18n = createI18n<FlowContext>(defaultLocale, (ctx) => (ctx.from ? deps.store.members.localeOf(ctx.from.id) : undefined));
+
+  // One update at a time per chat and per user (the conversation key), many in parallel otherwise.
+  bot.use(sequentialize((ctx) => [ctx.chatId?.toString(), ctx.from?.id.toString()].filter((k): k is string => k !== undefined)));
+  bot.use(updateLogger(deps));
+  bot.use((ctx, next) => {
+    ctx.tFor = (locale, key, variables) => i18n.t(toSupportedLocale(locale, defaultLocale), key, variables);
+    return next();
+  });
+  const guarded = bot.errorBoundary(handleBotError);
+  guarded.use(loadMember);
+  guarded.use(i18n);
+  guarded.use(
+    conversations<BotContext, FlowContext>({
+      storage: {
+        type: "key",
+        version: 1,
+        getStorageKey: (ctx) => (ctx.chatId !== undefined && ctx.from ? `conv:${ctx.chatId}:${ctx.from.id}` : undefined),
+        adapter: deps.store.sessions,
+      },
+      plugins: [flowI18n],
+    }),
+  );
+  guarded.use(createConversation(nameFlow(deps.store), NAME_FLOW));
+  guarded.use(createConversation(partyGroupFlow(deps.store), GROUP_FLOW));
+  guarded.use(createConversation(logFlow(deps.store), LOG_FLOW));
+  guarded.use(langFeature());
+  guarded.use(invitesFeature());
+  guarded.use(startFeature());
+  guarded.use(branchesFeature());
+  guarded.use(membersFeature());
+  guarded.use(recordsFeature());
+  guarded.use(loggingFeature());
+
+  bot.catch(handleBotError);
+
+  return {
+    bot,
+    i18n,
+    /** Registers the command menus; call once at start, never at import time. */
+    registerCommands: () => registerCommandMenus(bot.api, (l, k) => i18n.t(l, k), defaultLocale),
+  };
+}
+
+export type LedgerBot = ReturnType<typeof createBot>;

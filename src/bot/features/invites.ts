@@ -1,0 +1,132 @@
+import { randomInt } from "node:crypto";
+import { Composer, InlineKeyboard } from "grammy";
+import { INVITE_ALPHABET, INVITE_CODE_LENGTH, INVITE_VALID_DAYS, inviteState, isInviteCodeShape } from "../../domain/membership.js";
+import { callbackCodec } from "../callbackData.js";
+import type { BotContext } from "../context.js";
+import { allowed, requires } from "../middlewares/auth.js";
+import { formatLocalDate } from "../format.js";
+import { startNameFlowIfNeeded } from "./nameFlow.js";
+
+export const inviteButtons = callbackCodec("inv", ["revoke", "approval_on", "approval_off"] as const, ["branch", "invite"] as const);
+export const joinButtons = callbackCodec("join", ["ok", "no"] as const, ["branch", "member"] as const);
+
+function newCode(): string {
+  return Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join("");
+}
+
+/** /invite, joining with `/start <code>`, and the secretary's approval of joins. */
+export function invitesFeature() {
+  const feature = new Composer<BotContext>();
+  const priv = feature.chatType("private");
+
+  feature.command("invite", requires("invite.manage"), async (ctx) => {
+    const membership = ctx.member!.membership!;
+    const now = ctx.deps.now();
+    const expires = new Date(now.getTime() + INVITE_VALID_DAYS * 86_400_000);
+    const invite = await ctx.deps.store.invites.create(membership.branchId, ctx.member!.id, newCode(), expires);
+    const branch = await ctx.deps.store.branches.get(membership.branchId);
+    const link = `https://t.me/${ctx.me.username}?start=${invite.code}`;
+    const keyboard = new InlineKeyboard().text(ctx.t("invite-revoke"), inviteButtons.pack({ action: "revoke", branch: membership.branchId, invite: invite.id }));
+    if (allowed(ctx, "members.manage")) {
+      const on = branch?.requireApproval ?? false;
+      keyboard.row().text(ctx.t(on ? "invite-approval-turn-off" : "invite-approval-turn-on"),
+        inviteButtons.pack({ action: on ? "approval_off" : "approval_on", branch: membership.branchId, invite: invite.id }));
+    }
+    await ctx.reply(
+      ctx.t("invite-created", {
+        branch: membership.branchName,
+        link,
+        code: invite.code,
+        until: formatLocalDate(expires, membership.timeZone),
+        approval: ctx.t(branch?.requireApproval ? "invite-approval-on" : "invite-approval-off"),
+      }),
+      { reply_markup: keyboard, link_preview_options: { is_disabled: true } },
+    );
+  });
+
+  feature.callbackQuery(inviteButtons.filter, requires("invite.manage"), async (ctx) => {
+    const data = inviteButtons.parse(ctx.callbackQuery.data);
+    const branchId = ctx.member!.membership!.branchId;
+    if (!data || data.branch !== branchId) return refuse(ctx);
+    const now = ctx.deps.now();
+    if (data.action === "revoke") {
+      const done = await ctx.deps.store.invites.revoke(branchId, data.invite, now);
+      if (!done) return refuse(ctx);
+      await ctx.answerCallbackQuery({ text: ctx.t("invite-revoked") });
+      await ctx.editMessageText(ctx.t("invite-revoked"));
+      return;
+    }
+    if (!allowed(ctx, "members.manage")) return refuse(ctx);
+    const on = data.action === "approval_on";
+    await ctx.deps.store.branches.setRequireApproval(branchId, on);
+    await ctx.answerCallbackQuery({ text: ctx.t(on ? "invite-approval-on" : "invite-approval-off") });
+    await ctx.editMessageReplyMarkup({
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("invite-revoke"), inviteButtons.pack({ action: "revoke", branch: branchId, invite: data.invite }))
+        .row()
+        .text(ctx.t(on ? "invite-approval-turn-off" : "invite-approval-turn-on"),
+          inviteButtons.pack({ action: on ? "approval_off" : "approval_on", branch: branchId, invite: data.invite })),
+    });
+  });
+
+  priv.command("start", async (ctx, next) => {
+    const code = ctx.match.trim().toUpperCase();
+    if (!code) return next();
+    const invite = isInviteCodeShape(code) ? await ctx.deps.store.invites.byCode(code) : null;
+    if (!invite) {
+      await ctx.reply(ctx.t("join-bad-code"));
+      return;
+    }
+    const state = inviteState(invite, ctx.deps.now());
+    if (state !== "ok") {
+      ctx.logger.info({ invite: invite.id, state }, "refused invite");
+      await ctx.reply(ctx.t(state === "revoked" ? "join-revoked" : "join-expired"));
+      return;
+    }
+    const branch = (await ctx.deps.store.branches.get(invite.branchId))!;
+    const member = ctx.member!;
+    const outcome = await ctx.deps.store.memberships.join(branch.id, member.id, branch.requireApproval);
+    if (outcome === "joined") await ctx.deps.store.invites.countUse(invite.id);
+    await ctx.reply(ctx.t(`join-${outcome}`, { branch: branch.name }));
+    if (outcome === "pending") await notifyApprovers(ctx, branch.id, branch.name);
+    ctx.member = await ctx.deps.store.members.profile(member.id);
+    await startNameFlowIfNeeded(ctx);
+  });
+
+  feature.callbackQuery(joinButtons.filter, requires("members.manage"), async (ctx) => {
+    const data = joinButtons.parse(ctx.callbackQuery.data);
+    if (!data || data.branch !== ctx.member!.membership!.branchId) return refuse(ctx);
+    const approve = data.action === "ok";
+    const done = await ctx.deps.store.memberships.decide(data.branch, data.member, approve);
+    if (!done) {
+      await ctx.answerCallbackQuery({ text: ctx.t("join-already-decided") });
+      return;
+    }
+    const profile = await ctx.deps.store.members.profile(data.member);
+    const name = profile.name ?? profile.username ?? String(profile.telegramId);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t(approve ? "join-approved-by-you" : "join-rejected-by-you", { name }));
+    const text = ctx.tFor(profile.locale, approve ? "join-approved" : "join-rejected", { branch: ctx.member!.membership!.branchName });
+    await ctx.api.sendMessage(profile.telegramId, text).catch((error: unknown) => ctx.logger.warn({ err: error }, "could not tell the applicant"));
+  });
+
+  return feature;
+}
+
+async function notifyApprovers(ctx: BotContext, branchId: number, branchName: string): Promise<void> {
+  const approvers = await ctx.deps.store.memberships.approvers(branchId);
+  const who = [ctx.from?.first_name, ctx.from?.last_name].filter(Boolean).join(" ") + (ctx.from?.username ? ` @${ctx.from.username}` : "");
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("join-approve"), joinButtons.pack({ action: "ok", branch: branchId, member: ctx.member!.id }))
+    .text(ctx.t("join-reject"), joinButtons.pack({ action: "no", branch: branchId, member: ctx.member!.id }));
+  for (const telegramId of approvers) {
+    await ctx.api
+      .sendMessage(telegramId, ctx.t("join-request", { who, branch: branchName }), { reply_markup: keyboard })
+      .catch((error: unknown) => ctx.logger.warn({ err: error, telegramId }, "could not notify an approver"));
+  }
+}
+
+async function refuse(ctx: BotContext): Promise<void> {
+  ctx.logger.warn({ data: ctx.callbackQuery?.data }, "refused crafted or stale button");
+  await ctx.answerCallbackQuery({ text: ctx.t("error-bad-button"), show_alert: true });
+}

@@ -1,0 +1,99 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { ActivityRecord } from "../../../domain/activity.js";
+import { describeShort } from "../../../domain/describe.js";
+import type { BotContext } from "../../context.js";
+import { allowed, requires } from "../../middlewares/auth.js";
+import { recordButtons } from "./cards.js";
+import { enterFlow, langOf, reporterOf } from "./index.js";
+import { draftOfRecord } from "./service.js";
+
+const MINE_LIMIT = 10;
+
+/** Whether the sender may change this record: their own, or any of the branch for committee and secretary. */
+function mayChange(ctx: BotContext, r: ActivityRecord): boolean {
+  const m = ctx.member?.membership;
+  if (!m || r.branchId !== m.branchId) return false;
+  return r.reporterId === ctx.member!.id || allowed(ctx, "activity.edit_any");
+}
+
+/** /mine, /undo, the edit/undo/restore buttons of saved records, and photos sent as replies to a record. */
+export function recordsFeature() {
+  const feature = new Composer<BotContext>();
+
+  feature.command("mine", requires("activity.log"), async (ctx) => {
+    const reporter = reporterOf(ctx);
+    const records = await ctx.deps.store.activities.recentByReporter(reporter.branchId, reporter.memberId, MINE_LIMIT);
+    if (!records.length) {
+      await ctx.reply(ctx.t("mine-empty"));
+      return;
+    }
+    const lang = await langOf(ctx);
+    const lines = records.map((r, i) => `${i + 1}. ${describeShort(r, reporter.timeZone, lang)}`);
+    const keyboard = new InlineKeyboard();
+    records.forEach((r, i) => {
+      keyboard
+        .text(`✏️ ${i + 1}`, recordButtons.pack({ action: "edit", branch: r.branchId, id: r.id }))
+        .text(`🗑 ${i + 1}`, recordButtons.pack({ action: "del", branch: r.branchId, id: r.id }));
+      if (i % 2 === 1) keyboard.row();
+    });
+    await ctx.reply([ctx.t("mine-title", { n: records.length }), ...lines].join("\n"), { reply_markup: keyboard });
+  });
+
+  feature.command("undo", requires("activity.log"), async (ctx) => {
+    const reporter = reporterOf(ctx);
+    const [last] = await ctx.deps.store.activities.recentByReporter(reporter.branchId, reporter.memberId, 1);
+    if (!last) {
+      await ctx.reply(ctx.t("mine-empty"));
+      return;
+    }
+    await ctx.deps.store.activities.softDelete(last.id, reporter.memberId, ctx.deps.now());
+    await ctx.reply(ctx.t("undo-done", { what: describeShort(last, reporter.timeZone, await langOf(ctx)) }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("undo-restore"), recordButtons.pack({ action: "restore", branch: last.branchId, id: last.id })),
+    });
+  });
+
+  feature.callbackQuery(recordButtons.filter, requires("activity.log"), async (ctx) => {
+    const data = recordButtons.parse(ctx.callbackQuery.data);
+    const store = ctx.deps.store.activities;
+    const record = data ? await (data.action === "restore" ? store.getAny(data.id) : store.get(data.id)) : null;
+    if (!data || !record || !mayChange(ctx, record)) {
+      ctx.logger.warn({ data: ctx.callbackQuery.data }, "refused crafted or stale record button");
+      await ctx.answerCallbackQuery({ text: ctx.t("error-bad-button"), show_alert: true });
+      return;
+    }
+    const reporter = reporterOf(ctx);
+    const lang = await langOf(ctx);
+    if (data.action === "restore") {
+      const ok = await store.restore(data.id, reporter.memberId, reporter.branchId);
+      await ctx.answerCallbackQuery({ text: ctx.t(ok ? "undo-restored" : "error-bad-button") });
+      if (ok) await ctx.editMessageText(ctx.t("undo-restored"));
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    if (data.action === "edit") {
+      const { draft, extras } = draftOfRecord(record!, reporter.timeZone);
+      await enterFlow(ctx, { draft, extras, reporter, source: null, editId: record!.id, start: "review" });
+      return;
+    }
+    // undo (on a fresh card) and del (from /mine) both delete softly, with a way back.
+    await store.softDelete(record!.id, reporter.memberId, ctx.deps.now());
+    const text = ctx.t("undo-done", { what: describeShort(record!, reporter.timeZone, lang) });
+    const keyboard = new InlineKeyboard().text(ctx.t("undo-restore"), recordButtons.pack({ action: "restore", branch: record!.branchId, id: record!.id }));
+    if (data.action === "undo") await ctx.editMessageText(text, { reply_markup: keyboard });
+    else await ctx.reply(text, { reply_markup: keyboard });
+  });
+
+  // A photo sent as a reply to a record's card (or to the reported message) is attached to it.
+  feature.on("message:photo", async (ctx, next) => {
+    const reply = ctx.msg.reply_to_message;
+    if (!reply || !ctx.member?.membership) return next();
+    const fromCard = reply.reply_markup?.inline_keyboard.flat().map((b) => ("callback_data" in b ? recordButtons.parse(b.callback_data) : null)).find(Boolean);
+    const record = fromCard ? await ctx.deps.store.activities.get(fromCard.id) : await ctx.deps.store.activities.bySource(ctx.chat.id, reply.message_id);
+    if (!record || !mayChange(ctx, record)) return next();
+    await ctx.deps.store.activities.addPhoto(record.id, ctx.msg.photo.at(-1)!.file_id);
+    const n = await ctx.deps.store.activities.photoCount(record.id);
+    await ctx.reply(ctx.t("photo-attached", { n }), { reply_parameters: { message_id: ctx.msg.message_id } });
+  });
+
+  return feature;
+}

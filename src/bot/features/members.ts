@@ -1,0 +1,151 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard } from "grammy";
+import type { MemberRow } from "../../db/repos/branches.js";
+import { callbackCodec } from "../callbackData.js";
+import type { BotContext, FlowContext } from "../context.js";
+import { allowed, requires } from "../middlewares/auth.js";
+import { localYearBounds } from "../format.js";
+import { joinButtons } from "./invites.js";
+
+const ACTIONS = ["open", "list", "committee", "t_org", "t_pub", "t_disc", "t_none", "leader", "member", "prob_on", "prob_off", "group", "remove", "remove_yes"] as const;
+export const memberButtons = callbackCodec("mem", ACTIONS, ["branch", "member"] as const);
+export const GROUP_FLOW = "setPartyGroup";
+
+const TITLES = { t_org: "组织委员", t_pub: "宣传委员", t_disc: "纪检委员", t_none: null } as const;
+
+function displayName(m: Pick<MemberRow, "name" | "username" | "telegramId">): string {
+  return m.name ?? (m.username ? `@${m.username}` : String(m.telegramId));
+}
+
+function roleLabel(ctx: BotContext, m: MemberRow): string {
+  const role = m.role === "committee" && m.committeeTitle ? m.committeeTitle : ctx.t(`role-${m.role}`);
+  return [role, m.probationary ? ctx.t("members-probationary") : null, m.groupName].filter(Boolean).join(" · ");
+}
+
+async function listText(ctx: BotContext, branchId: number, branchName: string) {
+  const members = await ctx.deps.store.branches.members(branchId);
+  const { start, end } = localYearBounds(ctx.deps.now(), ctx.member!.membership!.timeZone);
+  const participation = await ctx.deps.store.branches.participation(branchId, start, end);
+  const active = members.filter((m) => m.status === "active");
+  const pending = members.filter((m) => m.status === "pending");
+  const lines = [ctx.t("members-title", { branch: branchName, count: active.length })];
+  active.forEach((m, i) => {
+    lines.push(ctx.t("members-line", { n: i + 1, name: displayName(m), role: roleLabel(ctx, m), times: participation.get(m.memberId) ?? 0 }));
+  });
+  if (pending.length) lines.push("", ctx.t("members-pending", { names: pending.map(displayName).join("、") }));
+  const keyboard = new InlineKeyboard();
+  if (allowed(ctx, "members.manage")) {
+    active.filter((m) => m.role !== "secretary").forEach((m, i) => {
+      keyboard.text(displayName(m), memberButtons.pack({ action: "open", branch: branchId, member: m.memberId }));
+      if (i % 3 === 2) keyboard.row();
+    });
+    for (const m of pending) {
+      keyboard.row()
+        .text(`✅ ${displayName(m)}`, joinButtons.pack({ action: "ok", branch: branchId, member: m.memberId }))
+        .text(`✖️ ${displayName(m)}`, joinButtons.pack({ action: "no", branch: branchId, member: m.memberId }));
+    }
+  }
+  return { text: lines.join("\n"), keyboard };
+}
+
+function cardKeyboard(ctx: BotContext, branchId: number, m: MemberRow): InlineKeyboard {
+  const b = (action: (typeof ACTIONS)[number]) => memberButtons.pack({ action, branch: branchId, member: m.memberId });
+  const k = new InlineKeyboard();
+  if (m.role !== "committee") k.text(ctx.t("members-make-committee"), b("committee"));
+  if (m.role !== "group_leader") k.text(ctx.t("members-make-leader"), b("leader"));
+  if (m.role !== "member") k.text(ctx.t("members-make-member"), b("member"));
+  k.row().text(ctx.t(m.probationary ? "members-prob-off" : "members-prob-on"), b(m.probationary ? "prob_off" : "prob_on"));
+  k.text(ctx.t("members-set-group"), b("group"));
+  k.row().text(ctx.t("members-remove"), b("remove")).text(ctx.t("button-back"), b("list"));
+  return k;
+}
+
+/** /members: who is in the branch, and (secretary) roles, party groups, removal. */
+export function membersFeature() {
+  const feature = new Composer<BotContext>();
+
+  feature.command("members", requires("members.view"), async (ctx) => {
+    const m = ctx.member!.membership!;
+    const { text, keyboard } = await listText(ctx, m.branchId, m.branchName);
+    await ctx.reply(text, { reply_markup: keyboard });
+  });
+
+  feature.callbackQuery(memberButtons.filter, requires("members.manage"), async (ctx) => {
+    const data = memberButtons.parse(ctx.callbackQuery.data);
+    const branch = ctx.member!.membership!;
+    const target = data && data.branch === branch.branchId ? await ctx.deps.store.branches.membership(branch.branchId, data.member) : null;
+    if (!data || !target || target.status !== "active" || target.role === "secretary") {
+      ctx.logger.warn({ data: ctx.callbackQuery.data }, "refused crafted or stale member button");
+      await ctx.answerCallbackQuery({ text: ctx.t("error-bad-button"), show_alert: true });
+      return;
+    }
+    const store = ctx.deps.store.memberships;
+    const { branchId } = branch;
+    switch (data.action) {
+      case "list": {
+        const { text, keyboard } = await listText(ctx, branchId, branch.branchName);
+        await ctx.answerCallbackQuery();
+        await ctx.editMessageText(text, { reply_markup: keyboard });
+        return;
+      }
+      case "committee": {
+        const b = (action: (typeof ACTIONS)[number]) => memberButtons.pack({ action, branch: branchId, member: target.memberId });
+        await ctx.answerCallbackQuery();
+        await ctx.editMessageText(ctx.t("members-choose-title", { name: displayName(target) }), {
+          reply_markup: new InlineKeyboard().text("组织委员", b("t_org")).text("宣传委员", b("t_pub")).text("纪检委员", b("t_disc")).row()
+            .text(ctx.t("members-title-none"), b("t_none")).text(ctx.t("button-back"), b("open")),
+        });
+        return;
+      }
+      case "group":
+        await ctx.answerCallbackQuery();
+        await ctx.conversation.enter(GROUP_FLOW, branchId, target.memberId, displayName(target));
+        return;
+      case "remove":
+        await ctx.answerCallbackQuery();
+        await ctx.editMessageText(ctx.t("members-remove-confirm", { name: displayName(target) }), {
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t("members-remove-yes"), memberButtons.pack({ action: "remove_yes", branch: branchId, member: target.memberId }))
+            .text(ctx.t("button-cancel"), memberButtons.pack({ action: "open", branch: branchId, member: target.memberId })),
+        });
+        return;
+      case "remove_yes":
+        await store.remove(branchId, target.memberId);
+        ctx.logger.info({ member: target.memberId }, "member removed");
+        await ctx.answerCallbackQuery();
+        await ctx.editMessageText(ctx.t("members-removed", { name: displayName(target) }));
+        return;
+      case "t_org": case "t_pub": case "t_disc": case "t_none":
+        await store.setRole(branchId, target.memberId, "committee", TITLES[data.action]);
+        break;
+      case "leader": await store.setRole(branchId, target.memberId, "group_leader"); break;
+      case "member": await store.setRole(branchId, target.memberId, "member"); break;
+      case "prob_on": case "prob_off": await store.setProbationary(branchId, target.memberId, data.action === "prob_on"); break;
+      case "open": break;
+    }
+    const fresh = (await ctx.deps.store.branches.membership(branchId, target.memberId))!;
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("members-card", { name: displayName(fresh), role: roleLabel(ctx, fresh) }), {
+      reply_markup: cardKeyboard(ctx, branchId, fresh),
+    });
+  });
+  return feature;
+}
+
+/** Asks for the party group's name (typed: groups are named freely, e.g. 第一党小组). */
+export function partyGroupFlow(store: BotContext["deps"]["store"]) {
+  return async function setPartyGroup(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext, branchId: number, memberId: number, name: string) {
+    const groups = await conversation.external(() => store.memberships.groups(branchId));
+    await ctx.reply(ctx.t("members-group-ask", { name, groups: groups.map((g) => g.name).join("、") || "—" }));
+    const answer = await conversation.waitFor("message:text");
+    const text = answer.message.text.trim();
+    if (text.startsWith("/")) await conversation.halt({ next: true });
+    if (text === "取消" || text.toLowerCase() === "cancel") {
+      await answer.reply(answer.t("cancelled"));
+      return;
+    }
+    const group = text === "无" || text.toLowerCase() === "none" ? null : text.slice(0, 30);
+    const ok = await conversation.external(() => store.memberships.setGroup(branchId, memberId, group));
+    await answer.reply(ok ? answer.t("members-group-set", { name, group: group ?? "—" }) : answer.t("error-bad-button"));
+  };
+}

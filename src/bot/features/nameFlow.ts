@@ -1,0 +1,45 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { normaliseRealName } from "../../domain/membership.js";
+import type { BotContext, FlowContext } from "../context.js";
+
+export const NAME_FLOW = "askName";
+
+/**
+ * Asks for the member's real name (姓名) once; records carry it. Lives in a conversation so a
+ * restart in between still takes the answer.
+ */
+export function nameFlow(store: BotContext["deps"]["store"]) {
+  return async function askName(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext): Promise<void> {
+    await ctx.reply(ctx.t("name-ask"));
+    for (;;) {
+      const answer = await conversation.waitFor("message:text", {
+        otherwise: (c) => c.reply(c.t("name-ask")),
+      });
+      const text = answer.message.text.trim();
+      if (text === "取消") {
+        await answer.reply(answer.t("name-later"));
+        return;
+      }
+      // Any command leaves the question for later and is handled as usual: no dead ends.
+      if (text.startsWith("/")) await conversation.halt({ next: true });
+      const name = normaliseRealName(text);
+      if (!name) {
+        await answer.reply(answer.t("name-invalid"));
+        continue;
+      }
+      const telegramId = answer.from.id;
+      await conversation.external(async () => {
+        const member = await store.members.ensure(telegramId, undefined);
+        await store.members.setName(member.id, name);
+      });
+      await answer.reply(answer.t("name-saved", { name }));
+      return;
+    }
+  };
+}
+
+export async function startNameFlowIfNeeded(ctx: BotContext): Promise<void> {
+  if (ctx.member && !ctx.member.name && ctx.chat?.type === "private") {
+    await ctx.conversation.enter(NAME_FLOW);
+  }
+}

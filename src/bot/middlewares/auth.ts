@@ -1,0 +1,41 @@
+import type { MiddlewareFn } from "grammy";
+import { roleAllows, type Permission } from "../../domain/roles.js";
+import type { BotContext } from "../context.js";
+
+const WHO: Record<Permission, string> = {
+  use: "who-member",
+  "branch.create": "who-admin",
+  "activity.log": "who-member",
+  "activity.edit_any": "who-committee",
+  "stats.view": "who-member",
+  "members.view": "who-committee",
+  "members.manage": "who-secretary",
+  "invite.manage": "who-committee",
+  "summary.view": "who-committee",
+  export: "who-committee",
+  "reminders.manage": "who-secretary",
+  "group.bind": "who-secretary",
+};
+
+/** Whether the sender may do this in their active branch (admins list for branch.create). */
+export function allowed(ctx: BotContext, permission: Permission): boolean {
+  if (permission === "branch.create") {
+    const admins = ctx.deps.config.BOT_ADMINS;
+    return admins.length === 0 || (ctx.from !== undefined && admins.includes(ctx.from.id));
+  }
+  const membership = ctx.member?.membership;
+  const role = membership && membership.status === "active" ? membership.role : null;
+  return roleAllows(role, permission);
+}
+
+/** Guards a handler; answers why not, in the user's language, when the sender lacks the permission. */
+export function requires(permission: Permission): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    if (allowed(ctx, permission)) return next();
+    ctx.logger.info({ permission }, "refused: not allowed");
+    const noBranch = permission !== "branch.create" && !ctx.member?.membership;
+    const text = noBranch ? ctx.t("not-in-branch") : ctx.t("not-allowed", { who: ctx.t(WHO[permission]) });
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+    else await ctx.reply(text);
+  };
+}

@@ -1,0 +1,20 @@
+import { GrammyError, HttpError, type BotError } from "grammy";
+import type { BotContext } from "../context.js";
+
+/** Logs the error with the update's logger and apologises to the user (never a stack trace). */
+export async function handleBotError(err: BotError<BotContext>): Promise<void> {
+  const ctx = err.ctx;
+  const logger = ctx.logger ?? ctx.deps?.logger;
+  const e = err.error;
+  if (e instanceof GrammyError) logger?.error({ method: e.method, description: e.description }, "Bot API request failed");
+  else if (e instanceof HttpError) logger?.error({ err: e.error }, "Could not reach the Bot API");
+  else logger?.error({ err: e }, "Error while handling update");
+  if (!ctx.chat) return;
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    const text = typeof ctx.t === "function" ? ctx.t("error-generic") : "抱歉，处理时出了点问题，请稍后再试。";
+    await ctx.reply(text);
+  } catch (replyError) {
+    logger?.warn({ err: replyError }, "Could not send the apology");
+  }
+}

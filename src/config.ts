@@ -1,0 +1,82 @@
+// Configuration from the environment, validated once at start (../shared/contract.md).
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { databaseKind, sqlitePath } from "./db/url.js";
+
+const LOCALES = ["zh", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .default("file:./data/ledger.db")
+  .superRefine((url, ctx) => {
+    if (databaseKind(url) === "postgresql") {
+      ctx.addIssue({ code: "custom", message: "postgresql:// is not supported yet; use file:… (SQLite)" });
+      return;
+    }
+    if (!url.startsWith("file:")) {
+      ctx.addIssue({ code: "custom", message: 'must start with "file:" (SQLite) or "postgresql://"' });
+      return;
+    }
+    const file = sqlitePath(url);
+    if (file === ":memory:") return;
+    // The file's own folder is created on start (./data); a missing parent is a mistake.
+    const parent = path.dirname(path.dirname(file));
+    if (!existsSync(parent)) ctx.addIssue({ code: "custom", message: `folder ${path.dirname(file)} cannot be created: ${parent} does not exist` });
+  });
+
+const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).optional());
+
+const schema = z
+  .object({
+    BOT_TOKEN: optionalText,
+    TELEGRAM_API_ROOT: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
+    DATABASE_URL: databaseUrl,
+    BOT_MODE: z.enum(["polling", "webhook"], { message: 'must be "polling" or "webhook"' }).default("polling"),
+    WEBHOOK_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
+    WEBHOOK_SECRET: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters of A-Z, a-z, 0-9, _ and -").optional(),
+    ),
+    PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(8080),
+    BOT_ADMINS: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^\d+$/, "must be comma-separated Telegram user ids").transform(Number))),
+    DEFAULT_TIMEZONE: z.string().default("Asia/Shanghai").refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
+    DEFAULT_LOCALE: z.enum(LOCALES, { message: 'must be "zh" or "en"' }).default("zh"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be a pino level (fatal … trace, silent)" })
+      .default("info"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.BOT_MODE === "webhook" && c.BOT_TOKEN && !c.WEBHOOK_URL) {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+    }
+  });
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? "environment");
+  const got = env[name] === undefined ? "" : ` (got "${env[name]}")`;
+  throw new ConfigError(`Configuration error: ${name} ${issue.message}${got}`);
+}

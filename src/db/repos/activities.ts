@@ -1,0 +1,193 @@
+import { personTimes, type ActivityDetails, type ActivityRecord } from "../../domain/activity.js";
+import { isActivityKind, type ActivityKind } from "../../domain/kinds.js";
+import type { Prisma } from "../client.js";
+
+/** What a new record needs; occurredAt is an ISO UTC instant. */
+export interface NewActivity {
+  branchId: number;
+  reporterId: number;
+  personal: boolean;
+  kinds: ActivityKind[];
+  occurredAt: string;
+  hasTime: boolean;
+  title: string | null;
+  location: string | null;
+  host: string | null;
+  recorder: string | null;
+  speaker: string | null;
+  expectedCount: number | null;
+  presentCount: number | null;
+  durationHours: number | null;
+  notes: string | null;
+  details: ActivityDetails;
+  absentees: { name: string; reason: string | null }[];
+  attendeeIds: number[];
+  source?: { chatId: number; messageId: number; text: string };
+}
+
+export type ActivityPatch = Partial<Omit<NewActivity, "branchId" | "reporterId" | "source">>;
+
+const include = { kinds: true, attendance: true } as const;
+
+type Row = {
+  id: number; branchId: number; reporterId: number; personal: boolean; occurredAt: Date; hasTime: boolean;
+  title: string | null; location: string | null; host: string | null; recorder: string | null; speaker: string | null;
+  expectedCount: number | null; presentCount: number | null; durationHours: number | null; notes: string | null; details: string;
+  kinds: { kind: string }[]; attendance: { memberId: number; present: boolean }[];
+};
+
+function toRecord(r: Row): ActivityRecord {
+  const { absentees = [], ...details } = JSON.parse(r.details) as ActivityDetails & { absentees?: ActivityRecord["absentees"] };
+  return {
+    id: r.id, branchId: r.branchId, reporterId: r.reporterId, personal: r.personal,
+    kinds: r.kinds.map((k) => k.kind).filter(isActivityKind),
+    occurredAt: r.occurredAt.toISOString(), hasTime: r.hasTime,
+    title: r.title, location: r.location, host: r.host, recorder: r.recorder, speaker: r.speaker,
+    expectedCount: r.expectedCount, presentCount: r.presentCount, durationHours: r.durationHours, notes: r.notes,
+    details, absentees,
+    attendeeIds: r.attendance.filter((a) => a.present).map((a) => a.memberId),
+  };
+}
+
+function columns(a: ActivityPatch) {
+  const { kinds: _k, attendeeIds: _a, absentees, details, occurredAt, ...rest } = a;
+  return {
+    ...rest,
+    ...(occurredAt !== undefined ? { occurredAt: new Date(occurredAt) } : {}),
+    ...(details !== undefined || absentees !== undefined ? { details: JSON.stringify({ ...(details ?? {}), absentees: absentees ?? [] }) } : {}),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === "P2002";
+}
+
+export function activitiesRepo(prisma: Prisma) {
+  async function get(id: number): Promise<ActivityRecord | null> {
+    const r = await prisma.activity.findFirst({ where: { id, deletedAt: null }, include });
+    return r && toRecord(r);
+  }
+
+  return {
+    get,
+    /** Also soft-deleted records (to restore them). */
+    async getAny(id: number): Promise<ActivityRecord | null> {
+      const r = await prisma.activity.findUnique({ where: { id }, include });
+      return r && toRecord(r);
+    },
+    /** Saves a record with its kinds, attendees and an audit entry, all or nothing. A message already saved yields its record. */
+    async create(input: NewActivity): Promise<{ record: ActivityRecord; duplicate: boolean }> {
+      if (input.source) {
+        const existing = await prisma.activity.findUnique({
+          where: { sourceChatId_sourceMessageId: { sourceChatId: BigInt(input.source.chatId), sourceMessageId: input.source.messageId } },
+          include,
+        });
+        if (existing) return { record: toRecord(existing), duplicate: true };
+      }
+      try {
+        const row = await prisma.$transaction(async (tx) => {
+          const created = await tx.activity.create({
+            data: {
+              ...columns(input),
+              branchId: input.branchId,
+              reporterId: input.reporterId,
+              occurredAt: new Date(input.occurredAt),
+              details: JSON.stringify({ ...input.details, absentees: input.absentees }),
+              personTimes: personTimes({ details: input.details, presentCount: input.presentCount, attendeeIds: [...new Set(input.attendeeIds)] }),
+              sourceChatId: input.source ? BigInt(input.source.chatId) : null,
+              sourceMessageId: input.source?.messageId ?? null,
+              sourceText: input.source?.text ?? null,
+              kinds: { create: [...new Set(input.kinds)].map((kind) => ({ kind })) },
+              attendance: { create: [...new Set(input.attendeeIds)].map((memberId) => ({ memberId, present: true })) },
+            },
+            include,
+          });
+          await tx.auditLog.create({
+            data: { branchId: input.branchId, activityId: created.id, actorId: input.reporterId, action: "create", after: JSON.stringify(toRecord(created)) },
+          });
+          return created;
+        });
+        return { record: toRecord(row), duplicate: false };
+      } catch (error) {
+        // Two deliveries of one message raced: the other one saved it.
+        if (input.source && isUniqueViolation(error)) {
+          const existing = await prisma.activity.findUniqueOrThrow({
+            where: { sourceChatId_sourceMessageId: { sourceChatId: BigInt(input.source.chatId), sourceMessageId: input.source.messageId } },
+            include,
+          });
+          return { record: toRecord(existing), duplicate: true };
+        }
+        throw error;
+      }
+    },
+    async bySource(chatId: number, messageId: number): Promise<ActivityRecord | null> {
+      const r = await prisma.activity.findFirst({ where: { sourceChatId: BigInt(chatId), sourceMessageId: messageId, deletedAt: null }, include });
+      return r && toRecord(r);
+    },
+    /** Live records of the branch between two instants sharing a kind (candidates for "same event?"). */
+    async sameDay(branchId: number, kinds: ActivityKind[], start: string, end: string): Promise<ActivityRecord[]> {
+      const rows = await prisma.activity.findMany({
+        where: { branchId, personal: false, deletedAt: null, occurredAt: { gte: new Date(start), lt: new Date(end) }, kinds: { some: { kind: { in: kinds } } } },
+        include,
+        orderBy: { id: "asc" },
+      });
+      return rows.map(toRecord);
+    },
+    /** Changes fields (and kinds/attendees when given); audit entry with before and after. */
+    async update(id: number, patch: ActivityPatch, actorId: number, action: "update" | "merge" = "update"): Promise<ActivityRecord | null> {
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.activity.findFirst({ where: { id, deletedAt: null }, include });
+        if (!before) return null;
+        const old = toRecord(before);
+        const merged = { details: patch.details ?? old.details, absentees: patch.absentees ?? old.absentees };
+        await tx.activity.update({ where: { id }, data: columns({ ...patch, ...merged }) });
+        if (patch.kinds) {
+          await tx.activityKind.deleteMany({ where: { activityId: id } });
+          await tx.activityKind.createMany({ data: [...new Set(patch.kinds)].map((kind) => ({ activityId: id, kind })) });
+        }
+        if (patch.attendeeIds) {
+          await tx.attendance.deleteMany({ where: { activityId: id } });
+          await tx.attendance.createMany({ data: [...new Set(patch.attendeeIds)].map((memberId) => ({ activityId: id, memberId })) });
+        }
+        const after = toRecord(await tx.activity.findUniqueOrThrow({ where: { id }, include }));
+        await tx.activity.update({ where: { id }, data: { personTimes: personTimes(after) } });
+        await tx.auditLog.create({ data: { branchId: before.branchId, activityId: id, actorId, action, before: JSON.stringify(old), after: JSON.stringify(after) } });
+        return after;
+      });
+    },
+    async softDelete(id: number, actorId: number, now: Date): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.activity.findFirst({ where: { id, deletedAt: null }, include });
+        if (!before) return false;
+        await tx.activity.update({ where: { id }, data: { deletedAt: now } });
+        await tx.auditLog.create({ data: { branchId: before.branchId, activityId: id, actorId, action: "delete", before: JSON.stringify(toRecord(before)) } });
+        return true;
+      });
+    },
+    async restore(id: number, actorId: number, branchId: number): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const row = await tx.activity.findFirst({ where: { id, branchId, deletedAt: { not: null } } });
+        if (!row) return false;
+        await tx.activity.update({ where: { id }, data: { deletedAt: null } });
+        await tx.auditLog.create({ data: { branchId: row.branchId, activityId: id, actorId, action: "restore" } });
+        return true;
+      });
+    },
+    async recentByReporter(branchId: number, reporterId: number, limit: number): Promise<ActivityRecord[]> {
+      const rows = await prisma.activity.findMany({ where: { branchId, reporterId, deletedAt: null }, include, orderBy: { id: "desc" }, take: limit });
+      return rows.map(toRecord);
+    },
+    async addPhoto(activityId: number, fileId: string): Promise<void> {
+      await prisma.activityPhoto.create({ data: { activityId, fileId } });
+    },
+    async photoCount(activityId: number): Promise<number> {
+      return prisma.activityPhoto.count({ where: { activityId } });
+    },
+    async auditTrail(activityId: number): Promise<{ action: string; actorId: number; at: string }[]> {
+      const rows = await prisma.auditLog.findMany({ where: { activityId }, orderBy: { id: "asc" } });
+      return rows.map((r) => ({ action: r.action, actorId: r.actorId, at: r.at.toISOString() }));
+    },
+  };
+}
+
+export type ActivitiesRepo = ReturnType<typeof activitiesRepo>;

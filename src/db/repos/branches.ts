@@ -1,0 +1,114 @@
+import type { Prisma } from "../client.js";
+import { isRole, type Role } from "../../domain/roles.js";
+
+export interface BranchView {
+  id: number;
+  name: string;
+  timeZone: string;
+  requireApproval: boolean;
+  groupChatId: number | null;
+  rules: unknown;
+}
+
+export interface MemberRow {
+  memberId: number;
+  telegramId: number;
+  name: string | null;
+  username: string | null;
+  role: Role;
+  committeeTitle: string | null;
+  probationary: boolean;
+  groupName: string | null;
+  status: "active" | "pending" | "removed";
+}
+
+type BranchRow = { id: number; name: string; timeZone: string; requireApproval: boolean; groupChatId: bigint | null; rules: string };
+
+function toBranch(b: BranchRow): BranchView {
+  let rules: unknown = {};
+  try {
+    rules = JSON.parse(b.rules);
+  } catch {
+    rules = {};
+  }
+  return { id: b.id, name: b.name, timeZone: b.timeZone, requireApproval: b.requireApproval, groupChatId: b.groupChatId === null ? null : Number(b.groupChatId), rules };
+}
+
+export function branchesRepo(prisma: Prisma) {
+  return {
+    /** Creates a branch; its creator becomes the secretary and works in it from now on. */
+    async create(name: string, timeZone: string, creatorId: number): Promise<BranchView> {
+      return prisma.$transaction(async (tx) => {
+        const branch = await tx.branch.create({ data: { name, timeZone } });
+        await tx.membership.create({ data: { branchId: branch.id, memberId: creatorId, role: "secretary" } });
+        await tx.member.update({ where: { id: creatorId }, data: { activeBranchId: branch.id } });
+        return toBranch(branch);
+      });
+    },
+    async get(id: number): Promise<BranchView | null> {
+      const b = await prisma.branch.findUnique({ where: { id } });
+      return b && toBranch(b);
+    },
+    async byGroupChat(chatId: number): Promise<BranchView | null> {
+      const b = await prisma.branch.findUnique({ where: { groupChatId: BigInt(chatId) } });
+      return b && toBranch(b);
+    },
+    async bindGroup(branchId: number, chatId: number): Promise<void> {
+      await prisma.$transaction([
+        prisma.branch.updateMany({ where: { groupChatId: BigInt(chatId) }, data: { groupChatId: null } }),
+        prisma.branch.update({ where: { id: branchId }, data: { groupChatId: BigInt(chatId) } }),
+      ]);
+    },
+    async setRequireApproval(branchId: number, value: boolean): Promise<void> {
+      await prisma.branch.update({ where: { id: branchId }, data: { requireApproval: value } });
+    },
+    async setRules(branchId: number, rules: unknown): Promise<void> {
+      await prisma.branch.update({ where: { id: branchId }, data: { rules: JSON.stringify(rules) } });
+    },
+    /** Branches the member is an active member of (for switching). */
+    async ofMember(memberId: number): Promise<{ id: number; name: string; role: Role }[]> {
+      const rows = await prisma.membership.findMany({
+        where: { memberId, status: "active" },
+        include: { branch: { select: { id: true, name: true } } },
+        orderBy: { joinedAt: "asc" },
+      });
+      return rows.map((r) => ({ id: r.branch.id, name: r.branch.name, role: isRole(r.role) ? r.role : "member" }));
+    },
+    async members(branchId: number, includeRemoved = false): Promise<MemberRow[]> {
+      const rows = await prisma.membership.findMany({
+        where: { branchId, ...(includeRemoved ? {} : { status: { not: "removed" } }) },
+        include: { member: true, partyGroup: true },
+        orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map((r) => ({
+        memberId: r.memberId,
+        telegramId: Number(r.member.telegramId),
+        name: r.member.name,
+        username: r.member.username,
+        role: isRole(r.role) ? r.role : "member",
+        committeeTitle: r.committeeTitle,
+        probationary: r.probationary,
+        groupName: r.partyGroup?.name ?? null,
+        status: r.status === "pending" || r.status === "removed" ? r.status : "active",
+      }));
+    },
+    /** Events each member attended in [from, to). */
+    async participation(branchId: number, from: Date, to: Date): Promise<Map<number, number>> {
+      const rows = await prisma.attendance.groupBy({
+        by: ["memberId"],
+        where: {
+          present: true,
+          activity: { branchId, deletedAt: null, occurredAt: { gte: from, lt: to } },
+        },
+        _count: { _all: true },
+      });
+      return new Map(rows.map((r) => [r.memberId, r._count._all]));
+    },
+    async membership(branchId: number, memberId: number): Promise<MemberRow | null> {
+      const all = await this.members(branchId, true);
+      return all.find((m) => m.memberId === memberId) ?? null;
+    },
+  };
+}
+
+export type BranchesRepo = ReturnType<typeof branchesRepo>;

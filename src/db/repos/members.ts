@@ -1,0 +1,85 @@
+import type { Prisma } from "../client.js";
+import { isRole, type Role } from "../../domain/roles.js";
+
+export interface MembershipView {
+  branchId: number;
+  branchName: string;
+  timeZone: string;
+  role: Role;
+  status: "active" | "pending" | "removed";
+}
+
+export interface MemberProfile {
+  id: number;
+  telegramId: number;
+  name: string | null;
+  username: string | null;
+  locale: string | null;
+  /** The active branch's membership, when the member has one. */
+  membership: MembershipView | null;
+  branchCount: number;
+}
+
+function toStatus(s: string): MembershipView["status"] {
+  return s === "pending" || s === "removed" ? s : "active";
+}
+
+export function membersRepo(prisma: Prisma) {
+  async function profile(memberId: number): Promise<MemberProfile> {
+    const m = await prisma.member.findUniqueOrThrow({
+      where: { id: memberId },
+      include: { memberships: { where: { status: "active" }, include: { branch: true }, orderBy: { joinedAt: "asc" } } },
+    });
+    const active = m.memberships.find((x) => x.branchId === m.activeBranchId) ?? m.memberships[0] ?? null;
+    return {
+      id: m.id,
+      telegramId: Number(m.telegramId),
+      name: m.name,
+      username: m.username,
+      locale: m.locale,
+      branchCount: m.memberships.length,
+      membership: active && {
+        branchId: active.branchId,
+        branchName: active.branch.name,
+        timeZone: active.branch.timeZone,
+        role: isRole(active.role) ? active.role : "member",
+        status: toStatus(active.status),
+      },
+    };
+  }
+
+  return {
+    profile,
+    /** Finds the member by Telegram id, creating the row on first contact. */
+    async ensure(telegramId: number, username: string | undefined): Promise<MemberProfile> {
+      const existing = await prisma.member.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { id: true, username: true } });
+      if (existing) {
+        if (username && existing.username !== username) {
+          await prisma.member.update({ where: { id: existing.id }, data: { username } });
+        }
+        return profile(existing.id);
+      }
+      const created = await prisma.member.upsert({
+        where: { telegramId: BigInt(telegramId) },
+        create: { telegramId: BigInt(telegramId), username: username ?? null },
+        update: {},
+      });
+      return profile(created.id);
+    },
+    async localeOf(telegramId: number): Promise<string | null> {
+      const m = await prisma.member.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { locale: true } });
+      return m?.locale ?? null;
+    },
+    async setLocale(memberId: number, locale: string): Promise<void> {
+      await prisma.member.update({ where: { id: memberId }, data: { locale } });
+    },
+    async setName(memberId: number, name: string): Promise<void> {
+      await prisma.member.update({ where: { id: memberId }, data: { name } });
+    },
+    async setActiveBranch(memberId: number, branchId: number): Promise<void> {
+      await prisma.member.update({ where: { id: memberId }, data: { activeBranchId: branchId } });
+    },
+  };
+}
+
+export type MembersRepo = ReturnType<typeof membersRepo>;

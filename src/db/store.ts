@@ -1,0 +1,28 @@
+import type { DatabaseHandle } from "./client.js";
+import { activitiesRepo } from "./repos/activities.js";
+import { branchesRepo } from "./repos/branches.js";
+import { invitesRepo } from "./repos/invites.js";
+import { membersRepo } from "./repos/members.js";
+import { membershipsRepo } from "./repos/memberships.js";
+import { sessionsRepo } from "./repos/sessions.js";
+import { talliesRepo } from "./repos/tallies.js";
+
+/** Bump when the shape of stored conversation state changes incompatibly. */
+export const CONVERSATION_STATE_VERSION = 1;
+
+/** Everything the bot and the jobs may ask of the database; plain objects in and out. */
+export function createStore(db: DatabaseHandle) {
+  const { prisma } = db;
+  return {
+    members: membersRepo(prisma),
+    branches: branchesRepo(prisma),
+    memberships: membershipsRepo(prisma),
+    invites: invitesRepo(prisma),
+    activities: activitiesRepo(prisma),
+    tallies: talliesRepo(prisma),
+    sessions: sessionsRepo(prisma, CONVERSATION_STATE_VERSION),
+    close: () => db.close(),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

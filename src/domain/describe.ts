@@ -1,0 +1,102 @@
+// How a record or a draft reads in chat, in Chinese or English. Wording of the domain, no chat API.
+import type { ActivityRecord, LocalDate } from "./activity.js";
+import { THREE_MEETINGS_ONE_LESSON, type ActivityKind } from "./kinds.js";
+import { KIND_LABELS_EN, KIND_LABELS_ZH } from "./parse/kinds.js";
+import type { ActivityDraft } from "./parse/types.js";
+import { formatLocalDateIso, formatLocalDateZh, localDateOf } from "./when.js";
+
+export type Lang = "zh" | "en";
+
+export function kindLabel(kind: ActivityKind, lang: Lang): string {
+  return lang === "zh" ? KIND_LABELS_ZH[kind] : KIND_LABELS_EN[kind];
+}
+
+export function kindsLabel(kinds: readonly ActivityKind[], lang: Lang): string {
+  return kinds.map((k) => kindLabel(k, lang)).join(lang === "zh" ? "、" : ", ");
+}
+
+/** The fields shown on a card, shared by drafts and saved records. */
+export interface CardFields {
+  date: LocalDate | null;
+  kinds: readonly ActivityKind[];
+  title: string | null;
+  location: string | null;
+  host: string | null;
+  recorder: string | null;
+  speaker: string | null;
+  expectedCount: number | null;
+  presentCount: number | null;
+  durationHours: number | null;
+  personTimes: number | null;
+  absentees: readonly { name: string; reason: string | null }[];
+  notes: string | null;
+}
+
+export function fieldsOfDraft(d: ActivityDraft): CardFields {
+  return {
+    date: d.date, kinds: d.kinds, title: d.title, location: d.location, host: d.host, recorder: d.recorder, speaker: d.speaker,
+    expectedCount: d.expectedCount, presentCount: d.presentCount, durationHours: d.durationHours,
+    personTimes: d.details.personTimes ?? null, absentees: d.absentees, notes: null,
+  };
+}
+
+export function fieldsOfRecord(r: ActivityRecord, timeZone: string): CardFields {
+  return {
+    date: localDateOf(r.occurredAt, timeZone), kinds: r.kinds, title: r.title, location: r.location, host: r.host, recorder: r.recorder,
+    speaker: r.speaker, expectedCount: r.expectedCount, presentCount: r.presentCount ?? (r.attendeeIds.length || null),
+    durationHours: r.durationHours, personTimes: r.details.personTimes ?? null, absentees: r.absentees, notes: r.notes,
+  };
+}
+
+const L = {
+  zh: { date: "时间", kind: "类型", title: "主题", location: "地点", host: "主持人", recorder: "记录人", speaker: "主讲人", people: "人数", hours: "学时", absent: "缺席", notes: "备注", missing: "待补充", expected: "应到", present: "实到", pt: "人次", hoursUnit: "小时", none: "—" },
+  en: { date: "Date", kind: "Kind", title: "Topic", location: "Place", host: "Host", recorder: "Recorder", speaker: "Speaker", people: "People", hours: "Hours", absent: "Absent", notes: "Notes", missing: "Still missing", expected: "expected", present: "present", pt: "person-times", hoursUnit: "h", none: "—" },
+} as const;
+
+/** Fields inspections look for, by kind: meetings need place, host, recorder and attendance. */
+export function missingForInspection(f: CardFields): (keyof typeof L.zh)[] {
+  const meeting = f.kinds.some((k) => THREE_MEETINGS_ONE_LESSON.includes(k) || k === "theme_day" || k === "org_life_meeting");
+  if (!meeting) return [];
+  const out: (keyof typeof L.zh)[] = [];
+  if (!f.title) out.push("title");
+  if (!f.location) out.push("location");
+  if (!f.host && !f.speaker) out.push(f.kinds.includes("party_lecture") ? "speaker" : "host");
+  if (!f.recorder) out.push("recorder");
+  if (f.presentCount === null) out.push("people");
+  return out;
+}
+
+export function describeCard(f: CardFields, lang: Lang): string {
+  const l = L[lang];
+  const lines: string[] = [];
+  const date = f.date ? (lang === "zh" ? formatLocalDateZh(f.date) : formatLocalDateIso(f.date)) : l.none;
+  lines.push(`${l.date}${lang === "zh" ? "：" : ": "}${date}`);
+  lines.push(`${l.kind}${lang === "zh" ? "：" : ": "}${f.kinds.length ? kindsLabel(f.kinds, lang) : l.none}`);
+  const sep = lang === "zh" ? "：" : ": ";
+  if (f.title) lines.push(`${l.title}${sep}${f.title}`);
+  if (f.speaker) lines.push(`${l.speaker}${sep}${f.speaker}`);
+  if (f.host) lines.push(`${l.host}${sep}${f.host}`);
+  if (f.recorder) lines.push(`${l.recorder}${sep}${f.recorder}`);
+  if (f.location) lines.push(`${l.location}${sep}${f.location}`);
+  const people = [
+    f.expectedCount !== null ? `${l.expected} ${f.expectedCount}` : null,
+    f.presentCount !== null ? `${l.present} ${f.presentCount}` : null,
+    f.personTimes !== null ? `${f.personTimes} ${l.pt}` : null,
+  ].filter(Boolean);
+  if (people.length) lines.push(`${l.people}${sep}${people.join(lang === "zh" ? "，" : ", ")}`);
+  if (f.absentees.length) lines.push(`${l.absent}${sep}${f.absentees.map((a) => (a.reason ? `${a.name}（${a.reason}）` : a.name)).join("、")}`);
+  if (f.durationHours !== null) lines.push(`${l.hours}${sep}${f.durationHours} ${l.hoursUnit}`);
+  if (f.notes) lines.push(`${l.notes}${sep}${f.notes}`);
+  const missing = missingForInspection(f);
+  if (missing.length) lines.push(`${l.missing}${sep}${missing.map((k) => l[k]).join(lang === "zh" ? "、" : ", ")}`);
+  return lines.join("\n");
+}
+
+/** One line for lists (/mine): "2023-03-15 支委会 研究部署年度党建工作（5人）". */
+export function describeShort(r: ActivityRecord, timeZone: string, lang: Lang): string {
+  const date = formatLocalDateIso(localDateOf(r.occurredAt, timeZone));
+  const people = r.presentCount ?? (r.attendeeIds.length || null);
+  const count = people !== null ? (lang === "zh" ? `（${people}人）` : ` (${people})`) : "";
+  return `${date} ${kindsLabel(r.kinds, lang)}${r.title ? ` ${r.title}` : ""}${count}`;
+}
+

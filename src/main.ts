@@ -1,0 +1,46 @@
+// Entry point: `npm start`. Without BOT_TOKEN it runs the local sandbox (a Telegram stand-in) too.
+import { startApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+
+  let token = config.BOT_TOKEN;
+  let apiRoot = config.TELEGRAM_API_ROOT;
+  let closeSandbox: (() => Promise<void>) | undefined;
+  if (!token) {
+    const { startLocalSandbox } = await import("./server/localSandbox.js");
+    const sandbox = await startLocalSandbox(config, logger);
+    token = sandbox.token;
+    apiRoot = sandbox.apiRoot;
+    closeSandbox = sandbox.close;
+  }
+
+  const app = await startApp(config, logger, { token, ...(apiRoot ? { apiRoot } : {}) });
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await app.stop();
+    await closeSandbox?.();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `Fatal: ${error.message}` : error);
+  process.exit(1);
+});

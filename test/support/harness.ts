@@ -1,0 +1,64 @@
+// Runs the real bot in-process against the sandbox (a fake Bot API) and a real SQLite file.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { pino } from "pino";
+import { loadConfig, type Config } from "../../src/config.js";
+import { createBot } from "../../src/bot/createBot.js";
+import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
+import { deployMigrations } from "../../src/db/migrations/migrator.js";
+import { createStore, type Store } from "../../src/db/store.js";
+import { createSandbox, type NewUser, type Sandbox, type ScriptedUser } from "../../src/server/sandbox/index.js";
+
+export interface Harness {
+  sandbox: Sandbox;
+  store: Store;
+  db: DatabaseHandle;
+  config: Config;
+  clock: { now: Date };
+  databaseUrl: string;
+  user(u: NewUser & { id: number }): ScriptedUser;
+  /** Stops the bot (as a restart would) and starts a new one on the same database and sandbox. */
+  restartBot(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(opts: { env?: Record<string, string>; now?: string } = {}): Promise<Harness> {
+  const dir = mkdtempSync(path.join(tmpdir(), "ledger-test-"));
+  const databaseUrl = `file:${path.join(dir, "ledger.db")}`;
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", ...opts.env });
+  await deployMigrations(databaseUrl);
+  const db = await openDatabase(databaseUrl);
+  const store = createStore(db);
+  const sandbox = await createSandbox({ flood: false, defaultTimeout: 5000 });
+  const clock = { now: new Date(opts.now ?? "2023-07-05T02:00:00Z") };
+  const logger = pino({ level: "silent" });
+
+  let runner: RunnerHandle;
+  const startBot = async () => {
+    const { bot, registerCommands } = createBot("123456:TEST", { config, store, logger, now: () => clock.now }, {
+      client: { apiRoot: sandbox.apiRoot },
+      throttle: false,
+    });
+    await bot.init();
+    await registerCommands();
+    runner = run(bot, { runner: { fetch: { timeout: 1 } } });
+  };
+  await startBot();
+
+  return {
+    sandbox, store, db, config, clock, databaseUrl,
+    user: (u) => sandbox.user({ started: true, ...u }),
+    restartBot: async () => {
+      await runner.stop();
+      await startBot();
+    },
+    stop: async () => {
+      if (runner.isRunning()) await runner.stop();
+      await sandbox.close();
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
