@@ -1,0 +1,3 @@
+export * from "./localDate.js";
+export * from "./period.js";
+export * from "./parse.js";

@@ -1,0 +1,85 @@
+// Builds SummaryInput from the year's activity rows, so that every figure is a sum over those rows.
+import type { ActivityKind } from "../kinds.js";
+import { formatLocalDate, localDateOf } from "../period/localDate.js";
+import { distinctKinds, tallyFacts } from "../tally/tally.js";
+import type { ActivityFact } from "../tally/types.js";
+import type { SummaryInput, SummaryRecord, SummaryTag } from "./types.js";
+
+export interface SummaryFactsInput {
+  branchName: string;
+  year: number;
+  timeZone: string;
+  /** The branch's activity rows (others years and personal self-study are left out here). */
+  facts: readonly ActivityFact[];
+}
+
+/** Study sub-figures are recognised from the title: “第一议题” and 中心组. */
+export function studyTagsOf(fact: Pick<ActivityFact, "kinds" | "title">): SummaryTag[] {
+  if (!fact.kinds.includes("study")) return [];
+  const title = fact.title ?? "";
+  const tags: SummaryTag[] = [];
+  if (title.includes("第一议题")) tags.push("first_topic");
+  if (title.includes("中心组")) tags.push("central_group");
+  return tags;
+}
+
+/** 人次 of a 谈心谈话: the stated figure, else one per recorded pair, else those present, else 1. */
+export function talkPersonTimesOf(fact: ActivityFact): number {
+  return fact.details.personTimes ?? ((fact.details.talkPairs?.length ?? 0) || fact.personTimes || 1);
+}
+
+export function summaryInputFromFacts(input: SummaryFactsInput): SummaryInput {
+  const byId = new Map<number, ActivityFact>();
+  for (const f of input.facts) {
+    if (f.personal || f.kinds.length === 0) continue;
+    if (localDateOf(f.occurredAt, input.timeZone).year !== input.year) continue;
+    byId.set(f.id, f);
+  }
+  const facts = [...byId.values()].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id);
+  const having = (kind: ActivityKind) => facts.filter((f) => f.kinds.includes(kind));
+  const sum = (rows: ActivityFact[], pick: (f: ActivityFact) => number | undefined) =>
+    rows.reduce((n, f) => n + (pick(f) ?? 0), 0);
+  const titles = (kind: ActivityKind) => having(kind).flatMap((f) => (f.title?.trim() ? [f.title.trim()] : []));
+
+  const records: SummaryRecord[] = facts.map((f) => {
+    const kinds = distinctKinds(f.kinds);
+    const tags = studyTagsOf(f);
+    const onlyTalk = kinds.length === 1 && kinds[0] === "talk";
+    return {
+      id: f.id,
+      date: formatLocalDate(localDateOf(f.occurredAt, input.timeZone)),
+      kinds,
+      title: f.title,
+      speaker: f.speaker,
+      personTimes: onlyTalk ? talkPersonTimesOf(f) : f.personTimes,
+      ...(tags.length > 0 ? { tags } : {}),
+      details: f.details,
+    };
+  });
+
+  return {
+    branchName: input.branchName,
+    year: input.year,
+    tallies: tallyFacts(facts),
+    firstTopicStudies: facts.filter((f) => studyTagsOf(f).includes("first_topic")).length,
+    centralGroupStudies: facts.filter((f) => studyTagsOf(f).includes("central_group")).length,
+    lists: {
+      lectures: having("party_lecture").flatMap((f) => (f.title?.trim() ? [{ title: f.title.trim(), speaker: f.speaker }] : [])),
+      briefingTopics: titles("briefing"),
+      themeDayThemes: titles("theme_day"),
+      films: facts.flatMap((f) => f.details.films ?? []),
+      researchTopics: titles("research"),
+      volunteerTopics: titles("volunteer"),
+    },
+    sums: {
+      orgLifeProblemsFound: sum(having("org_life_meeting"), (f) => f.details.problemsFound),
+      orgLifeProblemsFixed: sum(having("org_life_meeting"), (f) => f.details.problemsFixed),
+      researchProblemsFound: sum(having("research"), (f) => f.details.problemsFound),
+      researchResultsApplied: sum(having("research"), (f) => f.details.resultsApplied),
+      disclosureItems: sum(having("disclosure"), (f) => f.details.itemsPublished),
+      reflections: sum(facts, (f) => f.details.reflections),
+      talkPersonTimes: sum(having("talk"), talkPersonTimesOf),
+    },
+    records,
+  };
+}

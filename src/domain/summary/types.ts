@@ -1,0 +1,135 @@
+// Input and output of the year-end summary (党建工作总结) composer.
+import type { ActivityDetails } from "../activity.js";
+import type { ActivityKind } from "../kinds.js";
+import type { KindTally } from "../tally/types.js";
+
+/** Sub-figures of 理论学习 a record may back besides its kinds. */
+export type SummaryTag = "first_topic" | "central_group";
+
+/** A figure the summary states; every one traces back to records. */
+export type FigureKey = Exclude<ActivityKind, "other"> | SummaryTag;
+
+/** A record behind the figures, for the appendix. */
+export interface SummaryRecord {
+  id: number;
+  /** Local date in the branch's time zone, "YYYY-MM-DD". */
+  date: string;
+  kinds: ActivityKind[];
+  title: string | null;
+  speaker?: string | null;
+  personTimes: number;
+  tags?: readonly SummaryTag[];
+  /** Figures the record adds to the sums (problems found/fixed, items published, 心得, films …). */
+  details?: ActivityDetails;
+}
+
+export interface LectureTitle {
+  title: string;
+  speaker: string | null;
+}
+
+export interface SummaryLists {
+  /** 党课 titles with speakers. */
+  lectures: readonly LectureTitle[];
+  /** 宣讲 topics. */
+  briefingTopics: readonly string[];
+  /** 主题党日 themes. */
+  themeDayThemes: readonly string[];
+  /** 警示教育片 watched. */
+  films: readonly string[];
+  /** 调研 topics. */
+  researchTopics: readonly string[];
+  /** 志愿服务 / 我为群众办实事 titles. */
+  volunteerTopics?: readonly string[];
+}
+
+/** Sums over the details of the year's records (0 = nothing recorded). */
+export interface SummarySums {
+  orgLifeProblemsFound: number;
+  orgLifeProblemsFixed: number;
+  researchProblemsFound: number;
+  researchResultsApplied: number;
+  disclosureItems: number;
+  reflections: number;
+  talkPersonTimes: number;
+}
+
+export interface SummaryInput {
+  branchName: string;
+  year: number;
+  /** Defaults to year + 1. */
+  nextYear?: number;
+  /** 次 and 人次 per kind for the year (branch events only). */
+  tallies: readonly KindTally[];
+  /** 理论学习 records that were “第一议题” study (a subset of study). */
+  firstTopicStudies?: number;
+  /** 理论中心组学习 records (a subset of study). */
+  centralGroupStudies?: number;
+  lists: SummaryLists;
+  sums: SummarySums;
+  records: readonly SummaryRecord[];
+}
+
+export interface SummaryPart {
+  /** "一、…" */
+  heading: string;
+  paragraphs: string[];
+}
+
+export interface ClosingSection {
+  /** "（一）存在的问题" */
+  heading: string;
+  paragraphs: string[];
+  /** Template wording for the secretary to rewrite. */
+  template: true;
+}
+
+export interface ClosingPart {
+  /** "五、存在的问题及2024年工作思路" */
+  heading: string;
+  sections: ClosingSection[];
+}
+
+/** A number the draft states, with the words it is stated in. */
+export interface SummaryFigure {
+  key: FigureKey;
+  /** e.g. "召开支委会15次" */
+  statement: string;
+  events: number;
+  personTimes: number;
+}
+
+export interface AppendixRow {
+  no: number;
+  date: string;
+  kinds: string;
+  title: string;
+  personTimes: number;
+  /** e.g. "查找问题12条，整改12条" */
+  note?: string;
+}
+
+export interface AppendixGroup {
+  figure: FigureKey;
+  /** The statement the rows back, e.g. "召开支委会15次". */
+  heading: string;
+  rows: AppendixRow[];
+}
+
+export interface SummaryDocument {
+  branchName: string;
+  year: number;
+  nextYear: number;
+  /** "2023年XX党支部党建工作总结" */
+  title: string;
+  intro: string;
+  /** 一 to 四 */
+  parts: SummaryPart[];
+  /** 五、存在的问题及下年工作思路 (template paragraphs) */
+  closing: ClosingPart;
+  figures: SummaryFigure[];
+  /** 台账附表: the records behind each figure, grouped by figure in the order of the text. */
+  appendix: AppendixGroup[];
+  /** True when some point still says 【待补充】. */
+  hasPlaceholders: boolean;
+}

@@ -1,0 +1,102 @@
+// Shared wording helpers of the summary: placeholders, ordinals, quoted lists, figure collection.
+import type { ActivityKind } from "../kinds.js";
+import { tallyOf } from "../tally/tally.js";
+import type { FigureKey, SummaryFigure, SummaryInput } from "./types.js";
+
+/** What the draft says where the ledger has no data. */
+export const TO_FILL = "【待补充】";
+/** Marks template paragraphs the secretary is expected to rewrite. */
+export const TEMPLATE_MARK = "【参考表述，请结合实际修改】";
+
+const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] as const;
+
+export function ordinal(index: number): string {
+  return ORDINALS[index] ?? String(index + 1);
+}
+
+/** Strips quotes and book-title marks someone typed around a title. */
+const PAIRS: Record<string, string> = { "“": "”", '"': '"', "'": "'", "‘": "’", "《": "》", "「": "」", "『": "』" };
+
+export function bareTitle(title: string): string {
+  let t = title.trim();
+  for (;;) {
+    const close = PAIRS[t.charAt(0)];
+    if (!close || t.length < 2 || !t.endsWith(close)) return t;
+    t = t.slice(1, -1).trim();
+  }
+}
+
+function uniq(items: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of items) {
+    const t = bareTitle(raw);
+    if (t && !seen.has(t)) {
+      seen.add(t);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** “A”“B”“C” — at most `max` titles; `more` is true when some were left out. */
+export function quoted(items: readonly string[], max = 5): { text: string; more: boolean; count: number } {
+  const all = uniq(items);
+  return { text: all.slice(0, max).map((t) => `“${t}”`).join(""), more: all.length > max, count: all.length };
+}
+
+/** 《A》《B》 */
+export function bookTitles(items: readonly string[], max = 5): { text: string; more: boolean; count: number } {
+  const all = uniq(items);
+  return { text: all.slice(0, max).map((t) => `《${t}》`).join(""), more: all.length > max, count: all.length };
+}
+
+/** A point of a part: "一是{lead}。{sentences}" when backed by data, else "一是{topic}：【待补充】。" */
+export interface Point {
+  lead: string;
+  topic: string;
+  /** Sentences stating facts; empty means no data. Each ends with 。 */
+  sentences: string[];
+}
+
+export function renderPoints(points: readonly Point[]): { paragraph: string; placeholders: boolean } {
+  let placeholders = false;
+  const text = points
+    .map((p, i) => {
+      const head = `${ordinal(i)}是`;
+      if (p.sentences.length === 0) {
+        placeholders = true;
+        return `${head}${p.topic}：${TO_FILL}。`;
+      }
+      if (p.sentences.some((s) => s.includes(TO_FILL))) placeholders = true;
+      return `${head}${p.lead}。${p.sentences.join("")}`;
+    })
+    .join("");
+  return { paragraph: text, placeholders };
+}
+
+/** Reads counts from the input and records every figure the text states. */
+export class FigureBook {
+  readonly figures: SummaryFigure[] = [];
+
+  constructor(readonly input: SummaryInput) {}
+
+  events(kind: ActivityKind): number {
+    return tallyOf(this.input.tallies, kind).events;
+  }
+
+  personTimes(kind: ActivityKind): number {
+    return tallyOf(this.input.tallies, kind).personTimes;
+  }
+
+  /** Records that the text states `statement` for `key`, and returns the statement. */
+  state(key: FigureKey, statement: string, events: number, personTimes = 0): string {
+    this.figures.push({ key, statement, events, personTimes });
+    return statement;
+  }
+}
+
+/** "，涉及27人次" when known, else "". */
+export function personTimesClause(verb: string, personTimes: number): string {
+  return personTimes > 0 ? `，${verb}${personTimes}人次` : "";
+}
