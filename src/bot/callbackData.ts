@@ -1,11 +1,11 @@
 import { z } from "zod";
 
 const MAX_BYTES = 64;
-const id = z.coerce.number().int().positive().max(2 ** 31);
+const id = z.coerce.number().int().min(0).max(2 ** 31);
 
 /**
  * Typed callback data: `prefix:action:field1:field2…`, validated with zod on the way back in
- * (buttons can be crafted by any client). Fields are positive integers or short codes.
+ * (buttons can be crafted by any client). Fields are non-negative integers.
  */
 export function callbackCodec<const A extends readonly [string, ...string[]], F extends readonly string[]>(prefix: string, actions: A, fields: F) {
   const schema = z.object({

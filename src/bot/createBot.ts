@@ -71,7 +71,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   );
   guarded.use(createConversation(nameFlow(deps.store), NAME_FLOW));
   guarded.use(createConversation(partyGroupFlow(deps.store), GROUP_FLOW));
-  guarded.use(createConversation(logFlow(deps.store), LOG_FLOW));
+  guarded.use(createConversation(logFlow(deps.store, deps.now), LOG_FLOW));
   guarded.use(langFeature());
   guarded.use(invitesFeature());
   guarded.use(startFeature());

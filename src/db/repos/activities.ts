@@ -49,8 +49,8 @@ function toRecord(r: Row): ActivityRecord {
   };
 }
 
-function columns(a: ActivityPatch) {
-  const { kinds: _k, attendeeIds: _a, absentees, details, occurredAt, ...rest } = a;
+function columns(a: ActivityPatch & { source?: unknown; branchId?: unknown; reporterId?: unknown }) {
+  const { kinds: _k, attendeeIds: _a, absentees, details, occurredAt, source: _s, branchId: _b, reporterId: _r, ...rest } = a;
   return {
     ...rest,
     ...(occurredAt !== undefined ? { occurredAt: new Date(occurredAt) } : {}),

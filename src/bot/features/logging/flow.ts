@@ -14,7 +14,7 @@ import type { Store } from "../../../db/store.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { savedCard } from "./cards.js";
 import {
-  backKeyboard, dateKeyboard, EDITABLE_FIELDS, flowButtons, kindKeyboard, peopleKeyboard, reviewKeyboard, sameEventKeyboard, skipKeyboard, unpackN,
+  backKeyboard, dateKeyboard, EDITABLE_FIELDS, flowButtons, kindKeyboard, peopleKeyboard, reviewKeyboard, sameEventKeyboard, skipKeyboard,
   type EditableField, type FlowAction,
 } from "./flowUi.js";
 import { findSameEvent, mergeInto, saveDraft, updateFromDraft, type DraftExtras, type Reporter, type SourceMessage } from "./service.js";
@@ -37,7 +37,7 @@ type Input = { kind: "button"; action: FlowAction; n: number } | { kind: "text";
 
 const TEXT_FIELDS = ["title", "location", "host", "recorder", "speaker", "notes"] as const;
 
-export function logFlow(store: Store) {
+export function logFlow(store: Store, clock: () => Date) {
   return async function logFlowImpl(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext, init: FlowInit): Promise<void> {
     const lang: Lang = (await ctx.i18n.getLocale()) === "en" ? "en" : "zh";
     const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
@@ -47,7 +47,8 @@ export function logFlow(store: Store) {
     const members = await conversation.external(async () =>
       (await store.branches.members(reporter.branchId)).filter((m) => m.status === "active").map((m) => ({ id: m.memberId, name: m.name ?? m.username ?? String(m.telegramId) })),
     );
-    const now = new Date(await conversation.now());
+    // The app's clock (tests control it), read once through external so replays see the same value.
+    const now = new Date(await conversation.external(() => clock().toISOString()));
     const today = todayIn(now, reporter.timeZone);
 
     const guided: Step[] = ["kind", "date", "title", "people", "review"];
@@ -100,7 +101,7 @@ export function logFlow(store: Store) {
           // Buttons of other messages (an older card) are handled outside the flow.
           if (!data || u.callbackQuery.message?.message_id !== panelId) await conversation.skip({ next: true });
           await u.answerCallbackQuery();
-          return { kind: "button", action: data!.action, n: unpackN(data!.n) };
+          return { kind: "button", action: data!.action, n: data!.n };
         }
         await conversation.skip();
       }
@@ -132,7 +133,7 @@ export function logFlow(store: Store) {
         const answer = await read();
         if (answer.kind === "button" && answer.action === "merge") {
           const merged = await conversation.external(async () => {
-            const out = await mergeInto(store, existing, draft, extras, reporter, new Date());
+            const out = await mergeInto(store, existing, draft, extras, reporter, clock());
             return { record: out.record, tallies: out.tallies };
           });
           const card = savedCard(merged.record, merged.tallies, reporter.timeZone, lang, t, "log-merged");
@@ -145,7 +146,7 @@ export function logFlow(store: Store) {
         }
       }
       const saved = await conversation.external(async () => {
-        const out = await saveDraft(store, draft, extras, reporter, new Date(), init.source ?? undefined);
+        const out = await saveDraft(store, draft, extras, reporter, clock(), init.source ?? undefined);
         return { record: out.record, tallies: out.tallies };
       });
       const card = savedCard(saved.record, saved.tallies, reporter.timeZone, lang, t);
@@ -154,7 +155,7 @@ export function logFlow(store: Store) {
     }
     const editId = init.editId;
     const updated = await conversation.external(async () => {
-      const out = await updateFromDraft(store, editId, draft, extras, reporter, new Date());
+      const out = await updateFromDraft(store, editId, draft, extras, reporter, clock());
       return out && { record: out.record, tallies: out.tallies };
     });
     if (!updated) {

@@ -11,8 +11,7 @@ export const FLOW_ACTIONS = [
 export type FlowAction = (typeof FLOW_ACTIONS)[number];
 /** `f:<action>:<n>`; n is an index, a member id or 0. Only the flow's own chat and user reach these. */
 export const flowButtons = callbackCodec("f", FLOW_ACTIONS, ["n"] as const);
-const b = (action: FlowAction, n = 0) => flowButtons.pack({ action, n: n + 1 }); // ids are positive in the codec
-export const unpackN = (n: number) => n - 1;
+const b = (action: FlowAction, n = 0) => flowButtons.pack({ action, n });
 
 export const EDITABLE_FIELDS = ["kinds", "date", "title", "people", "location", "host", "recorder", "speaker", "hours", "notes"] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];

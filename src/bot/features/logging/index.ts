@@ -3,6 +3,7 @@ import type { Lang } from "../../../domain/describe.js";
 import { parseActivityLine } from "../../../domain/parse/index.js";
 import { emptyDraft, type ParseProblem } from "../../../domain/parse/types.js";
 import type { BotContext } from "../../context.js";
+import { localYearBounds } from "../../format.js";
 import { allowed, requires } from "../../middlewares/auth.js";
 import { confirmCard, pendingButtons, sameEventQuestion, savedCard } from "./cards.js";
 import { LOG_FLOW, type FlowInit } from "./flow.js";
@@ -35,6 +36,7 @@ export function loggingFeature() {
       return;
     }
     const source: SourceMessage = { chatId: ctx.chat.id, messageId: ctx.msg.message_id, text: line };
+    if (await replyIfAlreadySaved(ctx, source)) return;
     const result = parseActivityLine(line, { now: ctx.deps.now(), timeZone: reporter.timeZone });
     const hard = result.ok ? [] : result.problems.filter((p) => p.code === "empty" || p.code === "impossible_date" || p.code === "future_date");
     if (!result.ok && result.draft.kinds.length === 0 && result.draft.date === null && hard.length === 0) {
@@ -70,6 +72,7 @@ export function loggingFeature() {
       return;
     }
     const reporter = reporterOf(ctx);
+    if (await replyIfAlreadySaved(ctx, { chatId: ctx.chat.id, messageId: ctx.msg.message_id, text })) return;
     const result = parseActivityLine(text, { now: ctx.deps.now(), timeZone: reporter.timeZone });
     if (result.draft.kinds.length === 0) {
       await ctx.reply(ctx.t("log-hint"));
@@ -150,6 +153,19 @@ export function loggingFeature() {
   });
 
   return feature;
+}
+
+/** A message Telegram delivers again (or a second tap) finds its record instead of making another. */
+async function replyIfAlreadySaved(ctx: BotContext, source: SourceMessage): Promise<boolean> {
+  const existing = await ctx.deps.store.activities.bySource(source.chatId, source.messageId);
+  if (!existing) return false;
+  const reporter = reporterOf(ctx);
+  const { start, end } = localYearBounds(ctx.deps.now(), reporter.timeZone);
+  const counts = await ctx.deps.store.tallies.byKind(reporter.branchId, start, end, existing.kinds);
+  const tallies = existing.kinds.map((k) => counts.find((c) => c.kind === k) ?? { kind: k, events: 0, personTimes: 0 });
+  const card = savedCard(existing, tallies, reporter.timeZone, await langOf(ctx), (k, v) => ctx.t(k, v), "log-already");
+  await ctx.reply(card.text, { reply_markup: card.keyboard });
+  return true;
 }
 
 export async function enterFlow(ctx: BotContext, init: FlowInit): Promise<void> {

@@ -1,0 +1,146 @@
+import { startHarness, seedBranch, type Harness, type SeededBranch } from "../../support/harness.js";
+
+let h: Harness;
+let b: SeededBranch;
+// 2023-07-05 10:00 in Shanghai, a Wednesday.
+beforeAll(async () => {
+  h = await startHarness({ now: "2023-07-05T02:00:00Z" });
+  b = await seedBranch(h, "第一党支部", [
+    { id: 501, name: "李书记" }, { id: 502, name: "张三" }, { id: 503, name: "王五" }, { id: 504, name: "赵六" },
+  ]);
+});
+afterAll(() => h.stop());
+
+const live = () => h.db.prisma.activity.findMany({ where: { branchId: b.branchId, deletedAt: null }, include: { kinds: true, attendance: true }, orderBy: { id: "asc" } });
+
+describe("logging an activity", () => {
+  it("saves a complete one-line /log at once and answers with the running tally", async () => {
+    const u = b.secretary;
+    await u.command("log", "2023年3月15日 支委会 研究部署年度党建工作 实到5人");
+    const reply = await u.next();
+    expect(reply.text).toContain("✅ 已记录");
+    expect(reply.text).toContain("2023年3月15日");
+    expect(reply.text).toContain("研究部署年度党建工作");
+    expect(reply.text).toContain("本年累计：支委会 1次、5人次");
+    const rows = await live();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.kinds.map((k) => k.kind)).toEqual(["branch_committee"]);
+    expect(rows[0]!.presentCount).toBe(5);
+    expect(rows[0]!.personTimes).toBe(5);
+    // Noon on 15 March in Shanghai.
+    expect(rows[0]!.occurredAt.toISOString()).toBe("2023-03-15T04:00:00.000Z");
+  });
+
+  it("never saves one Telegram message twice, even when the update is delivered again", async () => {
+    const before = (await live()).length;
+    const update = h.updates.find((u) => u.message?.text?.includes("研究部署年度党建工作"))!;
+    await h.redeliver(update);
+    const again = await b.secretary.next();
+    expect(again.text).toContain("已经记录过了");
+    expect(await live()).toHaveLength(before);
+  });
+
+  it("asks 'same event?' for a similar report and merges instead of adding", async () => {
+    const u = b.members[0]!;
+    await u.command("log", "3月15日 支委会 研究部署年度党建工作 实到6人");
+    const q = await u.next();
+    expect(q.text).toContain("是同一次活动吗");
+    await u.press("是，合并");
+    const merged = await u.next();
+    expect(merged.text).toContain("已合并");
+    expect(merged.text).toContain("支委会 1次、6人次");
+    const rows = await live();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.presentCount).toBe(6);
+    const audit = await h.db.prisma.auditLog.findMany({ where: { activityId: rows[0]!.id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["create", "merge"]);
+  });
+
+  it("counts an event with two kinds once in each kind", async () => {
+    const u = b.secretary;
+    await u.command("log", "7月1日 主题党日暨党课《学习新思想 奋进新征程》 主讲人李书记 12人参加");
+    const reply = await u.next();
+    expect(reply.text).toContain("主题党日 1次、12人次");
+    expect(reply.text).toContain("党课 1次、12人次");
+    const counts = await h.store.tallies.byKind(b.branchId, new Date("2023-01-01T00:00:00+08:00"), new Date("2024-01-01T00:00:00+08:00"));
+    expect(counts.find((c) => c.kind === "theme_day")).toEqual({ kind: "theme_day", events: 1, personTimes: 12 });
+    expect(counts.find((c) => c.kind === "party_lecture")).toEqual({ kind: "party_lecture", events: 1, personTimes: 12 });
+  });
+
+  it("refuses an impossible date and says what was wrong, saving nothing", async () => {
+    const before = (await live()).length;
+    const u = b.members[1]!;
+    await u.command("log", "2023年13月45日 支委会 研究工作");
+    const reply = await u.next();
+    expect(reply.text).toContain("不存在");
+    // It then asks only for the date.
+    const ask = await u.next();
+    expect(ask.text).toContain("活动是哪天");
+    await u.press("取消");
+    await u.next();
+    expect(await live()).toHaveLength(before);
+  });
+
+  it("replies to plain text that is no activity with a hint, saving nothing", async () => {
+    const before = (await live()).length;
+    const u = b.members[1]!;
+    await u.say("今天天气不错");
+    const reply = await u.next();
+    expect(reply.text).toContain("没看出这是哪类活动");
+    expect(await live()).toHaveLength(before);
+  });
+
+  it("asks only for the missing date of a /log line, then saves", async () => {
+    const u = b.members[1]!;
+    await u.command("log", "党小组会 学习党章 8人");
+    const reply = await u.next();
+    expect(reply.text).toContain("没看出日期");
+    const ask = await u.next();
+    expect(ask.text).toContain("活动是哪天");
+    await u.press("昨天");
+    const saved = await u.next();
+    expect(saved.text).toContain("✅ 已记录");
+    expect(saved.text).toContain("2023年7月4日");
+    expect(saved.text).toContain("党小组会 1次、8人次");
+  });
+
+  it("shows a confirmation card for a plain report and saves on 保存", async () => {
+    const u = b.members[2]!;
+    await u.say("昨天 主题党日 “传承好家风 筑牢廉洁墙” 参观家风教育基地 12人参加");
+    const card = await u.next();
+    expect(card.text).toContain("要记录这次活动吗");
+    expect(card.text).toContain("传承好家风 筑牢廉洁墙");
+    await u.press("✅ 保存");
+    const saved = await u.next();
+    expect(saved.text).toContain("✅ 已记录");
+    const row = (await live()).at(-1)!;
+    expect(row.title).toBe("传承好家风 筑牢廉洁墙");
+    expect(row.presentCount).toBe(12);
+  });
+
+  it("updates the record when the reported message is edited", async () => {
+    const u = b.members[0]!;
+    await u.command("log", "7月3日 宣传报道 支部开展防诈宣传进社区活动");
+    await u.next();
+    const id = (await live()).at(-1)!.id;
+    await u.editLast("/log 7月3日 宣传报道 支部开展防诈宣传进社区活动（第二期）");
+    const reply = await u.next();
+    expect(reply.text).toContain("已更新记录");
+    const row = await h.db.prisma.activity.findUniqueOrThrow({ where: { id } });
+    expect(row.title).toContain("第二期");
+    const audit = await h.db.prisma.auditLog.findMany({ where: { activityId: id } });
+    expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
+  });
+
+  it("undoes the last own record softly, with a way back", async () => {
+    const u = b.members[0]!;
+    const before = (await live()).length;
+    await u.command("undo");
+    const reply = await u.next();
+    expect(reply.text).toContain("已删除");
+    expect(await live()).toHaveLength(before - 1);
+    await u.press("恢复");
+    expect((await u.next()).text).toContain("已恢复");
+    expect(await live()).toHaveLength(before);
+  });
+});
