@@ -7,6 +7,7 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { projectRoot } from "../../paths.js";
+import { ensureSqliteFolder } from "../prepare.js";
 import { databaseKind, type DatabaseKind } from "../url.js";
 import { createSchemaEngine } from "./schemaEngine.js";
 import { sqliteMigrationAdapter } from "./sqliteAdapter.js";
@@ -72,6 +73,7 @@ function trackConnections(inner: SqlMigrationAwareDriverAdapterFactory) {
 
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine, layout: SchemaLayout) => Promise<T>): Promise<T> {
   const layout = schemaLayout(databaseKind(databaseUrl));
+  ensureSqliteFolder(databaseUrl);
   const schemaText = await readFile(layout.schemaPath, "utf8");
   const { factory, disposeAll } = trackConnections(await adapterFor(databaseUrl));
   const engine = await createSchemaEngine(layout.schemaPath, schemaText, bindMigrationAwareSqlAdapterFactory(factory));
