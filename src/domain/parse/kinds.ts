@@ -1,0 +1,141 @@
+import { ACTIVITY_KINDS, type ActivityKind } from "../kinds.js";
+import { normalize } from "./text.js";
+import type { Span } from "./types.js";
+
+export interface KindTerm {
+  term: string;
+  kinds: readonly ActivityKind[];
+  /**
+   * A weak term ("学习", "谈话") names a kind only when no strong term is in the message:
+   * "支部党员大会，学习贯彻…" is a general assembly whose topic is study, not also a study session.
+   * Weak terms stay in the title.
+   */
+  weak?: boolean;
+}
+
+const t = (kinds: ActivityKind | ActivityKind[], terms: string[], weak = false): KindTerm[] =>
+  terms.map((term) => ({ term, kinds: Array.isArray(kinds) ? kinds : [kinds], ...(weak ? { weak } : {}) }));
+
+/**
+ * Names of each kind. Matching is longest-first, so compounds listed here decide precedence:
+ * 理论中心组学习 is study; 党风廉政专题会议 is integrity_meeting; 廉政教育专题学习 is integrity
+ * education only (the 学习 is its form, and the summary counts it under 廉政教育); 廉政党课 is both
+ * a party lecture and integrity education; 党小组学习 is a group meeting.
+ */
+export const KIND_LEXICON: readonly KindTerm[] = [
+  ...t("branch_committee", ["支委会", "支部委员会", "支委会议", "支部委员会会议", "支委扩大会", "支委扩大会议", "支委工作会议", "支委班子会"]),
+  ...t("general_assembly", ["支部大会", "党员大会", "支部党员大会", "全体党员大会", "全体党员会议", "党员会议", "党支部大会", "党支部党员大会"]),
+  ...t("group_meeting", ["党小组会", "党小组会议", "党小组学习", "党小组活动", "小组会"]),
+  ...t("group_meeting", ["党小组"], true),
+  ...t("party_lecture", ["党课", "微党课", "专题党课", "讲党课", "上党课", "党课学习"]),
+  ...t(["party_lecture", "integrity_education"], ["廉政党课", "廉洁党课"]),
+  ...t("theme_day", ["主题党日", "主题党日活动", "党日活动", "固定党日", "支部主题党日"]),
+  ...t("org_life_meeting", ["组织生活会", "专题组织生活会", "民主生活会", "组织生活会议"]),
+  ...t(["member_review", "general_assembly"], ["民主评议党员大会"]),
+  ...t("member_review", ["民主评议", "民主评议党员", "评议党员", "党员评议", "党员民主评议"]),
+  ...t("study", ["集中学习", "理论学习", "专题学习", "第一议题", "理论中心组学习", "中心组学习", "中心组理论学习", "政治理论学习", "学习研讨", "读书班"]),
+  ...t("study", ["学习", "主题教育", "学习会"], true),
+  ...t("briefing", ["宣讲", "专题宣讲", "联合宣讲", "宣讲会", "理论宣讲"]),
+  ...t("publicity", ["宣传报道", "信息报送", "宣传稿", "新闻报道", "信息报道", "发布报道", "新闻稿"]),
+  ...t("publicity", ["报道", "投稿", "推文"], true),
+  ...t("ideology_meeting", ["意识形态专题会", "意识形态专题会议", "意识形态工作会议", "意识形态工作专题会议", "意识形态工作会", "意识形态分析研判会", "意识形态研判会"]),
+  ...t("integrity_education", ["廉政教育", "警示教育", "观看警示教育片", "廉洁教育", "廉政教育专题学习", "廉政教育学习", "警示教育学习", "廉洁文化教育", "党纪学习教育", "廉政学习"]),
+  ...t("integrity_education", ["以案促改", "以案四说", "警示片", "廉洁文化"], true),
+  ...t("integrity_meeting", ["党风廉政专题会议", "党风廉政专题会", "党风廉政建设会议", "党风廉政建设专题会议", "党风廉政建设工作会议", "廉政专题会议", "党风廉政会议"]),
+  ...t("talk", ["谈心谈话", "谈心", "集体谈话", "廉政谈话", "谈心谈话会"]),
+  ...t("talk", ["谈话"], true),
+  ...t("volunteer", ["志愿服务", "志愿者", "我为群众办实事", "志愿活动", "学雷锋"]),
+  ...t("volunteer", ["办实事"], true),
+  ...t("research", ["调研", "调查研究", "调研会议", "专项调研", "专项调查研究", "走访调研", "调研会"]),
+  ...t("disclosure", ["党务公开", "党务公示"]),
+  // Words that contain a kind's name but are not one (a weak term with no kinds blocks the match).
+  ...t([], ["宣讲人", "党小组长", "小组长", "调研员"], true),
+];
+
+const OTHER: KindTerm = { term: "其他", kinds: ["other"] };
+const BY_LENGTH = [...KIND_LEXICON].sort((a, b) => b.term.length - a.term.length);
+
+export interface KindHit {
+  span: Span;
+  term: KindTerm;
+}
+
+/** Longest-match scan; weak hits are dropped when any strong term is present. */
+export function findKinds(view: string): { kinds: ActivityKind[]; hits: KindHit[] } {
+  const hits: KindHit[] = [];
+  let i = 0;
+  while (i < view.length) {
+    const term = BY_LENGTH.find((k) => view.startsWith(k.term, i));
+    if (term) {
+      hits.push({ span: [i, i + term.term.length], term });
+      i += term.term.length;
+    } else i++;
+  }
+  const strong = hits.some((h) => !h.term.weak);
+  const used = strong ? hits.filter((h) => !h.term.weak) : hits;
+  const kinds: ActivityKind[] = [];
+  for (const h of used) for (const k of h.term.kinds) if (!kinds.includes(k)) kinds.push(k);
+  if (kinds.length === 0) {
+    // 其他 names the kind "other" only as a word of its own (not 其他党员).
+    const other = /(?<![^\s,;。、:\u0000])(?:其他|其它)(?:活动)?(?![^\s,;。、\u0000])/.exec(view);
+    if (other) return { kinds: ["other"], hits: [{ span: [other.index, other.index + other[0].length], term: OTHER }] };
+  }
+  return { kinds, hits: used };
+}
+
+/** The kinds a piece of text names, deduplicated, in the order found. */
+export function kindsIn(text: string): ActivityKind[] {
+  return findKinds(normalize(text)).kinds;
+}
+
+export const KIND_LABELS_ZH: Record<ActivityKind, string> = {
+  branch_committee: "支委会",
+  general_assembly: "党员大会",
+  group_meeting: "党小组会",
+  party_lecture: "党课",
+  theme_day: "主题党日",
+  org_life_meeting: "组织生活会",
+  member_review: "民主评议党员",
+  study: "理论学习",
+  briefing: "宣讲",
+  publicity: "宣传报道",
+  ideology_meeting: "意识形态专题会议",
+  integrity_education: "廉政教育",
+  integrity_meeting: "党风廉政专题会议",
+  talk: "谈心谈话",
+  volunteer: "志愿服务",
+  research: "调查研究",
+  disclosure: "党务公开",
+  other: "其他",
+};
+
+export const KIND_LABELS_EN: Record<ActivityKind, string> = {
+  branch_committee: "Branch committee meeting",
+  general_assembly: "General assembly of members",
+  group_meeting: "Party group meeting",
+  party_lecture: "Party lecture",
+  theme_day: "Theme Party day",
+  org_life_meeting: "Organisational life meeting",
+  member_review: "Democratic appraisal of members",
+  study: "Theory study",
+  briefing: "Briefing (宣讲)",
+  publicity: "Publicity report",
+  ideology_meeting: "Ideology work meeting",
+  integrity_education: "Integrity education",
+  integrity_meeting: "Integrity work meeting",
+  talk: "Heart-to-heart talk",
+  volunteer: "Volunteer service",
+  research: "Research and investigation",
+  disclosure: "Party affairs disclosure",
+  other: "Other",
+};
+
+/** A kind picked by its exact label (zh or en, any case) or key, as typed in a guided flow; else kindsIn. */
+export function kindFromLabel(text: string): ActivityKind | null {
+  const s = normalize(text).trim().toLowerCase();
+  if (s === "") return null;
+  for (const kind of ACTIVITY_KINDS) {
+    if (s === kind || s === KIND_LABELS_ZH[kind] || s === KIND_LABELS_EN[kind].toLowerCase()) return kind;
+  }
+  return kindsIn(s)[0] ?? null;
+}

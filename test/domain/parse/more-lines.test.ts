@@ -1,0 +1,61 @@
+import { check, type Case } from "./support.js";
+
+// Longer lines in the style of a branch's 台账 entries, and traps found while building the parser.
+const MORE: Case[] = [
+  ["2023年6月16日 党小组会 第一党小组 组长王芳主持 学习《党章》 6人参加 缺席1人", {
+    date: "2023-06-16", kinds: ["group_meeting"], host: "王芳", title: "党章", presentCount: 6,
+  }],
+  ["6月21日下午，支部开展“学习二十大 建功新时代”主题党日活动，组织党员观看红色电影，参加党员14人", {
+    date: "2023-06-21", partOfDay: "afternoon", kinds: ["theme_day"], title: "学习二十大 建功新时代", presentCount: 14,
+  }],
+  ["7月2日 志愿服务 组织党员志愿者到XX社区开展环境整治志愿服务活动 参与党员10名 历时3小时", {
+    kinds: ["volunteer"], location: "XX社区", presentCount: 10, durationHours: 3,
+  }],
+  ["今天上午 支部书记讲专题党课 题目：以学铸魂 坚定理想信念 实到党员18人", {
+    kinds: ["party_lecture"], speaker: "支部书记", title: "以学铸魂 坚定理想信念", presentCount: 18,
+  }],
+  ["前天 开展党纪学习教育 集中学习《中国共产党纪律处分条例》", {
+    kinds: ["integrity_education", "study"], title: "中国共产党纪律处分条例",
+  }],
+  ["昨天 意识形态工作专题会议 书记主持 研判当前舆情 5人", {
+    kinds: ["ideology_meeting"], host: "书记", title: "研判当前舆情", presentCount: 5,
+  }],
+  ["上周二 调研 赴XX分公司开展专项调研 发现问题2个", {
+    date: "2023-06-27", kinds: ["research"], location: "XX分公司", details: { problemsFound: 2 }, title: null,
+  }],
+  ["2023年5月30日，党支部召开民主评议党员大会，应到会党员16人，实到15人，1人因病请假。", {
+    kinds: ["member_review", "general_assembly"], expectedCount: 16, presentCount: 15, absentees: [], title: null,
+  }],
+  ["本周二 主题党日 \"七一\"前夕 走访慰问老党员 3人", { date: "2023-07-04", title: "\"七一\"前夕 走访慰问老党员", presentCount: 3 }],
+  ["昨天 民主生活会", { kinds: ["org_life_meeting"] }],
+  ["今天 支委扩大会议 研究廉政风险点排查 7人", { kinds: ["branch_committee"], title: "研究廉政风险点排查", presentCount: 7 }],
+  ["昨天 党员大会 实到：13人 应到：15人", { expectedCount: 15, presentCount: 13 }],
+  ["昨日，支部召开组织生活会，开展批评与自我批评，共查找问题8条。", {
+    kinds: ["org_life_meeting"], title: "开展批评与自我批评", details: { problemsFound: 8 },
+  }],
+  ["3/8 理论学习 2h", { date: "2023-03-08", durationHours: 2 }],
+  ["昨天 支委会 讨论发展党员3名", { presentCount: null, title: "讨论发展党员3名" }],
+  ["昨天 党员大会 接收预备党员2名 应到15人实到13人", { presentCount: 13, title: "接收预备党员2名" }],
+  ["昨天 支委会 研究发展3名党员", { presentCount: null }],
+  ["昨天 召开支委会 5名支委委员参加", { presentCount: 5, title: null }],
+  ["昨天召开了2023年第二季度党员大会", { kinds: ["general_assembly"], title: "2023年第二季度" }],
+  ["昨天 廉政教育 以案促改 警示教育大会", { kinds: ["integrity_education"], title: "以案促改" }],
+  ["昨天 支委会 提出3点意见", { time: null, title: "提出3点意见" }],
+  ["昨天3点召开支委会", { time: { hour: 15, minute: 0 }, partOfDay: "afternoon" }],
+  ["昨天 凌晨3点 志愿服务", { time: { hour: 3, minute: 0 }, partOfDay: "morning" }],
+  ["7月4日（周二）支委会", { date: "2023-07-04", title: null }],
+  ["2023年7月1日 主题党日 庆祝建党102周年", { date: "2023-07-01", title: "庆祝建党102周年" }],
+  ["昨天 主题党日 组织党员外出参观学习", { absentees: [], title: "组织党员外出参观学习" }],
+  ["昨天 主题党日 组织20名党员赴XX基地参观", { presentCount: 20, location: "XX基地" }],
+  ["今天 党员大会 到会13人", { presentCount: 13 }],
+  ["昨天 召开党风廉政建设专题会议，传达学习《XX通报》，会议由书记主持", {
+    kinds: ["integrity_meeting"], title: "XX通报", host: "书记",
+  }],
+  ["今天 党课 讲授人：张三", { speaker: "张三" }],
+  ["昨天 支部大会 表决通过李四为预备党员", { title: "表决通过李四为预备党员", absentees: [] }],
+  ["前天 党员大会 选举产生新一届支委 应到15人 实到14人", { title: "选举产生新一届支委" }],
+];
+
+describe("more real-world lines", () => {
+  it.each(MORE)("%s", (...c) => check(c));
+});
