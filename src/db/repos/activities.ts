@@ -177,6 +177,20 @@ export function activitiesRepo(prisma: Prisma) {
       const rows = await prisma.activity.findMany({ where: { branchId, reporterId, deletedAt: null }, include, orderBy: { id: "desc" }, take: limit });
       return rows.map(toRecord);
     },
+    /** The branch's live records in [start, end) with reporter and attendee names, oldest first (for the export). */
+    async ledgerRows(branchId: number, start: Date, end: Date): Promise<(ActivityRecord & { reporterName: string | null; attendeeNames: string[]; photos: number })[]> {
+      const rows = await prisma.activity.findMany({
+        where: { branchId, deletedAt: null, occurredAt: { gte: start, lt: end } },
+        include: { ...include, reporter: { select: { name: true, username: true } }, attendance: { include: { member: { select: { name: true } } } }, _count: { select: { photos: true } } },
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map((r) => ({
+        ...toRecord(r),
+        reporterName: r.reporter.name ?? r.reporter.username,
+        attendeeNames: r.attendance.filter((a) => a.present).map((a) => a.member.name ?? "?"),
+        photos: r._count.photos,
+      }));
+    },
     async addPhoto(activityId: number, fileId: string): Promise<void> {
       await prisma.activityPhoto.create({ data: { activityId, fileId } });
     },

@@ -126,6 +126,19 @@ export class ScriptedUser {
       `answerCallbackQuery for "${cb.data ?? ""}"`).then(view);
   }
 
+  /**
+   * Sends a callback query with any data on one of the bot's messages (default: the latest), as a
+   * modified client could: for testing that the bot refuses crafted, stale or foreign button data.
+   */
+  async pressData(data: string, opts: { messageId?: number } = {}): Promise<PressResult> {
+    const botMessages = [...this.chat.messages.values()].filter((s) => s.fromBot);
+    const id = opts.messageId ?? botMessages.at(-1)?.message.message_id;
+    if (id === undefined) throw new Error(`${this.user.first_name}: the bot has sent no message in chat ${this.chatId}`);
+    const cb = this.ctx.sim.press(this.id, this.chatId, id, data, { crafted: true });
+    return { kind: "callback", message_id: id, data, queryId: cb.queryId,
+      answer: (o = {}) => this.waitAnswer(cb, o.timeout ?? this.ctx.defaultTimeout) };
+  }
+
   async editLast(newText: string): Promise<Message> {
     const mine = [...this.chat.messages.values()].filter((s) => s.message.from?.id === this.id && s.message.text !== undefined);
     const last = mine[mine.length - 1];

@@ -144,3 +144,27 @@ describe("logging an activity", () => {
     expect(await live()).toHaveLength(before);
   });
 });
+
+describe("/export", () => {
+  it("sends the year's ledger as an .xlsx with one row per record", async () => {
+    await b.secretary.command("export", "2023");
+    const reply = await b.secretary.next();
+    expect(reply.document?.file_name).toBe("第一党支部2023年台账.xlsx");
+    const [file] = b.secretary.documents();
+    expect(file!.bytes.subarray(0, 2).toString()).toBe("PK");
+    const { readZipEntry } = await import("../../render/zipReader.js");
+    const sheet = readZipEntry(file!.bytes, "xl/worksheets/sheet1.xml").toString();
+    const strings = readZipEntry(file!.bytes, "xl/sharedStrings.xml").toString();
+    expect(strings).toContain("研究部署年度党建工作");
+    expect(strings).toContain("传承好家风 筑牢廉洁墙");
+    const records = await live();
+    // header rows + one per record + blank + total
+    expect((sheet.match(/<row /g) ?? []).length).toBe(2 + records.length + 1);
+  });
+
+  it("is refused to a plain member", async () => {
+    const m = b.members[1]!;
+    await m.command("export");
+    expect((await m.next()).text).toContain("没有权限");
+  });
+});
