@@ -209,3 +209,23 @@ describe("crafted callback data", () => {
     expect((await h.db.prisma.activity.findUniqueOrThrow({ where: { id: record.id } })).deletedAt).toBeNull();
   });
 });
+
+describe("the branch's group chat", () => {
+  it("binds the group with /bind (secretary only) and ignores plain chatter there", async () => {
+    const group = h.sandbox.group({ title: "甲支部群", members: [a.secretary, a.members[0]!] });
+    const secInGroup = a.secretary.in(group);
+    const memberInGroup = a.members[0]!.in(group);
+    await memberInGroup.command("bind");
+    expect((await memberInGroup.next()).text).toContain("没有权限");
+    await secInGroup.command("bind");
+    expect((await secInGroup.nextMatching(/本群已绑定/)).text).toContain("本群已绑定到「甲支部」");
+    expect((await h.store.branches.get(a.branchId))!.groupChatId).toBe(group.id);
+    await memberInGroup.say("大家好，明天几点开会？");
+    await memberInGroup.command("help");
+    await memberInGroup.nextMatching(/\/log/);
+    // Between the chatter and /help the bot said nothing.
+    const texts = group.transcript().map((e) => e.text ?? "");
+    const chatter = texts.indexOf("大家好，明天几点开会？");
+    expect(texts.slice(chatter + 1, chatter + 2)).toEqual(["/help"]);
+  });
+});
