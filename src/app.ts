@@ -3,9 +3,11 @@ import type http from "node:http";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Config } from "./config.js";
 import { createBot } from "./bot/createBot.js";
+import { toSupportedLocale } from "./bot/i18n.js";
 import { openDatabase } from "./db/client.js";
 import { deployMigrations } from "./db/migrations/migrator.js";
 import { createStore } from "./db/store.js";
+import { createReminderScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { startHttpServer } from "./server/webhookServer.js";
 
@@ -24,13 +26,23 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   if (applied.length) logger.info({ applied }, "database migrations applied");
   const db = await openDatabase(config.DATABASE_URL);
   const store = createStore(db);
-  const { bot, registerCommands } = createBot(
+  const { bot, i18n, registerCommands, drain } = createBot(
     opts.token,
     { config, store, logger, now: opts.now ?? (() => new Date()) },
     { client: opts.apiRoot ? { apiRoot: opts.apiRoot } : {} },
   );
   await bot.init();
   await registerCommands().catch((error: unknown) => logger.warn({ err: error }, "could not register the command menus"));
+  const defaultLocale = toSupportedLocale(config.DEFAULT_LOCALE, "zh");
+  const scheduler = createReminderScheduler({
+    store,
+    api: bot.api,
+    translate: (locale, key, vars) => i18n.t(toSupportedLocale(locale, defaultLocale), key, vars),
+    logger: logger.child({ job: "reminders" }),
+    now: opts.now ?? (() => new Date()),
+    defaultLocale,
+  });
+  scheduler.start();
 
   let runner: RunnerHandle | undefined;
   let server: http.Server | undefined;
@@ -58,9 +70,11 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   return {
     stop: () =>
       (stopping ??= (async () => {
-        // Finish the updates in hand, then close the doors.
+        // Finish the reminder pass and the updates in hand, then close the doors.
+        await scheduler.stop();
         if (runner?.isRunning()) await runner.stop();
         if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+        await drain();
         await store.close();
         logger.info("stopped");
       })()),

@@ -11,6 +11,8 @@ import { handleBotError } from "./middlewares/errors.js";
 import { loadMember } from "./middlewares/member.js";
 import { updateLogger } from "./middlewares/updateLogger.js";
 import { branchesFeature } from "./features/branches.js";
+import { checkFeature } from "./features/check.js";
+import { exportFeature } from "./features/export.js";
 import { invitesFeature } from "./features/invites.js";
 import { langFeature } from "./features/lang.js";
 import { LOG_FLOW, logFlow } from "./features/logging/flow.js";
@@ -18,7 +20,10 @@ import { loggingFeature } from "./features/logging/index.js";
 import { recordsFeature } from "./features/logging/records.js";
 import { GROUP_FLOW, membersFeature, partyGroupFlow } from "./features/members.js";
 import { NAME_FLOW, nameFlow } from "./features/nameFlow.js";
+import { remindersFeature } from "./features/reminders/index.js";
 import { startFeature } from "./features/start.js";
+import { statsFeature } from "./features/stats.js";
+import { summaryFeature } from "./features/summary.js";
 
 export interface CreateBotOptions {
   /** Bot API transport: a self-hosted server or the sandbox (apiRoot), or an in-process fetch. */
@@ -33,7 +38,9 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const defaultLocale = toSupportedLocale(deps.config.DEFAULT_LOCALE, "zh");
   // Client options also reach the API that the conversations plugin builds for itself.
   const bot = new Bot<BotContext>(token, { client: { ...options.client }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // 429 and 5xx are retried; network errors are not (the runner retries its own polling, and a
+  // retried send after a lost connection could be sent twice).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
   if (options.throttle !== false) {
     bot.api.config.use(
       apiThrottler({
@@ -48,6 +55,17 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // Inside conversations outer middleware does not run: look the member's stored locale up again.
   const flowI18n = createI18n<FlowContext>(defaultLocale, (ctx) => (ctx.from ? deps.store.members.localeOf(ctx.from.id) : undefined));
 
+  // Updates being handled, so shutdown can wait for them (the runner's stop() does not).
+  const inFlight = new Set<Promise<void>>();
+  bot.use(async (_ctx, next) => {
+    const done = next();
+    inFlight.add(done);
+    try {
+      await done;
+    } finally {
+      inFlight.delete(done);
+    }
+  });
   // One update at a time per chat and per user (the conversation key), many in parallel otherwise.
   bot.use(sequentialize((ctx) => [ctx.chatId?.toString(), ctx.from?.id.toString()].filter((k): k is string => k !== undefined)));
   bot.use(updateLogger(deps));
@@ -77,14 +95,29 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   guarded.use(startFeature());
   guarded.use(branchesFeature());
   guarded.use(membersFeature());
+  guarded.use(remindersFeature());
+  guarded.use(statsFeature());
+  guarded.use(checkFeature());
+  guarded.use(summaryFeature());
   guarded.use(recordsFeature());
+  guarded.use(exportFeature());
   guarded.use(loggingFeature());
+
+  // Last: a button no feature took (crafted, or from an old version of a screen) still gets an answer.
+  guarded.on("callback_query", async (ctx) => {
+    ctx.logger.warn({ data: ctx.callbackQuery.data }, "refused unknown button");
+    await ctx.answerCallbackQuery({ text: ctx.t("error-bad-button"), show_alert: true });
+  });
 
   bot.catch(handleBotError);
 
   return {
     bot,
     i18n,
+    /** Resolves when every update in hand has been handled. */
+    drain: async () => {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
     /** Registers the command menus; call once at start, never at import time. */
     registerCommands: () => registerCommandMenus(bot.api, (l, k) => i18n.t(l, k), defaultLocale),
   };

@@ -2,8 +2,10 @@ import type { DatabaseHandle } from "./client.js";
 import { activitiesRepo } from "./repos/activities.js";
 import { branchesRepo } from "./repos/branches.js";
 import { invitesRepo } from "./repos/invites.js";
+import { ledgerQueriesRepo } from "./repos/ledgerQueries.js";
 import { membersRepo } from "./repos/members.js";
 import { membershipsRepo } from "./repos/memberships.js";
+import { remindersRepo } from "./repos/reminders.js";
 import { sessionsRepo } from "./repos/sessions.js";
 import { talliesRepo } from "./repos/tallies.js";
 
@@ -20,6 +22,8 @@ export function createStore(db: DatabaseHandle) {
     invites: invitesRepo(prisma),
     activities: activitiesRepo(prisma),
     tallies: talliesRepo(prisma),
+    reminders: remindersRepo(prisma),
+    ledger: ledgerQueriesRepo(prisma),
     sessions: sessionsRepo(prisma, CONVERSATION_STATE_VERSION),
     close: () => db.close(),
   };

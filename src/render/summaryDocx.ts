@@ -10,17 +10,11 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  VerticalAlign,
-  WidthType,
   convertMillimetersToTwip,
 } from "docx";
 import { TEMPLATE_MARK, TO_FILL, type AppendixGroup, type SummaryDocument } from "../domain/summary/index.js";
+import { rawTableXml, replaceMarkerParagraph, type RawFont } from "./docxTable.js";
 
 /** Font names (w:rFonts eastAsia); the fallbacks are declared as altName in the font table. */
 export const DOCX_FONTS = {
@@ -110,53 +104,19 @@ function bodyParagraph(text: string): Paragraph {
   });
 }
 
-function cell(text: string, options: { header?: boolean; span?: number; width: number; centred?: boolean; shade?: boolean }): TableCell {
-  return new TableCell({
-    width: { size: options.width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    ...(options.span ? { columnSpan: options.span } : {}),
-    ...(options.shade ? { shading: { type: ShadingType.CLEAR, fill: "EDEDED", color: "auto" } } : {}),
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
-    children: [
-      new Paragraph({
-        alignment: options.centred ? AlignmentType.CENTER : AlignmentType.LEFT,
-        spacing: { line: 360, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-        children: runs(text, options.header ? "heading" : "body", SIZE.table),
-      }),
-    ],
-  });
-}
+const APPENDIX_MARKER = "@@APPENDIX_TABLE@@";
 
-function appendixTable(groups: readonly AppendixGroup[]): Table {
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: COLUMNS.map((c) => cell(c.title, { header: true, width: c.width, centred: true, shade: true })),
-  });
-  const rows: TableRow[] = [header];
-  groups.forEach((group, i) => {
-    rows.push(
-      new TableRow({
-        cantSplit: true,
-        children: [cell(`${i + 1}. ${group.heading}（台账记录${group.rows.length}条）`, { header: true, span: COLUMNS.length, width: TEXT_WIDTH })],
-      }),
-    );
-    for (const r of group.rows) {
-      const values = [String(r.no), r.date, r.kinds, r.note ? `${r.title}（${r.note}）` : r.title, String(r.personTimes)];
-      rows.push(
-        new TableRow({
-          cantSplit: true,
-          children: COLUMNS.map((c, j) => cell(values[j] ?? "", { width: c.width, centred: j !== 3 && j !== 2 })),
-        }),
-      );
-    }
-  });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMNS.map((c) => c.width),
-    layout: TableLayoutType.FIXED,
-    rows,
-  });
+function appendixTableXml(groups: readonly AppendixGroup[]): string {
+  const fontOf = (key: FontKey): RawFont => ({ latin: LATIN, eastAsia: DOCX_FONTS[key].name });
+  return rawTableXml(
+    COLUMNS.map((c, i) => ({ title: c.title, width: c.width, centred: i !== 2 && i !== 3 })),
+    groups.map((group, i) => ({
+      heading: `${i + 1}. ${group.heading}（台账记录${group.rows.length}条）`,
+      rows: group.rows.map((r) => [String(r.no), r.date, r.kinds, r.note ? `${r.title}（${r.note}）` : r.title, String(r.personTimes)]),
+    })),
+    { header: fontOf("heading"), body: fontOf("body") },
+    SIZE.table,
+  );
 }
 
 function pageNumberFooter(): Footer {
@@ -187,7 +147,7 @@ function fontTableXml(): string {
 }
 
 export async function renderSummaryDocx(doc: SummaryDocument): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [titleParagraph(doc.title), blankLine(), bodyParagraph(doc.intro)];
+  const children: Paragraph[] = [titleParagraph(doc.title), blankLine(), bodyParagraph(doc.intro)];
   for (const part of doc.parts) {
     children.push(headingParagraph(part.heading));
     for (const p of part.paragraphs) children.push(bodyParagraph(p));
@@ -200,7 +160,7 @@ export async function renderSummaryDocx(doc: SummaryDocument): Promise<Buffer> {
   children.push(headingParagraph("台账附表", "heading", { pageBreak: true, centred: true }));
   if (doc.appendix.length > 0) {
     children.push(bodyParagraph(`以下为正文各项数字对应的台账记录（按数字分组，同一活动可能同时支撑多项数字）。`));
-    children.push(appendixTable(doc.appendix));
+    children.push(new Paragraph({ children: [new TextRun(APPENDIX_MARKER)] }));
   } else {
     children.push(bodyParagraph("本年度台账暂无记录。"));
   }
@@ -230,5 +190,6 @@ export async function renderSummaryDocx(doc: SummaryDocument): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document, false, [{ path: "word/fontTable.xml", data: fontTableXml() }]);
+  const packed = await Packer.toBuffer(document, false, [{ path: "word/fontTable.xml", data: fontTableXml() }]);
+  return doc.appendix.length > 0 ? replaceMarkerParagraph(packed, APPENDIX_MARKER, appendixTableXml(doc.appendix)) : packed;
 }

@@ -42,8 +42,9 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: s
   let runner: RunnerHandle;
   const updates: Update[] = [];
   let handle: (u: Update) => Promise<void> = async () => undefined;
+  let drainBot: () => Promise<void> = async () => undefined;
   const startBot = async () => {
-    const { bot, registerCommands } = createBot("123456:TEST", { config, store, logger, now: () => clock.now }, {
+    const { bot, registerCommands, drain } = createBot("123456:TEST", { config, store, logger, now: () => clock.now }, {
       client: { apiRoot: sandbox.apiRoot },
       throttle: false,
     });
@@ -56,6 +57,7 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: s
       return original(u, webhookReply);
     };
     runner = run(bot, { runner: { fetch: { timeout: 1 } } });
+    drainBot = drain;
   };
   await startBot();
 
@@ -66,12 +68,14 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: s
     redeliver: (u) => handle(structuredClone(u)),
     restartBot: async () => {
       await runner.stop();
+      await drainBot();
       await startBot();
     },
     stop: async () => {
       if (runner.isRunning()) await runner.stop();
-      await sandbox.close();
+      await drainBot();
       await db.close();
+      await sandbox.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,67 @@
+// /check [YYYY]: the branch's year against its rules (per-branch settings, central rules as defaults):
+// what is done, what is missing and where, quorum warnings, 谈心谈话 pairs and 学时.
+import { Composer } from "grammy";
+import { localDateOf, MAX_YEAR, MIN_YEAR } from "../../domain/period/index.js";
+import { checkCompliance, parseRuleSettings, renderComplianceText, type ComplianceInput } from "../../domain/rules/index.js";
+import { splitForTelegram } from "../../domain/summary/index.js";
+import type { BotContext } from "../context.js";
+import { allowed, requires } from "../middlewares/auth.js";
+import { langOf } from "./logging/index.js";
+
+/** "" → this year; "2023" or "2023年" → 2023; anything else → null. */
+export function parseYearArg(arg: string, thisYear: number): number | null {
+  const text = arg.normalize("NFKC").trim();
+  if (text === "" || text === "今年" || text.toLowerCase() === "this year") return thisYear;
+  if (text === "去年" || text.toLowerCase() === "last year") return thisYear - 1;
+  const m = /^(\d{4})(?:年|年度)?$/.exec(text);
+  const year = m ? Number(m[1]) : NaN;
+  return year >= MIN_YEAR && year <= MAX_YEAR ? year : null;
+}
+
+export function checkFeature() {
+  const feature = new Composer<BotContext>();
+
+  feature.command("check", requires("stats.view"), async (ctx) => {
+    const m = ctx.member!.membership!;
+    const now = ctx.deps.now();
+    const today = localDateOf(now, m.timeZone);
+    const arg = ctx.match.trim();
+    const year = parseYearArg(arg, today.year);
+    if (year === null) {
+      ctx.logger.info({ arg }, "check: bad year");
+      await ctx.reply(ctx.t("check-bad-year", { input: arg, min: String(MIN_YEAR), max: String(MAX_YEAR) }));
+      return;
+    }
+    const lang = await langOf(ctx);
+    const { store } = ctx.deps;
+    const branch = await store.branches.get(m.branchId);
+    const settings = parseRuleSettings(branch?.rules ?? {});
+    const data = await store.ledger.complianceData(m.branchId, year, m.timeZone);
+    // Each member's 学时 by name only for the secretary and committee, and only in a private chat.
+    const seesMembers = allowed(ctx, "members.view") && ctx.chat.type === "private";
+    const input: ComplianceInput = {
+      year,
+      today,
+      settings,
+      counts: data.counts,
+      partyGroups: data.partyGroups,
+      meetings: data.meetings,
+      committeeSize: data.committeeSize,
+      votingMemberCount: data.votingMemberCount,
+      memberCount: data.memberCount,
+      talks: data.talks,
+      ...(seesMembers ? { studyHours: data.studyHours } : {}),
+    };
+    const report = checkCompliance(input);
+    const blocks = [renderComplianceText(report, lang)];
+    const own = data.studyHours.find((s) => s.memberId === ctx.member!.id);
+    if (!seesMembers && own && ctx.chat.type === "private" && report.scope !== "future" && settings.studyHoursPerYear > 0) {
+      blocks.push(ctx.t("check-own-hours", { year: String(year), hours: String(Math.round(own.hours * 10) / 10), required: String(settings.studyHoursPerYear) }));
+    }
+    blocks.push(ctx.t("check-rules-note"));
+    ctx.logger.info({ year, tally: report.tally }, "compliance checked");
+    for (const chunk of splitForTelegram(blocks.join("\n\n"))) await ctx.reply(chunk);
+  });
+
+  return feature;
+}

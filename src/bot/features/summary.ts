@@ -1,0 +1,86 @@
+// /summary [YYYY] (secretary, committee): the year-end summary draft from the ledger, as chat text
+// (split under Telegram's limit at paragraph boundaries), the 台账附表, and a .docx document.
+import { Composer, InputFile } from "grammy";
+import { localDateOf, MAX_YEAR, MIN_YEAR, yearPeriod } from "../../domain/period/index.js";
+import {
+  composeAnnualSummary,
+  splitForTelegram,
+  summaryInputFromFacts,
+  summaryToText,
+  type SummaryDocument,
+} from "../../domain/summary/index.js";
+import { renderSummaryDocx } from "../../render/summaryDocx.js";
+import type { BotContext } from "../context.js";
+import { requires } from "../middlewares/auth.js";
+import { parseYearArg } from "./check.js";
+
+/** The appendix goes to the chat too when it fits in this many messages; otherwise only in the .docx. */
+const APPENDIX_MAX_MESSAGES = 3;
+
+/** "2023年第一党支部党建工作总结（初稿）.docx", without characters file systems refuse. */
+export function summaryFileName(year: number, branchName: string): string {
+  const name = branchName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "").trim() || "党支部";
+  return `${year}年${name}党建工作总结（初稿）.docx`;
+}
+
+/** The draft's chat messages: the text, then the appendix when it is short enough (else a pointer to the file). */
+export function summaryMessages(doc: SummaryDocument, appendixPointer: (rows: number) => string): string[] {
+  const text = summaryToText(doc);
+  const chunks = splitForTelegram(text);
+  const full = summaryToText(doc, { appendix: true });
+  const appendix = full.startsWith(text) ? full.slice(text.length).trim() : "";
+  if (appendix) {
+    const appendixChunks = splitForTelegram(appendix);
+    const rows = doc.appendix.reduce((n, g) => n + g.rows.length, 0);
+    chunks.push(...(appendixChunks.length <= APPENDIX_MAX_MESSAGES ? appendixChunks : [appendixPointer(rows)]));
+  }
+  return chunks;
+}
+
+export function summaryFeature() {
+  const feature = new Composer<BotContext>();
+
+  feature.command("summary", requires("summary.view"), async (ctx) => {
+    const m = ctx.member!.membership!;
+    const arg = ctx.match.trim();
+    const year = parseYearArg(arg, localDateOf(ctx.deps.now(), m.timeZone).year);
+    if (year === null) {
+      ctx.logger.info({ arg }, "summary: bad year");
+      await ctx.reply(ctx.t("summary-bad-year", { input: arg, min: String(MIN_YEAR), max: String(MAX_YEAR) }));
+      return;
+    }
+    const progress = await ctx.reply(ctx.t("summary-progress", { year: String(year) }));
+    await ctx.replyWithChatAction("typing");
+    const started = performance.now();
+    const period = yearPeriod(year, m.timeZone);
+    let drafted: { doc: SummaryDocument; docx: Buffer; records: number };
+    try {
+      const facts = await ctx.deps.store.ledger.summaryFacts(m.branchId, new Date(period.start), new Date(period.end));
+      const doc = composeAnnualSummary(summaryInputFromFacts({ branchName: m.branchName, year, timeZone: m.timeZone, facts }));
+      drafted = { doc, docx: await renderSummaryDocx(doc), records: facts.length };
+    } catch (error) {
+      // Turn the progress message into the apology rather than leave "正在生成…" hanging.
+      ctx.logger.error({ err: error, year }, "summary failed");
+      await ctx.api.editMessageText(progress.chat.id, progress.message_id, ctx.t("error-generic"));
+      return;
+    }
+    const { doc, docx, records } = drafted;
+    const chunks = summaryMessages(doc, (rows) => ctx.t("summary-appendix-in-file", { count: String(rows) }));
+    if (records === 0) chunks.unshift(ctx.t("summary-empty", { year: String(year) }));
+
+    const [first, ...rest] = chunks;
+    await ctx.api.editMessageText(progress.chat.id, progress.message_id, first ?? doc.title);
+    for (const chunk of rest) await ctx.reply(chunk);
+
+    await ctx.replyWithChatAction("upload_document");
+    await ctx.replyWithDocument(new InputFile(docx, summaryFileName(year, m.branchName)), {
+      caption: ctx.t("summary-doc-caption", { year: String(year), placeholders: doc.hasPlaceholders ? "yes" : "no" }),
+    });
+    ctx.logger.info(
+      { year, records, figures: doc.figures.length, messages: chunks.length, ms: Math.round(performance.now() - started) },
+      "summary drafted",
+    );
+  });
+
+  return feature;
+}

@@ -1,0 +1,273 @@
+// Grouped queries behind /stats, /check and /summary: the database counts, TypeScript only shapes.
+// Month boundaries are the branch's local midnights (built with @date-fns/tz), so months are
+// zone- and DST-correct while each figure stays one grouped query. Live records only.
+import type { ActivityDetails } from "../../domain/activity.js";
+import { isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
+import { localDateOf, localMidnightUtc } from "../../domain/period/localDate.js";
+import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef } from "../../domain/rules/types.js";
+import type { ActivityFact, KindTally, MemberParticipation, TallyTotals } from "../../domain/tally/types.js";
+import type { MonthlyGroupCounts } from "../../render/chart.js";
+import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import type { Prisma } from "../client.js";
+
+type Num = bigint | number | null;
+const num = (v: Num | undefined): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** Raw DateTime values: Date, unix ms or text, depending on the adapter. */
+function isoOf(v: unknown): string {
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "number" || typeof v === "bigint") return new Date(Number(v)).toISOString();
+  const s = String(v);
+  return new Date(/^\d+$/.test(s) ? Number(s) : s).toISOString();
+}
+
+function parseDetails(text: string | null): ActivityDetails {
+  try {
+    const { absentees: _a, ...details } = JSON.parse(text ?? "{}") as ActivityDetails & { absentees?: unknown };
+    return details;
+  } catch {
+    return {};
+  }
+}
+
+/** The 13 local-midnight instants that bound the months of `year` in `timeZone`. */
+export function monthBounds(year: number, timeZone: string): Date[] {
+  return Array.from({ length: 13 }, (_, i) => new Date(localMidnightUtc(year, i + 1, 1, timeZone)));
+}
+
+/** SQL: the month (1-12) an activity's occurredAt falls in, given the year's bounds. */
+function monthCase(bounds: Date[]): Sql {
+  const whens = bounds.slice(1, 12).map((b, i) => sql`WHEN a."occurredAt" < ${b} THEN ${i + 1}`);
+  return sql`CASE ${join(whens, " ")} ELSE 12 END`;
+}
+
+const groupCase = sql`CASE k.kind ${join(
+  Object.entries(KIND_GROUP).map(([kind, group]) => sql`WHEN ${kind} THEN ${group}`),
+  " ",
+)} ELSE 'other' END`;
+
+/** Live branch events (not personal self-study) of the branch in [start, end); `a` is the Activity alias. */
+const liveEvents = (branchId: number, start: Date, end: Date) =>
+  sql`a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND NOT a."personal" AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}`;
+
+/**
+ * Who took part in what, one row per (member, record): ticked present, or the member's own personal record
+ * (when not also ticked). Columns mid, events (0 for personal self-study) and hours; restricted to the branch and period.
+ */
+const takingPart = (branchId: number, start: Date, end: Date) => sql`
+  SELECT t."memberId" AS mid, CASE WHEN a."personal" THEN 0 ELSE 1 END AS events, COALESCE(a."durationHours", 0) AS hours
+  FROM "Attendance" t JOIN "Activity" a ON a.id = t."activityId"
+  WHERE t."present" AND a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}
+  UNION ALL
+  SELECT a."reporterId" AS mid, 0 AS events, COALESCE(a."durationHours", 0) AS hours FROM "Activity" a
+  WHERE a."personal" AND a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}
+    AND NOT EXISTS (SELECT 1 FROM "Attendance" t WHERE t."activityId" = a.id AND t."memberId" = a."reporterId" AND t."present")`;
+
+export interface PeriodTallies {
+  tallies: KindTally[];
+  totals: TallyTotals;
+}
+
+export interface RosterCounts {
+  /** Active members, probationary included. */
+  memberCount: number;
+  /** Active full members (a vote at 党员大会). */
+  votingMemberCount: number;
+  /** Secretary and committee members (支委会 quorum). */
+  committeeSize: number;
+}
+
+/** The database parts of a compliance check (the caller adds today and the settings). */
+export type ComplianceData = Required<Pick<ComplianceInput, "year" | "counts" | "partyGroups" | "meetings" | "talks" | "studyHours">> &
+  RosterCounts;
+
+export function ledgerQueriesRepo(prisma: Prisma) {
+  const repo = {
+    /** 次 and 人次 per kind, and distinct-event totals (a two-kind event counts once in each kind, once in the total). */
+    async periodTallies(branchId: number, start: Date, end: Date): Promise<PeriodTallies> {
+      const rows = await prisma.$queryRaw<{ kind: string; events: Num; personTimes: Num }[]>`
+        SELECT k.kind AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes"
+        FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
+        WHERE ${liveEvents(branchId, start, end)} GROUP BY k.kind
+        UNION ALL
+        SELECT '*' AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes" FROM "Activity" a
+        WHERE ${liveEvents(branchId, start, end)} AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id)`;
+      const total = rows.find((r) => r.kind === "*");
+      return {
+        tallies: rows
+          .filter((r) => isActivityKind(r.kind))
+          .map((r) => ({ kind: r.kind as ActivityKind, events: num(r.events), personTimes: num(r.personTimes) })),
+        totals: { events: num(total?.events), personTimes: num(total?.personTimes) },
+      };
+    },
+
+    /** Events per local month and kind of a year; 党小组会 rows carry the reporter's party group. */
+    async monthlyKindCounts(branchId: number, year: number, timeZone: string): Promise<KindMonthCount[]> {
+      const b = monthBounds(year, timeZone);
+      const rows = await prisma.$queryRaw<{ month: Num; kind: string; groupId: Num; count: Num }[]>`
+        SELECT ${monthCase(b)} AS month, k.kind AS kind,
+          CASE WHEN k.kind = 'group_meeting' THEN ms."partyGroupId" END AS "groupId", COUNT(*) AS count
+        FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
+        LEFT JOIN "Membership" ms ON ms."branchId" = a."branchId" AND ms."memberId" = a."reporterId"
+        WHERE ${liveEvents(branchId, b[0]!, b[12]!)}
+        GROUP BY 1, 2, 3`;
+      return rows.filter((r) => isActivityKind(r.kind)).map((r) => ({
+        month: num(r.month),
+        kind: r.kind as ActivityKind,
+        count: num(r.count),
+        ...(r.kind === "group_meeting" ? { partyGroupId: r.groupId === null ? null : num(r.groupId) } : {}),
+      }));
+    },
+
+    /** Distinct events per local month and summary group (for the chart); 12 entries. */
+    async monthlyGroupCounts(branchId: number, year: number, timeZone: string): Promise<MonthlyGroupCounts[]> {
+      const b = monthBounds(year, timeZone);
+      const rows = await prisma.$queryRaw<{ month: Num; grp: string; count: Num }[]>`
+        SELECT ${monthCase(b)} AS month, ${groupCase} AS grp, COUNT(DISTINCT a.id) AS count
+        FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
+        WHERE ${liveEvents(branchId, b[0]!, b[12]!)}
+        GROUP BY 1, 2`;
+      const months: MonthlyGroupCounts[] = Array.from({ length: 12 }, (_, i) => ({
+        month: i + 1, political: 0, organisation: 0, business: 0, integrity: 0, other: 0,
+      }));
+      for (const r of rows) {
+        const slot = months[num(r.month) - 1];
+        const group = KIND_GROUPS.find((g) => g === r.grp);
+        if (slot && group) slot[group] += num(r.count);
+      }
+      return months;
+    },
+
+    /** Branch events the member took part in, per local month of the year (12 numbers). */
+    async ownMonthly(branchId: number, memberId: number, year: number, timeZone: string): Promise<number[]> {
+      const b = monthBounds(year, timeZone);
+      const rows = await prisma.$queryRaw<{ month: Num; count: Num }[]>`
+        SELECT ${monthCase(b)} AS month, COUNT(*) AS count
+        FROM "Attendance" t JOIN "Activity" a ON a.id = t."activityId"
+        WHERE t."memberId" = ${memberId} AND t."present" AND ${liveEvents(branchId, b[0]!, b[12]!)}
+        GROUP BY 1`;
+      const out = new Array<number>(12).fill(0);
+      for (const r of rows) out[num(r.month) - 1] = num(r.count);
+      return out;
+    },
+
+    /**
+     * Every active member's participation in [start, end): branch events taken part in (ticked present)
+     * and 学时 (those events' hours plus the member's own personal study). Members with none get zeros. Sorted by name.
+     */
+    async participation(branchId: number, start: Date, end: Date): Promise<(MemberParticipation & { partyGroupId: number | null })[]> {
+      const rows = await prisma.$queryRaw<
+        { memberId: Num; name: string | null; username: string | null; telegramId: Num; groupId: Num; events: Num; hours: Num }[]
+      >`
+        SELECT ms."memberId" AS "memberId", m.name AS name, m.username AS username, m."telegramId" AS "telegramId",
+          ms."partyGroupId" AS "groupId", COALESCE(p.events, 0) AS events, COALESCE(p.hours, 0) AS hours
+        FROM "Membership" ms JOIN "Member" m ON m.id = ms."memberId"
+        LEFT JOIN (
+          SELECT x.mid AS mid, SUM(x.events) AS events, SUM(x.hours) AS hours
+          FROM (${takingPart(branchId, start, end)}) x GROUP BY x.mid
+        ) p ON p.mid = ms."memberId"
+        WHERE ms."branchId" = ${branchId} AND ms.status = 'active'`;
+      return rows
+        .map((r) => ({
+          memberId: num(r.memberId),
+          name: r.name ?? (r.username ? `@${r.username}` : `#${num(r.telegramId)}`),
+          partyGroupId: r.groupId === null ? null : num(r.groupId),
+          events: num(r.events),
+          hours: Math.round(num(r.hours) * 10) / 10,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.memberId - b.memberId);
+    },
+
+    /** 支委会 and 党员大会 with 应到/实到, for the quorum check. */
+    async meetings(branchId: number, start: Date, end: Date, timeZone: string): Promise<MeetingAttendance[]> {
+      const rows = await prisma.$queryRaw<
+        { id: Num; kind: string; occurredAt: unknown; title: string | null; expected: Num; present: Num }[]
+      >`
+        SELECT a.id AS id, k.kind AS kind, a."occurredAt" AS "occurredAt", a.title AS title,
+          a."expectedCount" AS expected, a."presentCount" AS present
+        FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
+        WHERE k.kind IN ('branch_committee', 'general_assembly') AND ${liveEvents(branchId, start, end)}
+        ORDER BY a."occurredAt", a.id`;
+      return rows.map((r) => ({
+        id: num(r.id),
+        kind: r.kind as ActivityKind,
+        date: localDateOf(isoOf(r.occurredAt), timeZone),
+        title: r.title,
+        expected: r.expected === null ? null : num(r.expected),
+        present: r.present === null ? null : num(r.present),
+      }));
+    },
+
+    /** 谈心谈话 records and the pair labels they name ("书记–委员" …). */
+    async talkPairs(branchId: number, start: Date, end: Date): Promise<{ events: number; pairs: string[] }> {
+      const rows = await prisma.$queryRaw<{ details: string | null }[]>`
+        SELECT a.details AS details FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
+        WHERE k.kind = 'talk' AND ${liveEvents(branchId, start, end)}`;
+      return { events: rows.length, pairs: rows.flatMap((r) => parseDetails(r.details).talkPairs ?? []) };
+    },
+
+    /** Active members, full members and committee size, in one grouped query. */
+    async roster(branchId: number): Promise<RosterCounts> {
+      const [row] = await prisma.$queryRaw<{ members: Num; voting: Num; committee: Num }[]>`
+        SELECT COUNT(*) AS members, SUM(CASE WHEN ms.probationary THEN 0 ELSE 1 END) AS voting,
+          SUM(CASE WHEN ms.role IN ('secretary', 'committee') THEN 1 ELSE 0 END) AS committee
+        FROM "Membership" ms WHERE ms."branchId" = ${branchId} AND ms.status = 'active'`;
+      return { memberCount: num(row?.members), votingMemberCount: num(row?.voting), committeeSize: num(row?.committee) };
+    },
+
+    async partyGroups(branchId: number): Promise<PartyGroupRef[]> {
+      return prisma.partyGroup.findMany({ where: { branchId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+    },
+
+    /** Everything /check needs from the database for a year in the branch's time zone. */
+    async complianceData(branchId: number, year: number, timeZone: string): Promise<ComplianceData> {
+      const b = monthBounds(year, timeZone);
+      const [start, end] = [b[0]!, b[12]!];
+      const counts = await repo.monthlyKindCounts(branchId, year, timeZone);
+      const partyGroups = await repo.partyGroups(branchId);
+      const meetings = await repo.meetings(branchId, start, end, timeZone);
+      const talks = await repo.talkPairs(branchId, start, end);
+      const studyHours = (await repo.participation(branchId, start, end)).map((p) => ({ memberId: p.memberId, name: p.name, hours: p.hours }));
+      return { year, counts, partyGroups, meetings, talks, studyHours, ...(await repo.roster(branchId)) };
+    },
+
+    /**
+     * The branch events of [start, end) as facts for the summary: two queries (rows, then their kinds),
+     * no attendance (attendeeIds is empty). Oldest first.
+     */
+    async summaryFacts(branchId: number, start: Date, end: Date): Promise<ActivityFact[]> {
+      const rows = await prisma.$queryRaw<
+        { id: Num; occurredAt: unknown; personTimes: Num; presentCount: Num; expectedCount: Num; durationHours: Num; title: string | null; speaker: string | null; details: string | null }[]
+      >`
+        SELECT a.id AS id, a."occurredAt" AS "occurredAt", a."personTimes" AS "personTimes", a."presentCount" AS "presentCount",
+          a."expectedCount" AS "expectedCount", a."durationHours" AS "durationHours", a.title AS title, a.speaker AS speaker, a.details AS details
+        FROM "Activity" a WHERE ${liveEvents(branchId, start, end)} ORDER BY a."occurredAt", a.id`;
+      const kinds = await prisma.$queryRaw<{ id: Num; kind: string }[]>`
+        SELECT k."activityId" AS id, k.kind AS kind FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
+        WHERE ${liveEvents(branchId, start, end)}`;
+      const kindsOf = new Map<number, ActivityKind[]>();
+      for (const k of kinds) {
+        if (!isActivityKind(k.kind)) continue;
+        const id = num(k.id);
+        kindsOf.set(id, [...(kindsOf.get(id) ?? []), k.kind]);
+      }
+      const nullable = (v: Num) => (v === null ? null : Number(v));
+      return rows.map((r) => ({
+        id: num(r.id),
+        kinds: kindsOf.get(num(r.id)) ?? [],
+        occurredAt: isoOf(r.occurredAt),
+        personTimes: num(r.personTimes),
+        presentCount: nullable(r.presentCount),
+        expectedCount: nullable(r.expectedCount),
+        durationHours: nullable(r.durationHours),
+        title: r.title,
+        speaker: r.speaker,
+        details: parseDetails(r.details),
+        attendeeIds: [],
+      }));
+    },
+  };
+  return repo;
+}
+
+export type LedgerQueriesRepo = ReturnType<typeof ledgerQueriesRepo>;

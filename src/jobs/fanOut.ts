@@ -1,0 +1,109 @@
+// One message to many chats, each claimed in the database first so it goes out at most once,
+// whatever other passes or processes do at the same time.
+import type { Api } from "grammy";
+import type { Logger } from "../logger.js";
+import type { RemindersRepo } from "../db/repos/reminders.js";
+import { deliveryKey } from "../domain/reminders/index.js";
+
+/** The part of grammY's Api the scheduler uses (tests may pass a fake). */
+export type ReminderApi = Pick<Api, "sendMessage">;
+export type SendOptions = Parameters<Api["sendMessage"]>[2];
+
+export interface PassResult {
+  /** Branches looked at. */
+  branches: number;
+  sent: number;
+  /** Recorded as not worth sending (stale after downtime, superseded, already logged). */
+  skipped: number;
+  /** Telegram answered 403: the member blocked the bot (or the bot left the group). */
+  blocked: number;
+  failed: number;
+  /** Another pass or process had already claimed the delivery. */
+  alreadyClaimed: number;
+}
+
+export const emptyResult = (): PassResult => ({ branches: 0, sent: 0, skipped: 0, blocked: 0, failed: 0, alreadyClaimed: 0 });
+
+/** Where one delivery goes. `recipient` is the stable part of the delivery key. */
+export interface Target {
+  recipient: string;
+  chatId: number;
+  locale: string | null;
+  /** Set for a member's private chat (marked blocked on 403). */
+  memberId: number | null;
+}
+
+export interface DeliverySlot {
+  branchId: number;
+  occurrenceKey: string;
+  offsetKey: string;
+}
+
+export interface FanOutDeps {
+  reminders: RemindersRepo;
+  api: ReminderApi;
+  logger: Logger;
+  now: () => Date;
+  concurrency: number;
+}
+
+function apiError(error: unknown): { code: number | null; description: string } {
+  const e = error as { error_code?: unknown; description?: unknown; message?: unknown };
+  const code = typeof e?.error_code === "number" ? e.error_code : null;
+  const description = typeof e?.description === "string" ? e.description : typeof e?.message === "string" ? e.message : String(error);
+  return { code, description };
+}
+
+/** Runs fn over items with at most `limit` in flight (the api's throttler then paces the sends). */
+export async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/** Claims, sends and records one delivery per target; one failing recipient never stops the others. */
+export async function fanOut(
+  deps: FanOutDeps,
+  slot: DeliverySlot,
+  targets: readonly Target[],
+  message: (t: Target) => { text: string; options?: SendOptions },
+  result: PassResult,
+): Promise<void> {
+  await mapLimit(targets, deps.concurrency, async (target) => {
+    const key = deliveryKey(slot.branchId, slot, target.recipient);
+    const claimed = await deps.reminders.claim({ ...slot, key, recipient: target.recipient, status: "claimed", now: deps.now() });
+    if (!claimed) {
+      result.alreadyClaimed += 1;
+      return;
+    }
+    const { text, options } = message(target);
+    try {
+      await deps.api.sendMessage(target.chatId, text, options);
+    } catch (error) {
+      const { code, description } = apiError(error);
+      if (code === 403) {
+        await deps.reminders.markFailed(key, "blocked", description);
+        if (target.memberId !== null) await deps.reminders.markBlocked(target.memberId, deps.now());
+        result.blocked += 1;
+        deps.logger.info({ key, description }, "reminder refused: bot blocked");
+      } else {
+        await deps.reminders.markFailed(key, "failed", description);
+        result.failed += 1;
+        deps.logger.warn({ key, code, description }, "reminder could not be sent");
+      }
+      return;
+    }
+    await deps.reminders.markSent(key, deps.now());
+    result.sent += 1;
+  });
+}
+
+/** Records a delivery that will not be sent, once; counted as skipped when this pass recorded it. */
+export async function recordSkipped(deps: FanOutDeps, slot: DeliverySlot, recipient: string, reason: string, result: PassResult): Promise<void> {
+  const key = deliveryKey(slot.branchId, slot, recipient);
+  const claimed = await deps.reminders.claim({ ...slot, key, recipient, status: "skipped", error: reason, now: deps.now() });
+  if (claimed) result.skipped += 1;
+  else result.alreadyClaimed += 1;
+}

@@ -1,0 +1,106 @@
+// The reminder scheduler: every minute, one pass over the branches whose reminders are on.
+// Exactly-once is the database's job (a unique key per delivery, claimed before sending), so two
+// processes, a restart or an overlapping pass never send one reminder twice.
+import type { Store } from "../db/store.js";
+import { chineseDaysCalendar, type HolidayCalendar, type ReminderLocale } from "../domain/reminders/index.js";
+import type { Logger } from "../logger.js";
+import { emptyResult, type PassResult, type ReminderApi } from "./fanOut.js";
+import { branchPass, type PassDeps, type Translate } from "./reminderPass.js";
+
+export type { PassResult, ReminderApi } from "./fanOut.js";
+export type { Translate } from "./reminderPass.js";
+
+export interface ReminderSchedulerOptions {
+  store: Pick<Store, "reminders">;
+  api: ReminderApi;
+  /** Translates for a recipient ("zh" / "en"). */
+  translate: Translate;
+  logger: Logger;
+  now: () => Date;
+  intervalMs?: number;
+  /** Language of group messages and of members who chose none. */
+  defaultLocale?: ReminderLocale;
+  holidays?: HolidayCalendar;
+  /** Sends in flight at once within one fan-out (the api's throttler keeps to Telegram's limits). */
+  concurrency?: number;
+}
+
+export interface ReminderScheduler {
+  /** Runs a pass now, then one every intervalMs (the timer does not keep the process alive). */
+  start(): void;
+  /** No more passes; resolves when the pass in hand has finished. */
+  stop(): Promise<void>;
+  /** One pass at the clock's `now` (after any pass in hand), with what it did. */
+  runOnce(): Promise<PassResult>;
+}
+
+export function createReminderScheduler(opts: ReminderSchedulerOptions): ReminderScheduler {
+  const { store, logger } = opts;
+  const intervalMs = opts.intervalMs ?? 60_000;
+  const deps: PassDeps = {
+    reminders: store.reminders,
+    api: opts.api,
+    logger,
+    now: opts.now,
+    concurrency: opts.concurrency ?? 10,
+    translate: opts.translate,
+    defaultLocale: opts.defaultLocale ?? "zh",
+    holidays: opts.holidays ?? chineseDaysCalendar,
+  };
+
+  async function pass(): Promise<PassResult> {
+    const now = opts.now();
+    const result = emptyResult();
+    for (const branch of await store.reminders.scheduled()) {
+      result.branches += 1;
+      try {
+        await branchPass(deps, branch, now, result);
+        await store.reminders.setCheckedAt(branch.branchId, now);
+      } catch (error) {
+        // Left unchecked: the next pass looks again; delivery keys keep what was sent from going twice.
+        logger.error({ err: error, branch_id: branch.branchId }, "reminder pass failed for a branch");
+      }
+    }
+    const { branches: _b, ...counts } = result;
+    if (Object.values(counts).some((n) => n > 0)) logger.info(result, "reminder pass");
+    return result;
+  }
+
+  let current: Promise<PassResult> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+
+  function runOnce(): Promise<PassResult> {
+    const run = (current ?? Promise.resolve()).catch(() => undefined).then(() => pass());
+    current = run;
+    return run;
+  }
+
+  async function tick(): Promise<void> {
+    timer = undefined;
+    try {
+      await runOnce();
+    } catch (error) {
+      logger.error({ err: error }, "reminder pass failed");
+    }
+    if (running) {
+      timer = setTimeout(() => void tick(), intervalMs);
+      timer.unref();
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      void tick();
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await current?.catch(() => undefined);
+    },
+    runOnce,
+  };
+}

@@ -1,0 +1,124 @@
+// /check through the real bot: a known 2023 ledger against the default rules and the branch's own settings.
+import type { NewActivity } from "../../../src/db/repos/activities.js";
+import { startHarness, seedBranch, type Harness, type SeededBranch } from "../../support/harness.js";
+
+let h: Harness;
+let b: SeededBranch;
+const id = (telegramId: number) => b.memberIds.get(telegramId)!;
+/** Noon in Shanghai on a 2023 date. */
+const noon = (month: number, day: number) => new Date(Date.UTC(2023, month - 1, day, 4)).toISOString();
+
+function add(a: Partial<NewActivity> & Pick<NewActivity, "kinds" | "occurredAt">) {
+  return h.store.activities.create({
+    branchId: b.branchId, reporterId: id(701), personal: false, hasTime: true, title: null, location: null, host: null, recorder: null,
+    speaker: null, expectedCount: null, presentCount: null, durationHours: null, notes: null, details: {}, absentees: [],
+    attendeeIds: [], ...a,
+  });
+}
+
+// Now: 1 March 2024 in Shanghai, so 2023 is judged as a whole.
+beforeAll(async () => {
+  h = await startHarness({ now: "2024-03-01T02:00:00Z" });
+  b = await seedBranch(h, "第一党支部", [
+    { id: 701, name: "李书记" }, { id: 702, name: "陈委员" }, { id: 703, name: "张三" }, { id: 704, name: "李四" }, { id: 705, name: "王五" },
+  ]);
+  await h.store.memberships.setRole(b.branchId, id(702), "committee", "组织委员");
+  await h.store.memberships.setRole(b.branchId, id(703), "group_leader");
+  await h.store.memberships.setGroup(b.branchId, id(703), "第一党小组");
+
+  // 支委会 every month but October; 23:30 on 31 March (Shanghai) is March. Two fall short of a quorum.
+  for (const month of [1, 2, 4, 6, 7, 8, 9, 11, 12]) await add({ kinds: ["branch_committee"], occurredAt: noon(month, 8), expectedCount: 2, presentCount: 2 });
+  await add({ kinds: ["branch_committee"], occurredAt: "2023-03-31T15:30:00Z", expectedCount: 5, presentCount: 2, title: "研究部署年度工作" });
+  await add({ kinds: ["branch_committee"], occurredAt: noon(5, 9), presentCount: 1 }); // no 应到: committee of 2 is the base
+  // 党员大会: 00:30 on 1 April in Shanghai (31 March in UTC) is Q2; then Q3. Q1 and Q4 have none.
+  await add({ kinds: ["general_assembly"], occurredAt: "2023-03-31T16:30:00Z", expectedCount: 5, presentCount: 4, durationHours: 2,
+    attendeeIds: [id(701), id(703), id(704), id(705)] });
+  await add({ kinds: ["general_assembly"], occurredAt: noon(7, 10), expectedCount: 5, presentCount: 5 });
+  // 主题党日 every month, 3 学时 each with 张三; four of them also 党课 (counted once in each kind).
+  for (let month = 1; month <= 12; month++) {
+    const lecture = [2, 5, 8, 11].includes(month);
+    await add({ kinds: lecture ? ["theme_day", "party_lecture"] : ["theme_day"], occurredAt: noon(month, 15), presentCount: 10,
+      durationHours: 3, attendeeIds: [id(703)] });
+  }
+  // 党小组会 of 第一党小组, reported by its leader, in two months only.
+  for (const month of [3, 9]) await add({ kinds: ["group_meeting"], occurredAt: noon(month, 20), presentCount: 3, reporterId: id(703) });
+  // 组织生活会 at 23:30 on 31 December (Shanghai): still 2023.
+  await add({ kinds: ["org_life_meeting"], occurredAt: "2023-12-31T15:30:00Z", presentCount: 5 });
+  await add({ kinds: ["talk"], occurredAt: noon(6, 1), details: { talkPairs: ["书记–委员"] } });
+  await add({ kinds: ["talk"], occurredAt: noon(6, 2), details: { talkPairs: ["委员–党员"] } });
+  // 王五's own self-study: hours only.
+  await add({ kinds: ["study"], occurredAt: noon(2, 11), personal: true, reporterId: id(705), durationHours: 4 });
+});
+afterAll(() => h.stop());
+
+const MONTHS_WITHOUT_GROUP_MEETING = "1月、2月、4月、5月、6月、7月、8月、10月、11月、12月";
+
+describe("/check", () => {
+  it("tells the secretary what is done, what is missing and where, with quorum warnings and 学时", async () => {
+    const u = b.secretary;
+    await u.command("check", "2023");
+    const reply = await u.next();
+    expect(reply.text).toBe([
+      "📋 2023年 组织生活检查（全年）",
+      "❌ 10月 未召开支委会",
+      "❌ 第一季度、第四季度 未召开党员大会",
+      `❌ 第一党小组：${MONTHS_WITHOUT_GROUP_MEETING} 未召开党小组会`,
+      "✅ 已按期上党课（共4次）",
+      "✅ 已按期开展主题党日（共12次）",
+      "✅ 已按期召开组织生活会（共1次）",
+      "❌ 2023年 未开展民主评议党员",
+      "⚠️ 3月31日 支委会 实到2人（应到5人），未过半数",
+      "⚠️ 5月9日 支委会 实到1人（应到2人），未过半数",
+      "⚠️ 谈心谈话：缺少 党员–党员 谈话记录",
+      "❌ 学时未满32：陈委员 0学时、李书记 2学时、李四 2学时、王五 6学时",
+      "",
+      "合计：❌ 缺18项 · ⚠️ 提醒3项 · ⏳ 进行中0项", // 1 + 2 + 10 + 1 + four members short of 32 学时
+      "",
+      "规则默认依据《中国共产党支部工作条例（试行）》，频次可由支部书记按本支部规定调整。",
+    ].join("\n"));
+  });
+
+  it("shows a plain member the branch's gaps and their own 学时, not other members'", async () => {
+    const u = b.members[3]!; // 王五
+    await u.command("check", "2023");
+    const reply = await u.next();
+    expect(reply.text).toContain("❌ 10月 未召开支委会");
+    expect(reply.text).toContain("❌ 第一季度、第四季度 未召开党员大会");
+    expect(reply.text).toContain("👤 您2023年的学时：6（要求不少于32学时）");
+    expect(reply.text).not.toMatch(/陈委员|李四|张三/);
+    expect(reply.text).not.toContain("学时未满");
+  });
+
+  it("uses the branch's own rule frequencies instead of the defaults", async () => {
+    await h.store.branches.setRules(b.branchId, { frequency: { branch_committee: "quarterly", member_review: "off", group_meeting: "quarterly" } });
+    const u = b.secretary;
+    await u.command("check", "2023");
+    const reply = await u.next();
+    await h.store.branches.setRules(b.branchId, {});
+    expect(reply.text).toContain("✅ 已按期召开支委会（共11次）");
+    expect(reply.text).not.toContain("10月");
+    expect(reply.text).not.toContain("民主评议");
+    expect(reply.text).toContain("❌ 第一党小组：第二季度、第四季度 未召开党小组会");
+    expect(reply.text).toContain("合计：❌ 缺8项 · ⚠️ 提醒3项 · ⏳ 进行中0项");
+  });
+
+  it("judges the current year only up to today", async () => {
+    const u = b.secretary;
+    await u.command("check");
+    const reply = await u.next();
+    expect(reply.text).toContain("📋 2024年 组织生活检查（截至3月1日）");
+    expect(reply.text).toContain("❌ 1月、2月 未召开支委会");
+    expect(reply.text).toContain("⏳ 3月（进行中）尚未召开支委会");
+    expect(reply.text).not.toContain("4月");
+  });
+
+  it("explains a bad year with examples, in the user's language", async () => {
+    const u = b.members[2]!; // 李四
+    await u.command("check", "2023-13");
+    expect((await u.next()).text).toBe("没看懂年份“2023-13”。可以这样写：/check（今年）或 /check 2023（年份在1921–2100之间）。");
+    await h.store.members.setLocale(id(704), "en");
+    await u.command("check", "1800");
+    expect((await u.next()).text).toBe('I could not read the year "1800". Try /check (this year) or /check 2023 (a year from 1921 to 2100).');
+    await h.store.members.setLocale(id(704), "zh");
+  });
+});
