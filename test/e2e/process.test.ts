@@ -67,6 +67,24 @@ describe("the bot process", () => {
     const u = sandbox.user({ id: 7002, first_name: "李四", started: true });
     await u.command("start");
     expect((await u.next()).text).toContain("您好，李四！");
+    // A guided flow across several webhook deliveries.
+    await u.command("newbranch", "网络党支部");
+    await u.next();
+    await u.next();
+    await u.say("李四");
+    await u.next();
+    await u.command("log");
+    expect((await u.next()).text).toContain("记录哪类活动");
+    await u.press("支委会");
+    expect((await u.next()).text).toContain("活动是哪天");
+    await u.press("今天");
+    await u.next();
+    await u.press("跳过");
+    await u.next();
+    await u.say("5");
+    expect((await u.next()).text).toContain("实到 5");
+    await u.press("✅ 保存");
+    expect((await u.next()).text).toContain("支委会 1次、5人次");
     expect(sandbox.webhookAttempts.every((a) => a.ok)).toBe(true);
 
     const forged = await fetch(`http://127.0.0.1:${port}/tg/webhook`, {
