@@ -1,3 +1,4 @@
+import type { LocalDate } from "../domain/activity.js";
 // One message to many chats, each claimed in the database first so it goes out at most once,
 // whatever other passes or processes do at the same time.
 import type { Api } from "grammy";
@@ -37,6 +38,8 @@ export interface DeliverySlot {
   branchId: number;
   occurrenceKey: string;
   offsetKey: string;
+  /** The theme day the delivery is about (none for the month-end nudge). */
+  themeDay?: LocalDate;
 }
 
 export interface FanOutDeps {

@@ -28,10 +28,11 @@ export interface PassDeps extends FanOutDeps {
 /** Local time of the month-end nudge, on the month's last official workday. */
 export const MONTH_END_TIME = "17:00";
 
-const slotOf = (b: ScheduledBranch, d: Pick<Delivery, "occurrenceKey" | "offsetKey">): DeliverySlot => ({
+const slotOf = (b: ScheduledBranch, d: Pick<Delivery, "occurrenceKey" | "offsetKey" | "themeDay">): DeliverySlot => ({
   branchId: b.branchId,
   occurrenceKey: d.occurrenceKey,
   offsetKey: d.offsetKey,
+  themeDay: d.themeDay,
 });
 
 const memberTarget = (m: ReminderMember): Target => ({ recipient: `member:${m.memberId}`, chatId: m.telegramId, locale: m.locale, memberId: m.memberId });

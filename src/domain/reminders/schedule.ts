@@ -7,6 +7,7 @@ import {
   addMonths,
   assertTimeZone,
   compareLocalDate,
+  formatLocalDate,
   instantAt,
   localDateAt,
   type HHMM,
@@ -32,7 +33,7 @@ export interface Delivery {
   localDate: LocalDate;
   localTime: HHMM;
   themeDay: LocalDate;
-  /** Unique delivery key `${branchId}:${occurrenceKey}:${offsetKey}:${recipient}`. */
+  /** Unique delivery key, see deliveryKey. */
   key(branchId: string | number, recipient: Recipient): string;
 }
 
@@ -52,12 +53,19 @@ export interface ScheduleOptions {
 export type SkipReason = "expired" | "superseded";
 export type SkippedDelivery = Delivery & { reason: SkipReason };
 
+/**
+ * `${branchId}:${occurrenceKey}:${themeDay}:${offset without its time}:${recipient}`. The theme day's
+ * date is in the key, so moving the day brings new reminders; the clock time is not, so moving a
+ * reminder's time after it went out does not send it again.
+ */
 export function deliveryKey(
   branchId: string | number,
-  d: Pick<Delivery, "occurrenceKey" | "offsetKey">,
+  d: Pick<Delivery, "occurrenceKey" | "offsetKey"> & { themeDay?: LocalDate },
   recipient: Recipient,
 ): string {
-  return `${branchId}:${d.occurrenceKey}:${d.offsetKey}:${recipient}`;
+  const offset = d.offsetKey.replace(/@\d{2}:\d{2}$/, "");
+  const day = d.themeDay ? `${formatLocalDate(d.themeDay)}:` : "";
+  return `${branchId}:${d.occurrenceKey}:${day}${offset}:${recipient}`;
 }
 
 type DeliveryData = Omit<Delivery, "key">;

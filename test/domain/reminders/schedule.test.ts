@@ -79,16 +79,19 @@ describe("upcomingOccurrences", () => {
 });
 
 describe("delivery keys", () => {
-  it("are `${branchId}:${occurrenceKey}:${offsetKey}:${recipient}`", () => {
+  it("are `${branchId}:${occurrenceKey}:${themeDay}:${offset}:${recipient}`, without the clock time", () => {
     const [feb] = upcomingOccurrences(defaultThemeDayRule, { now: at("2024-01-20T00:00:00Z"), timeZone: SH, count: 1 });
     const first = feb!.deliveries[0]!;
-    expect(first.key(42, "group")).toBe("42:2024-02:d-3@09:00:group");
-    expect(first.key("b7", 123456789)).toBe("b7:2024-02:d-3@09:00:123456789");
+    expect(first.key(42, "group")).toBe("42:2024-02:2024-02-02:d-3:group");
+    expect(first.key("b7", 123456789)).toBe("b7:2024-02:2024-02-02:d-3:123456789");
     expect(deliveryKey(42, first, "group")).toBe(first.key(42, "group"));
     const followUp = feb!.deliveries[2]!;
-    expect(followUp.key(42, "secretary")).toBe("42:2024-02:followup@18:00:secretary");
+    expect(followUp.key(42, "secretary")).toBe("42:2024-02:2024-02-02:followup:secretary");
     const { key } = first; // usable detached
-    expect(key(1, "group")).toBe("1:2024-02:d-3@09:00:group");
+    expect(key(1, "group")).toBe("1:2024-02:2024-02-02:d-3:group");
+    // The same reminder moved to another hour keeps its key; moved to another day it gets a new one.
+    expect(deliveryKey(1, { ...first, offsetKey: "d-3@10:30" }, "group")).toBe(key(1, "group"));
+    expect(deliveryKey(1, { ...first, themeDay: { year: 2024, month: 2, day: 9 } }, "group")).not.toBe(key(1, "group"));
   });
 });
 
@@ -156,7 +159,7 @@ describe("dueDeliveries", () => {
     const rule1st = parseThemeDayRule({ pattern: { type: "day_of_month", day: 1 }, onNonWorkday: "keep" });
     // 3 days before 2025-01-01 = 2024-12-29 09:00 Shanghai
     const r = dueDeliveries(rule1st, { now: at("2024-12-29T01:05:00Z"), timeZone: SH, lastCheckedAt: at("2024-12-29T00:55:00Z") });
-    expect(r.due.map((x) => x.key(9, "group"))).toEqual(["9:2025-01:d-3@09:00:group"]);
+    expect(r.due.map((x) => x.key(9, "group"))).toEqual(["9:2025-01:2025-01-01:d-3:group"]);
     // October 2023's theme day moved back to 09-28 is reminded on 09-25, from September
     const prev = parseThemeDayRule({ pattern: { type: "day_of_month", day: 1 }, onNonWorkday: "previous_workday" });
     const sep = dueDeliveries(prev, { now: at("2023-09-25T01:00:00Z"), timeZone: SH, lastCheckedAt: at("2023-09-25T00:00:00Z") });
@@ -167,7 +170,7 @@ describe("dueDeliveries", () => {
   it("follow-up timing: on the day at 18:00, or the next day", () => {
     expect(dueDeliveries(rule, { now: at("2024-02-02T09:59:00Z"), timeZone: SH, lastCheckedAt: at("2024-02-02T09:00:00Z") }).due).toEqual([]);
     const onTime = dueDeliveries(rule, { now: at("2024-02-02T10:00:00Z"), timeZone: SH, lastCheckedAt: at("2024-02-02T09:59:00Z") });
-    expect(onTime.due.map((x) => [x.kind, x.key(1, "secretary")])).toEqual([["followup", "1:2024-02:followup@18:00:secretary"]]);
+    expect(onTime.due.map((x) => [x.kind, x.key(1, "secretary")])).toEqual([["followup", "1:2024-02:2024-02-02:followup:secretary"]]);
 
     const nextDay = parseThemeDayRule({ followUp: { daysAfter: 1, time: "09:00" } });
     const r = dueDeliveries(nextDay, { now: at("2024-02-03T01:00:00Z"), timeZone: SH, lastCheckedAt: at("2024-02-03T00:00:00Z") });
