@@ -215,3 +215,8 @@ mine-empty = You have no records yet. Send /log to record an activity.
 undo-done = Deleted: { $what }
 undo-restore = Restore
 undo-restored = The record is restored.
+
+## group chats
+group-not-bound = This group is not bound to a branch yet. The branch secretary can send /bind here.
+group-not-member = You are not a member of the branch this group is bound to.
+private-only = To protect personal data, please use { $command } in a private chat with me: https://t.me/{ $bot }

@@ -215,3 +215,8 @@ mine-empty = 您还没有记录。发送 /log 记录一次活动。
 undo-done = 已删除：{ $what }
 undo-restore = 恢复
 undo-restored = 已恢复这条记录。
+
+## 群聊 (group chats)
+group-not-bound = 本群还没有绑定支部。请支部书记在群里发送 /bind 绑定。
+group-not-member = 您不是本群所绑定支部的成员。
+private-only = 为保护个人信息，{ $command } 请在与我的私聊中使用：https://t.me/{ $bot }

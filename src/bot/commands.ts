@@ -8,6 +8,8 @@ export interface CommandSpec {
   permission: Permission;
   /** Shown in the private-chat menu. */
   menu: boolean;
+  /** Answered only in a private chat (the answer carries names or documents). */
+  privateOnly?: boolean;
 }
 
 /** Every command the bot answers, and who may use it (the one place authorization is declared). */
@@ -15,17 +17,17 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: "start", permission: "use", menu: true },
   { name: "help", permission: "use", menu: true },
   { name: "log", permission: "activity.log", menu: true },
-  { name: "mine", permission: "activity.log", menu: true },
+  { name: "mine", privateOnly: true, permission: "activity.log", menu: true },
   { name: "undo", permission: "activity.log", menu: true },
   { name: "stats", permission: "stats.view", menu: true },
   { name: "check", permission: "stats.view", menu: true },
   { name: "next", permission: "stats.view", menu: true },
-  { name: "summary", permission: "summary.view", menu: true },
-  { name: "export", permission: "export", menu: true },
-  { name: "invite", permission: "invite.manage", menu: true },
-  { name: "members", permission: "members.view", menu: true },
-  { name: "remind", permission: "reminders.manage", menu: true },
-  { name: "newbranch", permission: "branch.create", menu: true },
+  { name: "summary", privateOnly: true, permission: "summary.view", menu: true },
+  { name: "export", privateOnly: true, permission: "export", menu: true },
+  { name: "invite", privateOnly: true, permission: "invite.manage", menu: true },
+  { name: "members", privateOnly: true, permission: "members.view", menu: true },
+  { name: "remind", privateOnly: true, permission: "reminders.manage", menu: true },
+  { name: "newbranch", privateOnly: true, permission: "branch.create", menu: true },
   { name: "bind", permission: "group.bind", menu: false },
   { name: "lang", permission: "use", menu: true },
 ];

@@ -19,6 +19,8 @@ export interface BotContextExtras {
   deps: BotDeps;
   /** The sender as a ledger member (null for updates without a sender, e.g. channel posts). */
   member: MemberProfile | null;
+  /** A group chat that is bound to no branch yet. */
+  unboundGroup: boolean;
   /** Translates for someone else (a stored locale, or the default when they have none). */
   tFor(locale: string | null, key: string, variables?: Record<string, string | number>): string;
 }

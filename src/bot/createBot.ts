@@ -8,6 +8,7 @@ import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { registerCommandMenus } from "./commands.js";
 import { createI18n, toSupportedLocale } from "./i18n.js";
 import { handleBotError } from "./middlewares/errors.js";
+import { privateOnlyCommands } from "./middlewares/auth.js";
 import { loadMember } from "./middlewares/member.js";
 import { updateLogger } from "./middlewares/updateLogger.js";
 import { branchesFeature } from "./features/branches.js";
@@ -76,6 +77,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const guarded = bot.errorBoundary(handleBotError);
   guarded.use(loadMember);
   guarded.use(i18n);
+  guarded.use(privateOnlyCommands);
   guarded.use(
     conversations<BotContext, FlowContext>({
       storage: {

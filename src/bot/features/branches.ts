@@ -26,6 +26,8 @@ export function branchesFeature() {
 
   feature.chatType(["group", "supergroup"]).command("bind", requires("group.bind"), async (ctx) => {
     const membership = ctx.member!.membership!;
+    // In a group already bound, ctx.member.membership is that branch's (loadMember): another
+    // branch's secretary is refused by requires() and cannot take the group away.
     await ctx.deps.store.branches.bindGroup(membership.branchId, ctx.chat.id);
     ctx.logger.info({ branch_id: membership.branchId }, "group bound");
     await ctx.reply(ctx.t("bind-done", { branch: membership.branchName }));

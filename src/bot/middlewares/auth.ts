@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import { roleAllows, type Permission } from "../../domain/roles.js";
+import { commandSpec } from "../commands.js";
 import type { BotContext } from "../context.js";
 
 const WHO: Record<Permission, string> = {
@@ -28,13 +29,29 @@ export function allowed(ctx: BotContext, permission: Permission): boolean {
   return roleAllows(role, permission);
 }
 
+/**
+ * Commands whose answers carry names or whole documents are for private chats: in a group they
+ * get a pointer to the private chat instead.
+ */
+export const privateOnlyCommands: MiddlewareFn<BotContext> = async (ctx, next) => {
+  const chat = ctx.chat;
+  const text = ctx.message?.text;
+  if (!chat || chat.type === "private" || !text?.startsWith("/")) return next();
+  const name = /^\/([a-z]+)(@\w+)?/i.exec(text)?.[1]?.toLowerCase();
+  const spec = name ? commandSpec(name) : undefined;
+  if (!spec?.privateOnly) return next();
+  await ctx.reply(ctx.t("private-only", { command: `/${spec.name}`, bot: ctx.me.username }));
+};
+
 /** Guards a handler; answers why not, in the user's language, when the sender lacks the permission. */
 export function requires(permission: Permission): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     if (allowed(ctx, permission)) return next();
     ctx.logger.info({ permission }, "refused: not allowed");
     const noBranch = permission !== "branch.create" && !ctx.member?.membership;
-    const text = noBranch ? ctx.t("not-in-branch") : ctx.t("not-allowed", { who: ctx.t(WHO[permission]) });
+    const text = noBranch
+      ? ctx.t(ctx.unboundGroup ? "group-not-bound" : ctx.chat?.type === "private" ? "not-in-branch" : "group-not-member")
+      : ctx.t("not-allowed", { who: ctx.t(WHO[permission]) });
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
     else await ctx.reply(text);
   };

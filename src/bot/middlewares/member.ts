@@ -1,12 +1,32 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
 
-/** Loads the sender as a ledger member (created on first contact) before any feature runs. */
+function isBindCommand(text: string | undefined): boolean {
+  return /^\/bind(@\w+)?(\s|$)/.test(text ?? "");
+}
+
+/**
+ * Loads the sender as a ledger member (created on first contact) before any feature runs.
+ * In a group chat the branch is the one the group is bound to, whatever branch the sender has
+ * active in private: nobody sees another branch's data in a group. In a group not yet bound, only
+ * /bind may use the sender's active branch.
+ */
 export const loadMember: MiddlewareFn<BotContext> = async (ctx, next) => {
   ctx.member = null;
+  ctx.unboundGroup = false;
   const from = ctx.from;
   if (from && !from.is_bot) {
-    ctx.member = await ctx.deps.store.members.ensure(from.id, from.username);
+    const store = ctx.deps.store;
+    ctx.member = await store.members.ensure(from.id, from.username);
+    const chat = ctx.chat;
+    if (chat && (chat.type === "group" || chat.type === "supergroup")) {
+      const branch = await store.branches.byGroupChat(chat.id);
+      if (branch) ctx.member.membership = await store.members.membershipIn(ctx.member.id, branch.id);
+      else {
+        ctx.unboundGroup = true;
+        if (!isBindCommand(ctx.message?.text)) ctx.member.membership = null;
+      }
+    }
   }
   await next();
 };

@@ -50,6 +50,12 @@ export function membersRepo(prisma: Prisma) {
 
   return {
     profile,
+    /** The member's active membership in this branch (for group chats bound to it), or null. */
+    async membershipIn(memberId: number, branchId: number): Promise<MembershipView | null> {
+      const m = await prisma.membership.findUnique({ where: { branchId_memberId: { branchId, memberId } }, include: { branch: true } });
+      if (!m || m.status !== "active") return null;
+      return { branchId, branchName: m.branch.name, timeZone: m.branch.timeZone, role: isRole(m.role) ? m.role : "member", status: "active" };
+    },
     /** Finds the member by Telegram id, creating the row on first contact. */
     async ensure(telegramId: number, username: string | undefined): Promise<MemberProfile> {
       const existing = await prisma.member.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { id: true, username: true } });

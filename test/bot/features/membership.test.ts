@@ -223,9 +223,50 @@ describe("the branch's group chat", () => {
     await memberInGroup.say("大家好，明天几点开会？");
     await memberInGroup.command("help");
     await memberInGroup.nextMatching(/\/log/);
-    // Between the chatter and /help the bot said nothing.
-    const texts = group.transcript().map((e) => e.text ?? "");
-    const chatter = texts.indexOf("大家好，明天几点开会？");
-    expect(texts.slice(chatter + 1, chatter + 2)).toEqual(["/help"]);
+    // After the chatter the bot said one thing only: the answer to /help.
+    const entries = group.transcript();
+    const chatter = entries.findIndex((e) => e.text === "大家好，明天几点开会？");
+    const botAfter = entries.slice(chatter + 1).filter((e) => e.from === "bot");
+    expect(botAfter).toHaveLength(1);
+    expect(botAfter[0]!.text).toContain("/log");
+  });
+});
+
+describe("group chats belong to the branch they are bound to", () => {
+  it("answers in a bound group with that branch's data, never the sender's other branch", async () => {
+    // 甲党员 (602) is also in 乙 (joined above) and may have 乙 active in private.
+    const both = a.members[0]!;
+    await both.command("start");
+    await both.next();
+    await both.press("乙支部");
+    await both.next();
+    const group = h.sandbox.group({ title: "甲支部群2", members: [a.secretary, both, b.secretary] });
+    await a.secretary.in(group).command("bind");
+    await a.secretary.in(group).nextMatching(/本群已绑定到「甲支部」/);
+
+    // 乙's secretary cannot take 甲's group away.
+    await b.secretary.in(group).command("bind");
+    expect((await b.secretary.in(group).nextMatching(/不是本群所绑定支部的成员/)).text).toBeDefined();
+    expect((await h.store.branches.get(a.branchId))!.groupChatId).toBe(group.id);
+
+    // A /log in 甲's group is filed in 甲, although 乙 is the sender's active branch.
+    const before = await h.db.prisma.activity.count({ where: { branchId: b.branchId } });
+    await both.in(group).command("log", "7月4日 党小组会 学习党章 5人");
+    await both.in(group).nextMatching(/已记录/);
+    const last = await h.db.prisma.activity.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(last.branchId).toBe(a.branchId);
+    expect(await h.db.prisma.activity.count({ where: { branchId: b.branchId } })).toBe(before);
+
+    // Commands whose answers carry names or documents point to the private chat.
+    await a.secretary.in(group).command("members");
+    expect((await a.secretary.in(group).nextMatching(/私聊/)).text).toContain("/members");
+    await a.secretary.in(group).command("summary");
+    expect((await a.secretary.in(group).nextMatching(/私聊/)).text).toContain("/summary");
+  });
+
+  it("tells members of an unbound group how to bind it", async () => {
+    const group = h.sandbox.group({ title: "未绑定群", members: [a.members[0]!] });
+    await a.members[0]!.in(group).command("stats");
+    expect((await a.members[0]!.in(group).next()).text).toContain("还没有绑定支部");
   });
 });
