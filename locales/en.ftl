@@ -141,6 +141,7 @@ members-choose-title = Committee duty of { $name }:
 members-title-none = No specific duty
 members-group-ask = Type the party group of { $name } (existing: { $groups }); send 无 for none, 取消 to cancel:
 members-group-set = { $name } is now in party group: { $group }
+members-group-too-long = A party group name has at most 30 characters; open the member list again to set it.
 
 ## logging
 log-example = For example: /log 今天 支委会 研究部署年度党建工作 实到5人

@@ -141,6 +141,7 @@ members-choose-title = { $name } 的支委分工：
 members-title-none = 不设分工
 members-group-ask = 请输入 { $name } 所在党小组的名称（现有：{ $groups }）；发送“无”表示不属于任何党小组，“取消”放弃：
 members-group-set = 已把 { $name } 分到党小组：{ $group }
+members-group-too-long = 党小组名称最多30个字，请重新打开名单设置。
 
 ## 记录活动 (logging)
 log-example = 例如：/log 今天 支委会 研究部署年度党建工作 实到5人

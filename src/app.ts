@@ -3,7 +3,7 @@ import type http from "node:http";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Config } from "./config.js";
 import { createBot } from "./bot/createBot.js";
-import { toSupportedLocale } from "./bot/i18n.js";
+import { plainNumbers, toSupportedLocale } from "./bot/i18n.js";
 import { openDatabase } from "./db/client.js";
 import { deployMigrations } from "./db/migrations/migrator.js";
 import { createStore } from "./db/store.js";
@@ -37,7 +37,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   const scheduler = createReminderScheduler({
     store,
     api: bot.api,
-    translate: (locale, key, vars) => i18n.t(toSupportedLocale(locale, defaultLocale), key, vars),
+    translate: (locale, key, vars) => i18n.t(toSupportedLocale(locale, defaultLocale), key, plainNumbers(vars)),
     logger: logger.child({ job: "reminders" }),
     now: opts.now ?? (() => new Date()),
     defaultLocale,

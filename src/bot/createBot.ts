@@ -6,7 +6,7 @@ import { Bot, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { registerCommandMenus } from "./commands.js";
-import { createI18n, toSupportedLocale } from "./i18n.js";
+import { createI18n, plainNumbers, plainNumberTranslations, toSupportedLocale } from "./i18n.js";
 import { handleBotError } from "./middlewares/errors.js";
 import { privateOnlyCommands } from "./middlewares/auth.js";
 import { loadMember } from "./middlewares/member.js";
@@ -71,12 +71,13 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(sequentialize((ctx) => [ctx.chatId?.toString(), ctx.from?.id.toString()].filter((k): k is string => k !== undefined)));
   bot.use(updateLogger(deps));
   bot.use((ctx, next) => {
-    ctx.tFor = (locale, key, variables) => i18n.t(toSupportedLocale(locale, defaultLocale), key, variables);
+    ctx.tFor = (locale, key, variables) => i18n.t(toSupportedLocale(locale, defaultLocale), key, plainNumbers(variables));
     return next();
   });
   const guarded = bot.errorBoundary(handleBotError);
   guarded.use(loadMember);
   guarded.use(i18n);
+  guarded.use(plainNumberTranslations<BotContext>());
   guarded.use(privateOnlyCommands);
   guarded.use(
     conversations<BotContext, FlowContext>({
@@ -86,7 +87,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
         getStorageKey: (ctx) => (ctx.chatId !== undefined && ctx.from ? `conv:${ctx.chatId}:${ctx.from.id}` : undefined),
         adapter: deps.store.sessions,
       },
-      plugins: [flowI18n],
+      plugins: [flowI18n, plainNumberTranslations<FlowContext>()],
     }),
   );
   guarded.use(createConversation(nameFlow(deps.store), NAME_FLOW));

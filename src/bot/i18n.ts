@@ -27,3 +27,25 @@ export function createI18n<C extends Context>(
   });
   return i18n;
 }
+
+/**
+ * Numbers as plain digits: Fluent would format 2023 as "2,023" and #1234 as "#1,234", which reads
+ * wrong in Chinese text (years, record numbers, counts).
+ */
+export function plainNumbers<V extends Record<string, unknown> | undefined>(vars: V): V {
+  if (!vars) return vars;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(vars)) out[k] = typeof v === "number" ? String(v) : v;
+  return out as V;
+}
+
+/** Middleware: ctx.t with plain numbers. */
+export function plainNumberTranslations<C extends Context & { t: (key: string, vars?: Record<string, never>) => string }>() {
+  return (ctx: C, next: () => Promise<void>) => {
+    const t = ctx.t.bind(ctx);
+    const wrapped = ((key: string, vars?: Record<string, never>) => t(key, plainNumbers(vars))) as C["t"];
+    ctx.t = wrapped;
+    (ctx as unknown as { translate: C["t"] }).translate = wrapped;
+    return next();
+  };
+}

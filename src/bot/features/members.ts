@@ -1,6 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { MemberRow } from "../../db/repos/branches.js";
+import { kindsIn } from "../../domain/parse/index.js";
 import { callbackCodec } from "../callbackData.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { allowed, requires } from "../middlewares/auth.js";
@@ -99,6 +100,7 @@ export function membersFeature() {
       }
       case "group":
         await ctx.answerCallbackQuery();
+        await ctx.conversation.exitAll();
         await ctx.conversation.enter(GROUP_FLOW, branchId, target.memberId, displayName(target));
         return;
       case "remove":
@@ -137,14 +139,20 @@ export function partyGroupFlow(store: BotContext["deps"]["store"]) {
   return async function setPartyGroup(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext, branchId: number, memberId: number, name: string) {
     const groups = await conversation.external(() => store.memberships.groups(branchId));
     await ctx.reply(ctx.t("members-group-ask", { name, groups: groups.map((g) => g.name).join("、") || "—" }));
-    const answer = await conversation.waitFor("message:text");
+    // Taps on other screens' buttons are handled as usual meanwhile.
+    const answer = await conversation.waitFor("message:text", { next: true });
     const text = answer.message.text.trim();
-    if (text.startsWith("/")) await conversation.halt({ next: true });
+    // A report of an activity is not a group name ("第一党小组" itself names 党小组, so that kind is allowed).
+    if (text.startsWith("/") || kindsIn(text).some((k) => k !== "group_meeting")) await conversation.halt({ next: true });
     if (text === "取消" || text.toLowerCase() === "cancel") {
       await answer.reply(answer.t("cancelled"));
       return;
     }
-    const group = text === "无" || text.toLowerCase() === "none" ? null : text.slice(0, 30);
+    if (text.length > 30) {
+      await answer.reply(answer.t("members-group-too-long"));
+      return;
+    }
+    const group = text === "无" || text.toLowerCase() === "none" ? null : text;
     const ok = await conversation.external(() => store.memberships.setGroup(branchId, memberId, group));
     await answer.reply(ok ? answer.t("members-group-set", { name, group: group ?? "—" }) : answer.t("error-bad-button"));
   };

@@ -1,5 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { normaliseRealName } from "../../domain/membership.js";
+import { kindsIn } from "../../domain/parse/index.js";
 import type { BotContext, FlowContext } from "../context.js";
 
 export const NAME_FLOW = "askName";
@@ -12,16 +13,16 @@ export function nameFlow(store: BotContext["deps"]["store"]) {
   return async function askName(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext): Promise<void> {
     await ctx.reply(ctx.t("name-ask"));
     for (;;) {
-      const answer = await conversation.waitFor("message:text", {
-        otherwise: (c) => c.reply(c.t("name-ask")),
-      });
+      // Buttons and other updates are handled as usual meanwhile; the question stays open.
+      const answer = await conversation.waitFor("message:text", { next: true });
       const text = answer.message.text.trim();
       if (text === "取消") {
         await answer.reply(answer.t("name-later"));
         return;
       }
-      // Any command leaves the question for later and is handled as usual: no dead ends.
-      if (text.startsWith("/")) await conversation.halt({ next: true });
+      // A command, or a report of an activity, leaves the question for later and is handled as
+      // usual: no dead ends, and "昨天参加了主题党日" is never taken for a name.
+      if (text.startsWith("/") || kindsIn(text).length > 0) await conversation.halt({ next: true });
       const name = normaliseRealName(text);
       if (!name) {
         await answer.reply(answer.t("name-invalid"));

@@ -78,10 +78,10 @@ export function membershipsRepo(prisma: Prisma) {
         return r.count === 1;
       });
     },
-    /** Telegram ids of those who decide on joins (secretary, committee). */
+    /** Telegram ids of those who decide on joins: the secretary. */
     async approvers(branchId: number): Promise<number[]> {
       const rows = await prisma.membership.findMany({
-        where: { branchId, status: "active", role: { in: ["secretary", "committee"] } },
+        where: { branchId, status: "active", role: "secretary" },
         include: { member: { select: { telegramId: true } } },
       });
       return rows.map((r) => Number(r.member.telegramId));

@@ -150,6 +150,8 @@ describe("/export", () => {
     await b.secretary.command("export", "2023");
     const reply = await b.secretary.next();
     expect(reply.document?.file_name).toBe("第一党支部2023年台账.xlsx");
+    // Plain digits: Fluent would write "2,023".
+    expect(reply.text).toMatch(/^2023年台账，共\d+条记录。$/);
     const [file] = b.secretary.documents();
     expect(file!.bytes.subarray(0, 2).toString()).toBe("PK");
     const { readZipEntry } = await import("../../render/zipReader.js");

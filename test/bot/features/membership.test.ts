@@ -42,6 +42,18 @@ describe("branches and joining", () => {
     expect(rows.find((m) => m.telegramId === 603)).toMatchObject({ name: "刘新", role: "member", status: "active" });
   });
 
+  it("does not take an activity report for a name while asking for it", async () => {
+    await a.secretary.command("invite");
+    const code = codeOf((await a.secretary.next()).text!);
+    const newcomer = h.user({ id: 605, first_name: "Gao" });
+    await newcomer.command("start", code);
+    await newcomer.next();
+    expect((await newcomer.next()).text).toContain("真实姓名");
+    await newcomer.say("昨天 主题党日 参观家风教育基地 12人参加");
+    expect((await newcomer.next()).text).toContain("要记录这次活动吗");
+    expect((await h.store.members.ensure(605, undefined)).name).toBeNull();
+  });
+
   it("does not let anyone in with a revoked or an expired code", async () => {
     await a.secretary.command("invite");
     const msg = await a.secretary.next();

@@ -12,6 +12,8 @@ describe("/start, /help, /lang", () => {
     await u.command("start");
     const reply = await u.next();
     expect(reply.text).toContain("您好，小王！");
+    // No Fluent isolation marks around placeables.
+    expect(reply.text).not.toMatch(/[\u2068\u2069]/);
     expect(reply.text).toContain("/newbranch");
     expect(reply.text).toContain("邀请链接");
   });
