@@ -221,3 +221,4 @@ undo-restored = The record is restored.
 group-not-bound = This group is not bound to a branch yet. The branch secretary can send /bind here.
 group-not-member = You are not a member of the branch this group is bound to.
 private-only = To protect personal data, please use { $command } in a private chat with me: https://t.me/{ $bot }
+photo-hint = To attach a photo to a record, send it as a reply to the record's card; or write the activity in the photo's caption and I will record both.

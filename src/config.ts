@@ -77,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? "environment");
-  const got = env[name] === undefined ? "" : ` (got "${env[name]}")`;
+  const secret = name === "BOT_TOKEN" || name === "WEBHOOK_SECRET" || name === "DATABASE_URL";
+  const got = env[name] === undefined || secret ? "" : ` (got "${env[name]}")`;
   throw new ConfigError(`Configuration error: ${name} ${issue.message}${got}`);
 }

@@ -1,10 +1,10 @@
 // Entry point: `npm start`. Without BOT_TOKEN it runs the local sandbox (a Telegram stand-in) too.
 import { startApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -20,6 +20,11 @@ async function main(): Promise<void> {
   let apiRoot = config.TELEGRAM_API_ROOT;
   let closeSandbox: (() => Promise<void>) | undefined;
   if (!token) {
+    if (config.BOT_MODE === "webhook") {
+      // The sandbox listens on PORT itself; the bot takes its updates by polling it.
+      logger.info("sandbox mode: taking updates by polling (BOT_MODE=webhook needs BOT_TOKEN)");
+      config = { ...config, BOT_MODE: "polling" };
+    }
     const { startLocalSandbox } = await import("./server/localSandbox.js");
     const sandbox = await startLocalSandbox(config, logger);
     token = sandbox.token;

@@ -6,9 +6,8 @@ import { createSandbox } from "./sandbox/index.js";
 export const SANDBOX_TOKEN = "1000000001:sandbox-token";
 
 export async function startLocalSandbox(config: Config, logger: Logger) {
-  const port = Number(process.env.SANDBOX_PORT ?? config.PORT);
   const sandbox = await createSandbox({
-    port,
+    port: config.PORT,
     host: "127.0.0.1",
     logger: { info: (m) => logger.info(m), error: (e, m) => logger.error(e, m) },
   });

@@ -11,12 +11,12 @@ export interface KindCount {
 /** Grouped queries over the ledger; the database does the counting. */
 export function talliesRepo(prisma: Prisma) {
   return {
-    /** 次 and 人次 per kind of the branch's live records in [start, end); an event with two kinds counts once in each. */
+    /** 次 and 人次 per kind of the branch's live events in [start, end) (not personal self-study); an event with two kinds counts once in each. */
     async byKind(branchId: number, start: Date, end: Date, kinds?: ActivityKind[]): Promise<KindCount[]> {
       const rows = await prisma.$queryRaw<{ kind: string; events: bigint | number; personTimes: bigint | number | null }[]>`
         SELECT k.kind AS kind, COUNT(*) AS events, SUM(a.personTimes) AS personTimes
         FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
-        WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}
+        WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."personal" = false AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}
         GROUP BY k.kind`;
       return rows
         .filter((r) => isActivityKind(r.kind) && (!kinds || kinds.includes(r.kind as ActivityKind)))

@@ -139,8 +139,10 @@ export class ScriptedUser {
       answer: (o = {}) => this.waitAnswer(cb, o.timeout ?? this.ctx.defaultTimeout) };
   }
 
-  async editLast(newText: string): Promise<Message> {
-    const mine = [...this.chat.messages.values()].filter((s) => s.message.from?.id === this.id && s.message.text !== undefined);
+  /** Edits the user's latest text message, or the latest one containing `opts.containing`. */
+  async editLast(newText: string, opts: { containing?: string } = {}): Promise<Message> {
+    const mine = [...this.chat.messages.values()].filter((s) => s.message.from?.id === this.id && s.message.text !== undefined
+      && (opts.containing === undefined || s.message.text.includes(opts.containing)));
     const last = mine[mine.length - 1];
     if (!last) throw new Error(`${this.user.first_name} has no text message to edit in chat ${this.chatId}`);
     return this.ctx.sim.edit(this.id, this.chatId, last.message.message_id, newText);

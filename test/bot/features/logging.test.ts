@@ -170,3 +170,35 @@ describe("/export", () => {
     expect((await m.next()).text).toContain("没有权限");
   });
 });
+
+describe("photos and edits", () => {
+  it("takes a photo whose caption reads as an activity as a report with its photo", async () => {
+    const u = b.members[2]!;
+    await u.sendPhoto(Buffer.from("fake-jpeg"), { caption: "今天 志愿服务 赴养老服务站开展反诈宣传 8人" });
+    const card = await u.next();
+    expect(card.text).toContain("要记录这次活动吗");
+    await u.press("✅ 保存");
+    expect((await u.next()).text).toContain("志愿服务 1次");
+    const row = await h.db.prisma.activity.findFirstOrThrow({ orderBy: { id: "desc" }, include: { photos: true } });
+    expect(row.title).toContain("反诈宣传");
+    expect(row.photos).toHaveLength(1);
+  });
+
+  it("answers a bare photo with how to attach it", async () => {
+    const u = b.members[2]!;
+    await u.sendPhoto(Buffer.from("fake-jpeg"));
+    expect((await u.next()).text).toContain("回复");
+  });
+
+  it("keeps fields added later when the reported message is edited", async () => {
+    const u = b.members[1]!;
+    await u.command("log", "7月2日 支委会 研究组织生活会方案 实到4人");
+    await u.next();
+    const id = (await live()).at(-1)!.id;
+    await h.db.prisma.activity.update({ where: { id }, data: { location: "党员活动室", host: "李书记" } });
+    await u.editLast("/log 7月2日 支委会 研究组织生活会方案 实到5人");
+    expect((await u.next()).text).toContain("已更新记录");
+    const row = await h.db.prisma.activity.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ presentCount: 5, location: "党员活动室", host: "李书记" });
+  });
+});

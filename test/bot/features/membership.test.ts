@@ -135,7 +135,8 @@ describe("roles and what each may do", () => {
     const sec = b.secretary;
     await sec.command("members");
     const list = await sec.next();
-    expect(list.text).toContain("乙党员 · 党员（0）");
+    // The meeting he reported counts as one he took part in.
+    expect(list.text).toContain("乙党员 · 党员（1）");
     await sec.press("乙党员");
     expect((await sec.next()).text).toContain("乙党员：党员");
     await sec.press("设为支委");
@@ -163,6 +164,12 @@ describe("roles and what each may do", () => {
     expect(records).toHaveLength(1);
     await member.command("log", "今天 支委会 实到5人");
     expect((await member.next()).text).toMatch(/还没有加入任何支部|没有权限/);
+    // Editing an old report after removal changes nothing.
+    const old = (await h.db.prisma.activity.findFirstOrThrow({ where: { branchId: b.branchId, reporterId: memberId } }));
+    await member.editLast("/log 7月3日 党小组会 学习党章 60人", { containing: "学习党章" });
+    await member.command("help");
+    await member.nextMatching(/\/log/);
+    expect((await h.db.prisma.activity.findUniqueOrThrow({ where: { id: old.id } })).presentCount).toBe(6);
   });
 });
 

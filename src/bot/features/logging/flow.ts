@@ -133,7 +133,7 @@ export function logFlow(store: Store, clock: () => Date) {
         const answer = await read();
         if (answer.kind === "button" && answer.action === "merge") {
           const merged = await conversation.external(async () => {
-            const out = await mergeInto(store, existing, draft, extras, reporter, clock());
+            const out = await mergeInto(store, existing, draft, extras, reporter);
             return { record: out.record, tallies: out.tallies };
           });
           const card = savedCard(merged.record, merged.tallies, reporter.timeZone, lang, t, "log-merged");
@@ -146,7 +146,7 @@ export function logFlow(store: Store, clock: () => Date) {
         }
       }
       const saved = await conversation.external(async () => {
-        const out = await saveDraft(store, draft, extras, reporter, clock(), init.source ?? undefined);
+        const out = await saveDraft(store, draft, extras, reporter, init.source ?? undefined);
         return { record: out.record, tallies: out.tallies };
       });
       const card = savedCard(saved.record, saved.tallies, reporter.timeZone, lang, t);
@@ -155,7 +155,7 @@ export function logFlow(store: Store, clock: () => Date) {
     }
     const editId = init.editId;
     const updated = await conversation.external(async () => {
-      const out = await updateFromDraft(store, editId, draft, extras, reporter, clock());
+      const out = await updateFromDraft(store, editId, draft, extras, reporter);
       return out && { record: out.record, tallies: out.tallies };
     });
     if (!updated) {

@@ -53,7 +53,8 @@ export function toNewActivity(draft: ActivityDraft, extras: DraftExtras, reporte
     notes: extras.notes,
     details: draft.details,
     absentees: draft.absentees,
-    attendeeIds: extras.attendeeIds,
+    // Whoever reports a branch event took part in it, unless attendees were ticked one by one.
+    attendeeIds: extras.attendeeIds.length || extras.personal ? extras.attendeeIds : [reporter.memberId],
     ...(source ? { source } : {}),
   };
 }
@@ -72,21 +73,24 @@ export interface SavedOutcome {
   tallies: KindCount[];
 }
 
-export async function saveDraft(store: Store, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter, now: Date, source?: SourceMessage): Promise<SavedOutcome> {
+export async function saveDraft(store: Store, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter, source?: SourceMessage): Promise<SavedOutcome> {
   const { record, duplicate } = await store.activities.create(toNewActivity(draft, extras, reporter, source));
   if (!duplicate) for (const photo of extras.photos) await store.activities.addPhoto(record.id, photo);
-  return { record, duplicate, tallies: await yearTallies(store, reporter, now, record.kinds) };
+  return { record, duplicate, tallies: await yearTallies(store, reporter, record.occurredAt, record.kinds) };
 }
 
 /** Merges a new report into an existing record of the same event: attendees joined, missing fields filled, counts raised. */
-export async function mergeInto(store: Store, existing: ActivityRecord, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter, now: Date): Promise<SavedOutcome> {
+export async function mergeInto(store: Store, seen: ActivityRecord, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter): Promise<SavedOutcome> {
+  // Merge into the record as it is now, not as it was when the question was asked (another merge may have come first).
+  const existing = (await store.activities.get(seen.id)) ?? seen;
+  const newAttendees = extras.attendeeIds.length ? extras.attendeeIds : [reporter.memberId];
   const kinds = [...new Set<ActivityKind>([...existing.kinds, ...draft.kinds])];
   const max = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
   const record = await store.activities.update(
     existing.id,
     {
       kinds,
-      attendeeIds: [...new Set([...existing.attendeeIds, ...extras.attendeeIds])],
+      attendeeIds: [...new Set([...existing.attendeeIds, ...newAttendees])],
       presentCount: max(existing.presentCount, draft.presentCount),
       expectedCount: max(existing.expectedCount, draft.expectedCount),
       title: existing.title ?? draft.title,
@@ -102,22 +106,52 @@ export async function mergeInto(store: Store, existing: ActivityRecord, draft: A
     "merge",
   );
   for (const photo of extras.photos) await store.activities.addPhoto(existing.id, photo);
-  return { record: record ?? existing, duplicate: false, tallies: await yearTallies(store, reporter, now, kinds) };
+  return { record: record ?? existing, duplicate: false, tallies: await yearTallies(store, reporter, (record ?? existing).occurredAt, kinds) };
 }
 
 /** Replaces an existing record's fields with the draft's (edits from /mine or an edited message). */
-export async function updateFromDraft(store: Store, id: number, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter, now: Date): Promise<SavedOutcome | null> {
+export async function updateFromDraft(store: Store, id: number, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter): Promise<SavedOutcome | null> {
   const { branchId: _branch, reporterId: _reporter, source: _source, ...patch } = toNewActivity(draft, extras, reporter);
   const record = await store.activities.update(id, patch, reporter.memberId);
   if (!record) return null;
   for (const photo of extras.photos) await store.activities.addPhoto(record.id, photo);
-  return { record, duplicate: false, tallies: await yearTallies(store, reporter, now, record.kinds) };
+  return { record, duplicate: false, tallies: await yearTallies(store, reporter, record.occurredAt, record.kinds) };
 }
 
-async function yearTallies(store: Store, reporter: Reporter, now: Date, kinds: ActivityKind[]): Promise<KindCount[]> {
-  const { start, end } = localYearBounds(now, reporter.timeZone);
+/** 次 and 人次 of these kinds in the calendar year of `at` (the record's own year, not today's). */
+export async function yearTallies(store: Store, reporter: Reporter, at: string, kinds: ActivityKind[]): Promise<KindCount[]> {
+  const { start, end } = localYearBounds(new Date(at), reporter.timeZone);
   const counts = await store.tallies.byKind(reporter.branchId, start, end, kinds);
   return kinds.map((k) => counts.find((c) => c.kind === k) ?? { kind: k, events: 0, personTimes: 0 });
+}
+
+/**
+ * An edited report message changes what its new text states (date, kinds, and every field the text
+ * gives); fields added later by other means (place, host, attendees, notes…) are kept.
+ */
+export async function applyEditedText(store: Store, record: ActivityRecord, draft: ActivityDraft, reporter: Reporter): Promise<SavedOutcome | null> {
+  if (!draft.date || draft.kinds.length === 0) return null;
+  const stated = <T>(value: T | null, old: T | null): T | null => (value === null ? old : value);
+  const updated = await store.activities.update(
+    record.id,
+    {
+      kinds: draft.kinds,
+      occurredAt: instantOf(draft.date, draft.time, draft.partOfDay, reporter.timeZone),
+      hasTime: draft.time !== null,
+      title: stated(draft.title, record.title),
+      location: stated(draft.location, record.location),
+      host: stated(draft.host, record.host),
+      recorder: stated(draft.recorder, record.recorder),
+      speaker: stated(draft.speaker, record.speaker),
+      expectedCount: stated(draft.expectedCount, record.expectedCount),
+      presentCount: stated(draft.presentCount, record.presentCount),
+      durationHours: stated(draft.durationHours, record.durationHours),
+      details: { ...record.details, ...draft.details },
+      absentees: draft.absentees.length ? draft.absentees : record.absentees,
+    },
+    reporter.memberId,
+  );
+  return updated && { record: updated, duplicate: false, tallies: await yearTallies(store, reporter, updated.occurredAt, updated.kinds) };
 }
 
 /** A saved record as a draft again, for the edit flow. */
