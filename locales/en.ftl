@@ -164,6 +164,7 @@ log-confirm = Record this activity?
 log-same-event = The ledger already has a similar record on that day. Is it the same event? (Merging joins the attendees; nothing is counted twice.)
 log-cancelled = Cancelled; nothing was saved.
 log-gone = This record has been deleted and cannot be changed.
+log-not-member = You are no longer in that branch; nothing was saved.
 log-edit-not-applied = I could not read the edited message; the record stays as it was:
 log-button-save = ✅ Save
 log-button-save-changes = ✅ Save changes

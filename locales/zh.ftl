@@ -164,6 +164,7 @@ log-confirm = 要记录这次活动吗？
 log-same-event = 台账里同一天已有一条相似的记录，是同一次活动吗？（选“合并”会把参加人合并进去，不会重复计数）
 log-cancelled = 已取消，没有保存。
 log-gone = 这条记录已被删除，无法修改。
+log-not-member = 您已不在该支部，这条记录没有保存。
 log-edit-not-applied = 修改后的内容没能识别，记录保持不变：
 log-button-save = ✅ 保存
 log-button-save-changes = ✅ 保存修改

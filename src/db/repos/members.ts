@@ -25,6 +25,8 @@ function toStatus(s: string): MembershipView["status"] {
 }
 
 export function membersRepo(prisma: Prisma) {
+  // Conversations replay every step with fresh contexts, each negotiating its locale: remember it.
+  const localeCache = new Map<number, string | null>();
   async function profile(memberId: number): Promise<MemberProfile> {
     const m = await prisma.member.findUniqueOrThrow({
       where: { id: memberId },
@@ -73,11 +75,15 @@ export function membersRepo(prisma: Prisma) {
       return profile(created.id);
     },
     async localeOf(telegramId: number): Promise<string | null> {
+      const cached = localeCache.get(telegramId);
+      if (cached !== undefined) return cached;
       const m = await prisma.member.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { locale: true } });
+      localeCache.set(telegramId, m?.locale ?? null);
       return m?.locale ?? null;
     },
     async setLocale(memberId: number, locale: string): Promise<void> {
-      await prisma.member.update({ where: { id: memberId }, data: { locale } });
+      const m = await prisma.member.update({ where: { id: memberId }, data: { locale }, select: { telegramId: true } });
+      localeCache.set(Number(m.telegramId), locale);
     },
     async setName(memberId: number, name: string): Promise<void> {
       await prisma.member.update({ where: { id: memberId }, data: { name } });

@@ -121,3 +121,29 @@ describe("the guided /log flow", () => {
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
   });
 });
+
+describe("the same-event question in the flow", () => {
+  it("goes back to the review from the question, then saves a separate record", async () => {
+    const u = b.members[0]!;
+    const before = await h.db.prisma.activity.count();
+    await u.command("log");
+    await u.next();
+    await u.press("支委会");
+    await u.next();
+    await u.say("7月3日");
+    await u.next();
+    await u.say("研究发展党员工作");
+    await u.next();
+    await u.say("3");
+    await u.next();
+    await u.press("✅ 保存");
+    expect((await u.next()).text).toContain("是同一次活动吗");
+    await u.press("返回");
+    expect((await u.next()).text).toContain("请核对");
+    await u.press("✅ 保存");
+    expect((await u.next()).text).toContain("是同一次活动吗");
+    await u.press("不是，另记一条");
+    expect((await u.next()).text).toContain("✅ 已记录");
+    expect(await h.db.prisma.activity.count()).toBe(before + 1);
+  });
+});

@@ -107,30 +107,47 @@ export function logFlow(store: Store, clock: () => Date) {
       }
     };
 
+    // "missing" saves as soon as the date and kind are there, unless the member goes back to review.
+    let reviewing = init.start !== "missing";
     for (;;) {
-      if (step === "review" && init.start === "missing") break;
-      const prompt = prompts(step);
-      await show(prompt.text, prompt.keyboard);
-      const input = await read();
-      if (input.kind === "button" && input.action === "cancel") {
-        await show(t("log-cancelled"));
+      for (;;) {
+        if (step === "review" && !reviewing) break;
+        const prompt = prompts(step);
+        await show(prompt.text, prompt.keyboard);
+        const input = await read();
+        if (input.kind === "button" && input.action === "cancel") {
+          await show(t("log-cancelled"));
+          return;
+        }
+        if (input.kind === "button" && input.action === "back") {
+          back();
+          continue;
+        }
+        if (step === "review" && input.kind === "button" && input.action === "save") break;
+        handle(input);
+      }
+      // A member removed meanwhile, or a branch left, saves nothing.
+      const stillMember = await conversation.external(async () => (await store.members.membershipIn(reporter.memberId, reporter.branchId)) !== null);
+      if (!stillMember) {
+        await show(t("log-not-member"));
         return;
       }
-      if (input.kind === "button" && input.action === "back") {
-        back();
-        continue;
-      }
-      if (step === "review" && input.kind === "button" && input.action === "save") break;
-      handle(input);
-    }
-
-    // Save (or update), asking "same event?" first when the branch already has one like it.
-    if (init.editId === null) {
+      if (init.editId !== null) break;
+      // Ask "same event?" first when the branch already has one like it.
       const existing = await conversation.external(() => findSameEvent(store, draft, reporter));
       if (existing) {
         step = "same";
         await show(`${t("log-same-event")}\n${describeCard(fieldsOfDraft(draft), lang)}`, sameEventKeyboard(t));
         const answer = await read();
+        if (answer.kind === "button" && answer.action === "back") {
+          step = "review";
+          reviewing = true;
+          continue;
+        }
+        if (answer.kind === "button" && answer.action === "cancel") {
+          await show(t("log-cancelled"));
+          return;
+        }
         if (answer.kind === "button" && answer.action === "merge") {
           const merged = await conversation.external(async () => {
             const out = await mergeInto(store, existing, draft, extras, reporter);
@@ -141,8 +158,9 @@ export function logFlow(store: Store, clock: () => Date) {
           return;
         }
         if (!(answer.kind === "button" && answer.action === "new")) {
-          await show(t("log-cancelled"));
-          return;
+          step = "review";
+          reviewing = true;
+          continue;
         }
       }
       const saved = await conversation.external(async () => {

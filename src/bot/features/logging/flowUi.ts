@@ -71,5 +71,6 @@ export function reviewKeyboard(t: Translate, editing: boolean): InlineKeyboard {
 }
 
 export function sameEventKeyboard(t: Translate): InlineKeyboard {
-  return new InlineKeyboard().text(t("log-button-merge"), b("merge")).text(t("log-button-new"), b("new")).row().text(t("button-back"), b("back"));
+  return new InlineKeyboard().text(t("log-button-merge"), b("merge")).text(t("log-button-new"), b("new")).row()
+    .text(t("button-back"), b("back")).text(t("button-cancel"), b("cancel"));
 }
