@@ -223,3 +223,7 @@ group-not-bound = This group is not bound to a branch yet. The branch secretary 
 group-not-member = You are not a member of the branch this group is bound to.
 private-only = To protect personal data, please use { $command } in a private chat with me: https://t.me/{ $bot }
 photo-hint = To attach a photo to a record, send it as a reply to the record's card; or write the activity in the photo's caption and I will record both.
+members-make-secretary = Hand over secretary
+members-secretary-confirm = Hand the secretary role to { $name }? You will become a committee member.
+members-secretary-yes = Hand over
+members-secretary-done = { $name } is now the branch secretary; you are a committee member.

@@ -223,3 +223,7 @@ group-not-bound = 本群还没有绑定支部。请支部书记在群里发送 /
 group-not-member = 您不是本群所绑定支部的成员。
 private-only = 为保护个人信息，{ $command } 请在与我的私聊中使用：https://t.me/{ $bot }
 photo-hint = 要把照片附到某条记录上，请“回复”那条记录的卡片发送照片；也可以在照片说明里写一句活动描述，我会一起记录。
+members-make-secretary = 移交支部书记
+members-secretary-confirm = 确定把支部书记移交给 { $name } 吗？移交后您将成为支委委员。
+members-secretary-yes = 确定移交
+members-secretary-done = 已把支部书记移交给 { $name }，您现在是支委委员。

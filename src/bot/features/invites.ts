@@ -116,12 +116,14 @@ export function invitesFeature() {
 async function notifyApprovers(ctx: BotContext, branchId: number, branchName: string): Promise<void> {
   const approvers = await ctx.deps.store.memberships.approvers(branchId);
   const who = [ctx.from?.first_name, ctx.from?.last_name].filter(Boolean).join(" ") + (ctx.from?.username ? ` @${ctx.from.username}` : "");
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("join-approve"), joinButtons.pack({ action: "ok", branch: branchId, member: ctx.member!.id }))
-    .text(ctx.t("join-reject"), joinButtons.pack({ action: "no", branch: branchId, member: ctx.member!.id }));
   for (const telegramId of approvers) {
+    // In the approver's language, not the applicant's.
+    const locale = await ctx.deps.store.members.localeOf(telegramId);
+    const keyboard = new InlineKeyboard()
+      .text(ctx.tFor(locale, "join-approve"), joinButtons.pack({ action: "ok", branch: branchId, member: ctx.member!.id }))
+      .text(ctx.tFor(locale, "join-reject"), joinButtons.pack({ action: "no", branch: branchId, member: ctx.member!.id }));
     await ctx.api
-      .sendMessage(telegramId, ctx.t("join-request", { who, branch: branchName }), { reply_markup: keyboard })
+      .sendMessage(telegramId, ctx.tFor(locale, "join-request", { who, branch: branchName }), { reply_markup: keyboard })
       .catch((error: unknown) => ctx.logger.warn({ err: error, telegramId }, "could not notify an approver"));
   }
 }

@@ -8,7 +8,7 @@ import { allowed, requires } from "../middlewares/auth.js";
 import { localYearBounds } from "../format.js";
 import { joinButtons } from "./invites.js";
 
-const ACTIONS = ["open", "list", "committee", "t_org", "t_pub", "t_disc", "t_none", "leader", "member", "prob_on", "prob_off", "group", "remove", "remove_yes"] as const;
+const ACTIONS = ["open", "list", "committee", "t_org", "t_pub", "t_disc", "t_none", "leader", "member", "prob_on", "prob_off", "group", "remove", "remove_yes", "secretary", "secretary_yes"] as const;
 export const memberButtons = callbackCodec("mem", ACTIONS, ["branch", "member"] as const);
 export const GROUP_FLOW = "setPartyGroup";
 
@@ -57,6 +57,7 @@ function cardKeyboard(ctx: BotContext, branchId: number, m: MemberRow): InlineKe
   if (m.role !== "member") k.text(ctx.t("members-make-member"), b("member"));
   k.row().text(ctx.t(m.probationary ? "members-prob-off" : "members-prob-on"), b(m.probationary ? "prob_off" : "prob_on"));
   k.text(ctx.t("members-set-group"), b("group"));
+  k.row().text(ctx.t("members-make-secretary"), b("secretary"));
   k.row().text(ctx.t("members-remove"), b("remove")).text(ctx.t("button-back"), b("list"));
   return k;
 }
@@ -111,6 +112,21 @@ export function membersFeature() {
             .text(ctx.t("button-cancel"), memberButtons.pack({ action: "open", branch: branchId, member: target.memberId })),
         });
         return;
+      case "secretary":
+        await ctx.answerCallbackQuery();
+        await ctx.editMessageText(ctx.t("members-secretary-confirm", { name: displayName(target) }), {
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t("members-secretary-yes"), memberButtons.pack({ action: "secretary_yes", branch: branchId, member: target.memberId }))
+            .text(ctx.t("button-cancel"), memberButtons.pack({ action: "open", branch: branchId, member: target.memberId })),
+        });
+        return;
+      case "secretary_yes": {
+        const ok = await store.transferSecretary(branchId, ctx.member!.id, target.memberId);
+        ctx.logger.info({ member: target.memberId, ok }, "secretary role handed over");
+        await ctx.answerCallbackQuery();
+        await ctx.editMessageText(ctx.t(ok ? "members-secretary-done" : "error-bad-button", { name: displayName(target) }));
+        return;
+      }
       case "remove_yes":
         await store.remove(branchId, target.memberId);
         ctx.logger.info({ member: target.memberId }, "member removed");

@@ -43,7 +43,10 @@ export function summaryFeature() {
   feature.command("summary", requires("summary.view"), async (ctx) => {
     const m = ctx.member!.membership!;
     const arg = ctx.match.trim();
-    const year = parseYearArg(arg, localDateOf(ctx.deps.now(), m.timeZone).year);
+    // Year-end summaries are written from December to February: in January and February the
+    // default is the year just ended.
+    const today = localDateOf(ctx.deps.now(), m.timeZone);
+    const year = arg.trim() === "" && today.month <= 2 ? today.year - 1 : parseYearArg(arg, today.year);
     if (year === null) {
       ctx.logger.info({ arg }, "summary: bad year");
       await ctx.reply(ctx.t("summary-bad-year", { input: arg, min: String(MIN_YEAR), max: String(MAX_YEAR) }));

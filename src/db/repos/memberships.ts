@@ -42,6 +42,17 @@ export function membershipsRepo(prisma: Prisma) {
       });
       return r.count === 1;
     },
+    /** Hands the secretary role to another active member; the old secretary becomes a committee member. */
+    async transferSecretary(branchId: number, fromMemberId: number, toMemberId: number): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const from = await tx.membership.findUnique({ where: { branchId_memberId: { branchId, memberId: fromMemberId } } });
+        const to = await tx.membership.findUnique({ where: { branchId_memberId: { branchId, memberId: toMemberId } } });
+        if (from?.role !== "secretary" || from.status !== "active" || to?.status !== "active" || fromMemberId === toMemberId) return false;
+        await tx.membership.update({ where: { id: to.id }, data: { role: "secretary", committeeTitle: null } });
+        await tx.membership.update({ where: { id: from.id }, data: { role: "committee" } });
+        return true;
+      });
+    },
     async setProbationary(branchId: number, memberId: number, probationary: boolean): Promise<boolean> {
       const r = await prisma.membership.updateMany({ where: { branchId, memberId, status: "active" }, data: { probationary } });
       return r.count === 1;

@@ -289,3 +289,23 @@ describe("group chats belong to the branch they are bound to", () => {
     expect((await a.members[0]!.in(group).next()).text).toContain("还没有绑定支部");
   });
 });
+
+describe("handing over the secretary role", () => {
+  it("makes the chosen member secretary and the old one a committee member", async () => {
+    const d = await seedBranch(h, "丁支部", [{ id: 1101, name: "丁书记" }, { id: 1102, name: "丁新" }]);
+    await d.secretary.command("members");
+    await d.secretary.next();
+    await d.secretary.press("丁新");
+    await d.secretary.next();
+    await d.secretary.press("移交支部书记");
+    expect((await d.secretary.next()).text).toContain("确定把支部书记移交给 丁新");
+    await d.secretary.press("确定移交");
+    expect((await d.secretary.next()).text).toContain("您现在是支委委员");
+    const rows = await h.store.branches.members(d.branchId);
+    expect(rows.find((m) => m.telegramId === 1102)?.role).toBe("secretary");
+    expect(rows.find((m) => m.telegramId === 1101)?.role).toBe("committee");
+    // The former secretary may no longer manage members.
+    await d.secretary.command("remind");
+    expect((await d.secretary.next()).text).toContain("没有权限");
+  });
+});

@@ -61,9 +61,11 @@ export function toNewActivity(draft: ActivityDraft, extras: DraftExtras, reporte
 
 /** An existing record of the branch that is probably the same event (same day, a shared kind, similar title). */
 export async function findSameEvent(store: Store, draft: ActivityDraft, reporter: Reporter, exceptId?: number): Promise<ActivityRecord | null> {
-  if (!draft.date || !draft.kinds.length) return null;
+  // 谈心谈话 are one record per pair: two talks on one day are two events.
+  const kinds = draft.kinds.filter((k) => k !== "talk");
+  if (!draft.date || !kinds.length) return null;
   const { start, end } = dayBounds(draft.date, reporter.timeZone);
-  const candidates = await store.activities.sameDay(reporter.branchId, draft.kinds, start, end);
+  const candidates = await store.activities.sameDay(reporter.branchId, kinds, start, end);
   return candidates.find((c) => c.id !== exceptId && sameEventTitle(c.title, draft.title)) ?? null;
 }
 
