@@ -69,7 +69,7 @@ remind-followup-0 = Ask on the day at 18:00
 remind-followup-1 = Ask the next day at 09:00
 remind-followup-2 = Don't ask
 
-remind-theme-ask = Send the theme of this month's theme day (up to { $max } characters); reminders will carry it. Send "none" to clear it, "cancel" to leave it.
+remind-theme-ask = Send the theme day's theme (up to { $max } characters). Every reminder carries it until you change or clear it. Send "none" to clear it, "cancel" to leave it.
 remind-theme-too-long = That theme is too long (at most { $max } characters) and was not saved. Tap "Theme" to try again.
 remind-theme-saved = Theme saved: { $theme }
 remind-theme-cleared = Theme cleared.
@@ -84,3 +84,4 @@ next-off = Theme-day reminders are not turned on for this branch (the secretary 
 next-where-group = Reminders go to the branch group.
 next-where-members = Reminders go to every member privately.
 next-where-both = Reminders go to the branch group and to every member privately.
+remind-paused-note =  (reminders are paused: not sent)

@@ -69,7 +69,7 @@ remind-followup-0 = 当天 18:00 询问
 remind-followup-1 = 次日 09:00 询问
 remind-followup-2 = 不询问
 
-remind-theme-ask = 请输入本月主题党日的主题（{ $max }字以内），提醒里会带上它。发送“无”清除主题，“取消”放弃。
+remind-theme-ask = 请输入主题党日的主题（{ $max }字以内）。之后每次提醒都会带上它，直到您修改或清除；发送“无”清除主题，“取消”放弃。
 remind-theme-too-long = 主题太长了（最多{ $max }字），没有保存。请重新点“主题”输入。
 remind-theme-saved = 已保存主题：{ $theme }
 remind-theme-cleared = 已清除主题。
@@ -84,3 +84,4 @@ next-off = 本支部还没有开启主题党日提醒（支部书记可发送 /r
 next-where-group = 提醒发送到支部群。
 next-where-members = 提醒私信发给每位党员。
 next-where-both = 提醒发送到支部群，并私信每位党员。
+remind-paused-note = （提醒暂停中，不会发送）

@@ -77,7 +77,7 @@ describe("/remind", () => {
     expect((await u.next()).text).toContain("私信每位党员");
 
     await u.press("💬 主题");
-    expect((await u.next()).text).toContain("请输入本月主题党日的主题");
+    expect((await u.next()).text).toContain("请输入主题党日的主题");
     await u.say("传承红色基因");
     expect((await u.next()).text).toBe("已保存主题：传承红色基因");
     expect((await u.next()).text).toContain("主题：传承红色基因");

@@ -53,7 +53,7 @@ function homePanel(d: PanelData, t: Translate, locale: ReminderLocale, now: Date
     t(d.enabled ? "remind-status-on" : "remind-status-off"),
     t("remind-rule", { rule: describeRule(d.rule, locale) }),
     nextLine(d.rule, d.timeZone, now, locale, t),
-    t(d.monthEndNudge ? "remind-nudge-on" : "remind-nudge-off"),
+    t(d.monthEndNudge ? "remind-nudge-on" : "remind-nudge-off") + (d.monthEndNudge && !d.enabled ? t("remind-paused-note") : ""),
   ];
   if (d.rule.target !== "members" && !d.groupBound) lines.push(t("remind-no-group"));
   const b = (action: SettingsAction) => btn(action, d.branchId);
