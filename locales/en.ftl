@@ -227,3 +227,7 @@ members-make-secretary = Hand over secretary
 members-secretary-confirm = Hand the secretary role to { $name }? You will become a committee member.
 members-secretary-yes = Hand over
 members-secretary-done = { $name } is now the branch secretary; you are a committee member.
+mine-show-branch = 📋 The branch's recent records
+mine-show-own = 👤 Only mine
+mine-branch-title = The branch's last { $n } records (✏️ edit, 🗑 delete):
+mine-branch-empty = The branch has no records yet.

@@ -227,3 +227,7 @@ members-make-secretary = 移交支部书记
 members-secretary-confirm = 确定把支部书记移交给 { $name } 吗？移交后您将成为支委委员。
 members-secretary-yes = 确定移交
 members-secretary-done = 已把支部书记移交给 { $name }，您现在是支委委员。
+mine-show-branch = 📋 支部全部最近记录
+mine-show-own = 👤 只看我的记录
+mine-branch-title = 支部最近的 { $n } 条记录（✏️ 修改，🗑 删除）：
+mine-branch-empty = 支部还没有记录。

@@ -173,6 +173,10 @@ export function activitiesRepo(prisma: Prisma) {
         return true;
       });
     },
+    async recentInBranch(branchId: number, limit: number): Promise<ActivityRecord[]> {
+      const rows = await prisma.activity.findMany({ where: { branchId, deletedAt: null }, include, orderBy: { id: "desc" }, take: limit });
+      return rows.map(toRecord);
+    },
     async recentByReporter(branchId: number, reporterId: number, limit: number): Promise<ActivityRecord[]> {
       const rows = await prisma.activity.findMany({ where: { branchId, reporterId, deletedAt: null }, include, orderBy: { id: "desc" }, take: limit });
       return rows.map(toRecord);

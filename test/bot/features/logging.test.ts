@@ -202,3 +202,29 @@ describe("photos and edits", () => {
     expect(row).toMatchObject({ presentCount: 5, location: "党员活动室", host: "李书记" });
   });
 });
+
+describe("editors and the branch's records", () => {
+  it("lets the secretary reach and delete a member's record from /mine, with the secretary in the audit", async () => {
+    const sec = b.secretary;
+    await sec.command("mine");
+    await sec.next();
+    await sec.press("📋 支部全部最近记录");
+    const list = await sec.next();
+    expect(list.text).toContain("支部最近的");
+    const newest = (await live()).at(-1)!;
+    expect(newest.reporterId).not.toBe((await h.store.members.ensure(501, undefined)).id);
+    await sec.press("🗑 1");
+    expect((await sec.nextMatching(/已删除/)).text).toContain("已删除");
+    const row = await h.db.prisma.activity.findUniqueOrThrow({ where: { id: newest.id } });
+    expect(row.deletedAt).not.toBeNull();
+    const audit = await h.db.prisma.auditLog.findFirstOrThrow({ where: { activityId: newest.id, action: "delete" } });
+    expect(audit.actorId).toBe((await h.store.members.ensure(501, undefined)).id);
+  });
+
+  it("does not offer a plain member the branch's records", async () => {
+    const m = b.members[1]!;
+    await m.command("mine");
+    const list = await m.next();
+    expect(list.buttons.flat().map((x) => x.text)).not.toContain("📋 支部全部最近记录");
+  });
+});

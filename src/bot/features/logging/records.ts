@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { ActivityRecord } from "../../../domain/activity.js";
 import { describeShort } from "../../../domain/describe.js";
+import { callbackCodec } from "../../callbackData.js";
 import type { BotContext } from "../../context.js";
 import { allowed, requires } from "../../middlewares/auth.js";
 import { recordButtons } from "./cards.js";
@@ -8,6 +9,7 @@ import { enterFlow, langOf, reporterOf } from "./index.js";
 import { draftOfRecord } from "./service.js";
 
 const MINE_LIMIT = 10;
+const listButtons = callbackCodec("recl", ["own", "branch"] as const, ["branch"] as const);
 
 /** Whether the sender may change this record: their own, or any of the branch for committee and secretary. */
 function mayChange(ctx: BotContext, r: ActivityRecord): boolean {
@@ -20,13 +22,11 @@ function mayChange(ctx: BotContext, r: ActivityRecord): boolean {
 export function recordsFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("mine", requires("activity.log"), async (ctx) => {
+  /** A numbered list of records with ✏️/🗑 buttons; editors get a button to switch to the whole branch's. */
+  async function recordList(ctx: BotContext, whole: boolean) {
     const reporter = reporterOf(ctx);
-    const records = await ctx.deps.store.activities.recentByReporter(reporter.branchId, reporter.memberId, MINE_LIMIT);
-    if (!records.length) {
-      await ctx.reply(ctx.t("mine-empty"));
-      return;
-    }
+    const store = ctx.deps.store.activities;
+    const records = whole ? await store.recentInBranch(reporter.branchId, MINE_LIMIT) : await store.recentByReporter(reporter.branchId, reporter.memberId, MINE_LIMIT);
     const lang = await langOf(ctx);
     const lines = records.map((r, i) => `${i + 1}. ${describeShort(r, reporter.timeZone, lang)}`);
     const keyboard = new InlineKeyboard();
@@ -36,7 +36,29 @@ export function recordsFeature() {
         .text(`🗑 ${i + 1}`, recordButtons.pack({ action: "del", branch: r.branchId, id: r.id }));
       if (i % 2 === 1) keyboard.row();
     });
-    await ctx.reply([ctx.t("mine-title", { n: records.length }), ...lines].join("\n"), { reply_markup: keyboard });
+    if (allowed(ctx, "activity.edit_any")) {
+      keyboard.row().text(ctx.t(whole ? "mine-show-own" : "mine-show-branch"), listButtons.pack({ action: whole ? "own" : "branch", branch: reporter.branchId }));
+    }
+    const title = whole ? ctx.t("mine-branch-title", { n: records.length }) : ctx.t("mine-title", { n: records.length });
+    const text = records.length ? [title, ...lines].join("\n") : ctx.t(whole ? "mine-branch-empty" : "mine-empty");
+    return { text, keyboard };
+  }
+
+  feature.command("mine", requires("activity.log"), async (ctx) => {
+    const { text, keyboard } = await recordList(ctx, false);
+    await ctx.reply(text, { reply_markup: keyboard });
+  });
+
+  feature.callbackQuery(listButtons.filter, requires("activity.edit_any"), async (ctx) => {
+    const data = listButtons.parse(ctx.callbackQuery.data);
+    if (!data || data.branch !== ctx.member!.membership!.branchId) {
+      ctx.logger.warn({ data: ctx.callbackQuery.data }, "refused crafted or stale list button");
+      await ctx.answerCallbackQuery({ text: ctx.t("error-bad-button"), show_alert: true });
+      return;
+    }
+    const { text, keyboard } = await recordList(ctx, data.action === "branch");
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(text, { reply_markup: keyboard });
   });
 
   feature.command("undo", requires("activity.log"), async (ctx) => {
