@@ -1,6 +1,7 @@
 // 台账附表: the records behind each figure the text states, grouped by figure in the order of the text.
 import { ACTIVITY_KINDS } from "../kinds.js";
 import { kindsLabel } from "../tally/labels.js";
+import { personTimesFor, recordedNumber, talkPersonTimesRecorded } from "./records.js";
 import { bareTitle } from "./wording.js";
 import type { AppendixGroup, AppendixRow, FigureKey, SummaryFigure, SummaryRecord } from "./types.js";
 
@@ -9,25 +10,31 @@ function backs(record: SummaryRecord, key: FigureKey): boolean {
   return record.kinds.includes(key);
 }
 
-/** The figures a record adds to, as a short note for its row. */
+/** "查找问题12条" when the record states the figure, "查找问题未填写" when it leaves it blank. */
+function figureNote(value: number | undefined, stated: (n: number) => string, blank: string): string {
+  const n = recordedNumber(value);
+  return n !== undefined ? stated(n) : `${blank}未填写`;
+}
+
+/** The figures a record adds to (or leaves blank), as a short note for its row. */
 function noteFor(record: SummaryRecord, key: FigureKey): string | undefined {
-  const d = record.details;
-  if (!d) return undefined;
+  const d = record.details ?? {};
   const parts: string[] = [];
   if (key === "org_life_meeting") {
-    if (d.problemsFound) parts.push(`查找问题${d.problemsFound}条`);
-    if (d.problemsFixed) parts.push(`整改${d.problemsFixed}条`);
+    parts.push(figureNote(d.problemsFound, (n) => `查找问题${n}条`, "查找问题"));
+    parts.push(figureNote(d.problemsFixed, (n) => `整改${n}条`, "整改"));
   } else if (key === "research") {
-    if (d.problemsFound) parts.push(`发现问题${d.problemsFound}项`);
-    if (d.resultsApplied) parts.push(`成果转化${d.resultsApplied}项`);
+    parts.push(figureNote(d.problemsFound, (n) => `发现问题${n}项`, "发现问题"));
+    parts.push(figureNote(d.resultsApplied, (n) => `成果转化${n}项`, "成果转化"));
   } else if (key === "disclosure") {
-    if (d.itemsPublished) parts.push(`公开${d.itemsPublished}项`);
+    parts.push(figureNote(d.itemsPublished, (n) => `公开${n}项`, "公开项数"));
   } else if (key === "integrity_education") {
     if (d.films && d.films.length > 0) parts.push(d.films.map((f) => `《${bareTitle(f)}》`).join(""));
+    parts.push(figureNote(d.reflections, (n) => `心得${n}篇`, "心得篇数"));
   } else if (key === "talk") {
     if (d.talkPairs && d.talkPairs.length > 0) parts.push(d.talkPairs.join("、"));
+    if (talkPersonTimesRecorded(record) === undefined) parts.push("人次未填写");
   }
-  if (d.reflections && (key === "integrity_education" || parts.length > 0)) parts.push(`心得${d.reflections}篇`);
   return parts.length > 0 ? parts.join("，") : undefined;
 }
 
@@ -53,7 +60,7 @@ export function buildAppendix(figures: readonly SummaryFigure[], records: readon
           date: r.date,
           kinds: canonicalKinds(r),
           title: r.speaker?.trim() && figure.key === "party_lecture" ? `${title}（${r.speaker.trim()}主讲）` : title,
-          personTimes: r.personTimes,
+          personTimes: personTimesFor(r, figure.key),
           ...(note ? { note } : {}),
         };
       });

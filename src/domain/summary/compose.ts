@@ -8,9 +8,9 @@ import { FigureBook, renderPoints, type Point } from "./wording.js";
 
 export const PART_HEADINGS = [
   "一、加强政治建设，学习贯彻党的创新理论",
-  "二、夯实组织建设，严格落实组织生活制度",
+  "二、加强组织建设，落实组织生活制度",
   "三、推动党建与业务深度融合，发挥党建引领作用",
-  "四、抓实正风肃纪教育，落实党风廉政建设责任制",
+  "四、加强正风肃纪教育，落实党风廉政建设责任制",
 ] as const;
 
 export function composeAnnualSummary(input: SummaryInput): SummaryDocument {

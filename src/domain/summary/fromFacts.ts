@@ -3,7 +3,10 @@ import type { ActivityKind } from "../kinds.js";
 import { formatLocalDate, localDateOf } from "../period/localDate.js";
 import { distinctKinds, tallyFacts } from "../tally/tally.js";
 import type { ActivityFact } from "../tally/types.js";
-import type { SummaryInput, SummaryRecord, SummaryTag } from "./types.js";
+import { recordedNumber, talkPersonTimesRecorded } from "./records.js";
+import type { DetailSum, SummaryInput, SummaryRecord, SummaryTag } from "./types.js";
+
+export { talkPersonTimesOf } from "./records.js";
 
 export interface SummaryFactsInput {
   branchName: string;
@@ -23,11 +26,6 @@ export function studyTagsOf(fact: Pick<ActivityFact, "kinds" | "title">): Summar
   return tags;
 }
 
-/** 人次 of a 谈心谈话: the stated figure, else one per recorded pair, else those present, else 1. */
-export function talkPersonTimesOf(fact: ActivityFact): number {
-  return fact.details.personTimes ?? ((fact.details.talkPairs?.length ?? 0) || fact.personTimes || 1);
-}
-
 export function summaryInputFromFacts(input: SummaryFactsInput): SummaryInput {
   const byId = new Map<number, ActivityFact>();
   for (const f of input.facts) {
@@ -37,21 +35,31 @@ export function summaryInputFromFacts(input: SummaryFactsInput): SummaryInput {
   }
   const facts = [...byId.values()].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id);
   const having = (kind: ActivityKind) => facts.filter((f) => f.kinds.includes(kind));
-  const sum = (rows: ActivityFact[], pick: (f: ActivityFact) => number | undefined) =>
-    rows.reduce((n, f) => n + (pick(f) ?? 0), 0);
+  /** Sum over the kind's records that state the figure, and how many do. */
+  const sum = (kind: ActivityKind, pick: (f: ActivityFact) => number | undefined): DetailSum => {
+    let total = 0;
+    let recorded = 0;
+    for (const f of having(kind)) {
+      const n = recordedNumber(pick(f));
+      if (n === undefined) continue;
+      total += n;
+      recorded += 1;
+    }
+    return { total, recorded };
+  };
   const titles = (kind: ActivityKind) => having(kind).flatMap((f) => (f.title?.trim() ? [f.title.trim()] : []));
 
   const records: SummaryRecord[] = facts.map((f) => {
     const kinds = distinctKinds(f.kinds);
     const tags = studyTagsOf(f);
-    const onlyTalk = kinds.length === 1 && kinds[0] === "talk";
     return {
       id: f.id,
       date: formatLocalDate(localDateOf(f.occurredAt, input.timeZone)),
       kinds,
       title: f.title,
       speaker: f.speaker,
-      personTimes: onlyTalk ? talkPersonTimesOf(f) : f.personTimes,
+      // The record's own 人次; its row under 谈心谈话 reads talkPersonTimesOf (records.ts), as the sum does.
+      personTimes: f.personTimes,
       ...(tags.length > 0 ? { tags } : {}),
       details: f.details,
     };
@@ -67,18 +75,19 @@ export function summaryInputFromFacts(input: SummaryFactsInput): SummaryInput {
       lectures: having("party_lecture").flatMap((f) => (f.title?.trim() ? [{ title: f.title.trim(), speaker: f.speaker }] : [])),
       briefingTopics: titles("briefing"),
       themeDayThemes: titles("theme_day"),
-      films: facts.flatMap((f) => f.details.films ?? []),
+      films: having("integrity_education").flatMap((f) => f.details.films ?? []),
       researchTopics: titles("research"),
       volunteerTopics: titles("volunteer"),
     },
     sums: {
-      orgLifeProblemsFound: sum(having("org_life_meeting"), (f) => f.details.problemsFound),
-      orgLifeProblemsFixed: sum(having("org_life_meeting"), (f) => f.details.problemsFixed),
-      researchProblemsFound: sum(having("research"), (f) => f.details.problemsFound),
-      researchResultsApplied: sum(having("research"), (f) => f.details.resultsApplied),
-      disclosureItems: sum(having("disclosure"), (f) => f.details.itemsPublished),
-      reflections: sum(facts, (f) => f.details.reflections),
-      talkPersonTimes: sum(having("talk"), talkPersonTimesOf),
+      orgLifeProblemsFound: sum("org_life_meeting", (f) => f.details.problemsFound),
+      orgLifeProblemsFixed: sum("org_life_meeting", (f) => f.details.problemsFixed),
+      researchProblemsFound: sum("research", (f) => f.details.problemsFound),
+      researchResultsApplied: sum("research", (f) => f.details.resultsApplied),
+      disclosureItems: sum("disclosure", (f) => f.details.itemsPublished),
+      // 心得 are stated with 廉政教育/警示教育 and listed under its figure in the appendix.
+      reflections: sum("integrity_education", (f) => f.details.reflections),
+      talkPersonTimes: sum("talk", talkPersonTimesRecorded),
     },
     records,
   };

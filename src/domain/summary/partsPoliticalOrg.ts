@@ -1,5 +1,6 @@
 // 一、political building and 二、organisation building of the year-end summary.
-import { FigureBook, TO_FILL, bareTitle, personTimesClause, quoted, type Point } from "./wording.js";
+// Sentences state what the records show (召开/开展/组织 + the count); no 严格/切实/深刻-style appraisal.
+import { FigureBook, TO_FILL, bareTitle, quoted, summed, type Point } from "./wording.js";
 
 /** 一、政治建设: study and 第一议题, 专题宣讲, 意识形态专题会议, 宣传报道. */
 export function politicalPoints(book: FigureBook): Point[] {
@@ -8,40 +9,38 @@ export function politicalPoints(book: FigureBook): Point[] {
 
   const study = book.events("study");
   const firstTopic = Math.min(input.firstTopicStudies ?? 0, study);
-  const studyPoint: Point = { lead: "扎实开展理论学习", topic: "理论学习及“第一议题”学习", sentences: [] };
+  const studyPoint: Point = { lead: "开展理论学习", topic: "理论学习及“第一议题”学习", sentences: [] };
   if (study > 0) {
     const s = book.state("study", `开展理论学习${study}次`, study, book.personTimes("study"));
     const first = firstTopic > 0 ? `，其中${book.state("first_topic", `“第一议题”学习${firstTopic}次`, firstTopic)}` : "";
-    studyPoint.sentences.push(
-      `${firstTopic > 0 ? "严格落实“第一议题”制度，" : ""}把学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务纳入支部学习计划，全年${s}${first}${personTimesClause("覆盖", book.personTimes("study"))}，教育引导党员读原文、学原著、悟原理。`,
-    );
+    studyPoint.sentences.push(`全年${s}${first}${book.personTimesClause("study", "覆盖", "理论学习")}。`);
   }
   points.push(studyPoint);
 
   const briefings = book.events("briefing");
-  const briefingPoint: Point = { lead: "深入开展专题宣讲", topic: "专题宣讲", sentences: [] };
+  const briefingPoint: Point = { lead: "开展专题宣讲", topic: "专题宣讲", sentences: [] };
   if (briefings > 0) {
     const topics = quoted(input.lists.briefingTopics);
     const about = topics.count > 0 ? `围绕${topics.text}${topics.more || topics.count > 1 ? "等" : ""}主题` : "";
     const pt = book.personTimes("briefing");
-    const s = book.state("briefing", `开展专题宣讲${briefings}次${personTimesClause("涉及", pt)}`, briefings, pt);
-    briefingPoint.sentences.push(`${about}${s}，推动党的创新理论走深走实。`);
+    const s = book.state("briefing", `开展专题宣讲${briefings}次${book.personTimesClause("briefing", "涉及", "专题宣讲")}`, briefings, pt);
+    briefingPoint.sentences.push(`${about}${s}。`);
   }
   points.push(briefingPoint);
 
   const ideology = book.events("ideology_meeting");
-  const ideologyPoint: Point = { lead: "认真落实意识形态工作责任制", topic: "意识形态工作", sentences: [] };
+  const ideologyPoint: Point = { lead: "开展意识形态工作", topic: "意识形态工作", sentences: [] };
   if (ideology > 0) {
     const s = book.state("ideology_meeting", `召开意识形态专题会议${ideology}次`, ideology);
-    ideologyPoint.sentences.push(`全年${s}，分析研判意识形态领域形势，掌握党员群众思想动态。`);
+    ideologyPoint.sentences.push(`全年${s}，分析研判意识形态领域形势。`);
   }
   points.push(ideologyPoint);
 
   const publicity = book.events("publicity");
-  const publicityPoint: Point = { lead: "加强宣传阵地建设", topic: "宣传报道", sentences: [] };
+  const publicityPoint: Point = { lead: "开展宣传报道", topic: "宣传报道", sentences: [] };
   if (publicity > 0) {
     const s = book.state("publicity", `发布宣传报道${publicity}次`, publicity);
-    publicityPoint.sentences.push(`依托宣传阵地，全年${s}，及时宣传支部党建工作开展情况。`);
+    publicityPoint.sentences.push(`全年${s}。`);
   }
   points.push(publicityPoint);
   return points;
@@ -54,18 +53,17 @@ export function organisationPoints(book: FigureBook): Point[] {
 
   const orgLife = book.events("org_life_meeting");
   const review = book.events("member_review");
-  const lifePoint: Point = { lead: "严肃党内政治生活", topic: "组织生活会及民主评议党员", sentences: [] };
+  const lead = [orgLife > 0 ? "召开组织生活会" : "", review > 0 ? "开展民主评议党员" : ""].filter(Boolean).join("，");
+  const lifePoint: Point = { lead, topic: "组织生活会及民主评议党员", sentences: [] };
   if (orgLife > 0) {
-    const { orgLifeProblemsFound: found, orgLifeProblemsFixed: fixed } = input.sums;
+    // The recorded numbers as they are: 整改 is never capped at 查找.
+    const found = summed(input.sums.orgLifeProblemsFound, orgLife, (n) => `共查找问题${n}条`, "组织生活会", "查找问题条数");
+    const fixed = summed(input.sums.orgLifeProblemsFixed, orgLife, (n) => `已整改${n}条`, "组织生活会", "整改条数");
     let statement = `召开组织生活会${orgLife}次`;
-    if (found > 0) {
-      statement += `，共查找问题${found}条`;
-      statement += fixed > 0 ? `，已整改${Math.min(fixed, found)}条` : `，整改情况${TO_FILL}`;
-    } else {
-      statement += `，查找问题及整改情况${TO_FILL}`;
-    }
+    if (found === null && fixed === null) statement += `，查找问题及整改情况${TO_FILL}`;
+    else statement += `，${found ?? `查找问题情况${TO_FILL}`}，${fixed ?? `整改情况${TO_FILL}`}`;
     const s = book.state("org_life_meeting", statement, orgLife, book.personTimes("org_life_meeting"));
-    lifePoint.sentences.push(`支部班子及成员对照检查、深刻剖析存在问题，全年${s}。`);
+    lifePoint.sentences.push(`全年${s}。`);
   }
   if (review > 0) {
     lifePoint.sentences.push(`${book.state("member_review", `开展民主评议党员${review}次`, review, book.personTimes("member_review"))}。`);
@@ -76,14 +74,11 @@ export function organisationPoints(book: FigureBook): Point[] {
   points.push(threeMeetingsPoint(book));
 
   const disclosures = book.events("disclosure");
-  const items = input.sums.disclosureItems;
-  const disclosurePoint: Point = { lead: "推进支部标准化规范化建设", topic: "党务公开及支部标准化建设", sentences: [] };
-  if (items > 0 || disclosures > 0) {
-    const s =
-      items > 0
-        ? book.state("disclosure", `完成党务公开${items}项`, disclosures)
-        : book.state("disclosure", `开展党务公开${disclosures}次`, disclosures);
-    disclosurePoint.sentences.push(`落实党务公开制度，${s}。`);
+  const disclosurePoint: Point = { lead: "开展党务公开", topic: "党务公开及支部标准化建设", sentences: [] };
+  if (disclosures > 0) {
+    const items = summed(input.sums.disclosureItems, disclosures, (n) => `完成党务公开${n}项`, "党务公开", "项数");
+    const s = book.state("disclosure", items ?? `开展党务公开${disclosures}次，公开项数${TO_FILL}`, disclosures);
+    disclosurePoint.sentences.push(`全年${s}。`);
   }
   points.push(disclosurePoint);
   return points;
@@ -91,7 +86,7 @@ export function organisationPoints(book: FigureBook): Point[] {
 
 function threeMeetingsPoint(book: FigureBook): Point {
   const { input } = book;
-  const point: Point = { lead: "严格落实组织生活制度", topic: "“三会一课”及主题党日", sentences: [] };
+  const point: Point = { lead: "开展“三会一课”及主题党日活动", topic: "“三会一课”及主题党日", sentences: [] };
   const committee = book.events("branch_committee");
   const assembly = book.events("general_assembly");
   const groups = book.events("group_meeting");
@@ -100,21 +95,22 @@ function threeMeetingsPoint(book: FigureBook): Point {
   if (committee + assembly + groups + themeDays + lectures === 0) return point;
 
   const held: string[] = [];
-  const unknown: string[] = [];
+  const unknownMeetings: string[] = [];
   if (committee > 0) held.push(book.state("branch_committee", `召开支委会${committee}次`, committee, book.personTimes("branch_committee")));
-  else unknown.push("支委会");
+  else unknownMeetings.push("支委会");
   if (assembly > 0) held.push(book.state("general_assembly", `召开党员大会${assembly}次`, assembly, book.personTimes("general_assembly")));
-  else unknown.push("党员大会");
+  else unknownMeetings.push("党员大会");
   if (groups > 0) held.push(book.state("group_meeting", `召开党小组会${groups}次`, groups, book.personTimes("group_meeting")));
   if (themeDays > 0) {
     const themes = quoted(input.lists.themeDayThemes, 4);
     const about = themes.count > 0 ? `（主题包括${themes.text}${themes.more ? "等" : ""}）` : "";
     held.push(`${book.state("theme_day", `开展主题党日活动${themeDays}次`, themeDays, book.personTimes("theme_day"))}${about}`);
-  } else unknown.push("主题党日");
+  }
 
   const sentences: string[] = [];
-  if (held.length > 0) sentences.push(`严格执行“三会一课”、主题党日等制度，全年共${held.join("，")}。`);
-  if (unknown.length > 0) sentences.push(`${unknown.join("、")}开展次数${TO_FILL}。`);
+  if (held.length > 0) sentences.push(`全年共${held.join("，")}。`);
+  if (unknownMeetings.length > 0) sentences.push(`${unknownMeetings.join("、")}召开次数${TO_FILL}。`);
+  if (themeDays === 0) sentences.push(`主题党日开展次数${TO_FILL}。`);
 
   if (lectures > 0) {
     const titles = input.lists.lectures
@@ -122,7 +118,7 @@ function threeMeetingsPoint(book: FigureBook): Point {
       .filter((l) => l.title.length > 0);
     const shown = titles.slice(0, 5).map((l) => `“${l.title}”${l.speaker ? `（${l.speaker}主讲）` : ""}`);
     const pt = book.personTimes("party_lecture");
-    const s = book.state("party_lecture", `党课${lectures}次${personTimesClause("覆盖", pt)}`, lectures, pt);
+    const s = book.state("party_lecture", `党课${lectures}次${book.personTimesClause("party_lecture", "覆盖", "党课")}`, lectures, pt);
     if (shown.length === 0) sentences.push(`开展${s}。`);
     else if (titles.length === 1 && lectures === 1) sentences.push(`开展了${shown.join("")}${s}。`);
     else sentences.push(`开展了包括${shown.join("")}等在内的${s}。`);

@@ -43,15 +43,29 @@ export interface SummaryLists {
   volunteerTopics?: readonly string[];
 }
 
-/** Sums over the details of the year's records (0 = nothing recorded). */
+/**
+ * A figure summed over the details of one kind's records. `recorded` says how many of the kind's records
+ * state it: the others left it blank, so `total` is a sum over `recorded` records only, never a guess for the rest.
+ */
+export interface DetailSum {
+  total: number;
+  recorded: number;
+}
+
+/** Sums over the details of the year's records. */
 export interface SummarySums {
-  orgLifeProblemsFound: number;
-  orgLifeProblemsFixed: number;
-  researchProblemsFound: number;
-  researchResultsApplied: number;
-  disclosureItems: number;
-  reflections: number;
-  talkPersonTimes: number;
+  /** 组织生活会 查找问题 / 整改 (条). */
+  orgLifeProblemsFound: DetailSum;
+  orgLifeProblemsFixed: DetailSum;
+  /** 调查研究 发现问题 / 成果转化 (项). */
+  researchProblemsFound: DetailSum;
+  researchResultsApplied: DetailSum;
+  /** 党务公开 items (项). */
+  disclosureItems: DetailSum;
+  /** 心得体会 collected at 廉政教育/警示教育 (篇). */
+  reflections: DetailSum;
+  /** 谈心谈话 人次, each record's by talkPersonTimesOf. */
+  talkPersonTimes: DetailSum;
 }
 
 export interface SummaryInput {
@@ -93,7 +107,7 @@ export interface ClosingPart {
 /** A number the draft states, with the words it is stated in. */
 export interface SummaryFigure {
   key: FigureKey;
-  /** e.g. "召开支委会15次" */
+  /** e.g. "召开支委会15次"; caveats such as "（另有9次党务公开未填写项数）" are part of it. */
   statement: string;
   events: number;
   personTimes: number;

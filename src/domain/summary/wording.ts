@@ -1,7 +1,8 @@
 // Shared wording helpers of the summary: placeholders, ordinals, quoted lists, figure collection.
 import type { ActivityKind } from "../kinds.js";
 import { tallyOf } from "../tally/tally.js";
-import type { FigureKey, SummaryFigure, SummaryInput } from "./types.js";
+import { personTimesFor } from "./records.js";
+import type { DetailSum, FigureKey, SummaryFigure, SummaryInput } from "./types.js";
 
 /** What the draft says where the ledger has no data. */
 export const TO_FILL = "【待补充】";
@@ -89,6 +90,16 @@ export class FigureBook {
     return tallyOf(this.input.tallies, kind).personTimes;
   }
 
+  /** Records of `kind` whose 人次 is blank (0): the kind's 人次 is a sum over the others only. */
+  personTimesMissing(kind: ActivityKind): number {
+    return this.input.records.filter((r) => r.kinds.includes(kind) && !(personTimesFor(r, kind) > 0)).length;
+  }
+
+  /** "，覆盖60人次", "，覆盖12人次（另有1次党课未填写人次）", or "" when no record states 人次. */
+  personTimesClause(kind: ActivityKind, verb: string, label: string): string {
+    return personTimesClause(verb, this.personTimes(kind), this.personTimesMissing(kind), label);
+  }
+
   /** Records that the text states `statement` for `key`, and returns the statement. */
   state(key: FigureKey, statement: string, events: number, personTimes = 0): string {
     this.figures.push({ key, statement, events, personTimes });
@@ -96,7 +107,21 @@ export class FigureBook {
   }
 }
 
-/** "，涉及27人次" when known, else "". */
-export function personTimesClause(verb: string, personTimes: number): string {
-  return personTimes > 0 ? `，${verb}${personTimes}人次` : "";
+/** "（另有9次党务公开未填写项数）": records left out of a sum because they leave the figure blank. */
+export function blankNote(missing: number, label: string, what: string): string {
+  return missing > 0 ? `（另有${missing}次${label}未填写${what}）` : "";
+}
+
+/** "，涉及27人次" when known (with a note on the records that leave it blank), else "". */
+export function personTimesClause(verb: string, personTimes: number, missing = 0, label = ""): string {
+  return personTimes > 0 ? `，${verb}${personTimes}人次${blankNote(missing, label, "人次")}` : "";
+}
+
+/**
+ * A figure summed over some of the kind's `events` records: `stated(total)` as it is, with a note on how
+ * many records leave it blank; null when no record states it (the caller says 【待补充】 instead).
+ */
+export function summed(sum: DetailSum, events: number, stated: (n: number) => string, label: string, what: string): string | null {
+  if (sum.recorded <= 0) return null;
+  return `${stated(sum.total)}${blankNote(events - sum.recorded, label, what)}`;
 }

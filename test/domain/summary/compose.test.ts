@@ -23,8 +23,7 @@ describe("composeAnnualSummary with the reference year's figures", () => {
 
   it("states political building figures in part 一", () => {
     const one = partText(doc, 0);
-    expect(one).toContain("一是扎实开展理论学习。严格落实“第一议题”制度");
-    expect(one).toContain("全年开展理论学习20次，其中“第一议题”学习20次，覆盖260人次");
+    expect(one).toContain("一是开展理论学习。全年开展理论学习20次，其中“第一议题”学习20次，覆盖260人次。");
     expect(one).toContain("围绕“学习贯彻党的二十大报告精神”主题开展专题宣讲1次，涉及27人次");
     expect(one).toContain("全年召开意识形态专题会议6次");
     expect(one).toContain("全年发布宣传报道23次");
@@ -39,7 +38,7 @@ describe("composeAnnualSummary with the reference year's figures", () => {
     expect(two).toContain(
       "开展了包括“学习贯彻党的二十大报告精神”（李书记主讲）“学习新思想奋进新征程建设新重庆”“深入学习贯彻新时代中国特色社会主义思想”“传承好家风筑牢廉洁‘墙’”“市委六届三次全会精神宣讲”等在内的党课5次，覆盖60人次",
     );
-    expect(two).toContain("完成党务公开50项");
+    expect(two).toContain("全年完成党务公开50项。");
     expect(two).not.toContain("党小组会"); // none recorded: not mentioned, not invented
   });
 
@@ -53,8 +52,15 @@ describe("composeAnnualSummary with the reference year's figures", () => {
   it("states integrity figures in part 四", () => {
     const four = partText(doc, 3);
     expect(four).toContain("开展廉政教育、警示教育活动4次，覆盖13人次，组织观看《永远在路上》《坚如磐石》等警示教育片，收集心得体会4篇");
-    expect(four).toContain("开展谈心谈话20人次");
+    expect(four).toContain("全年共开展谈心谈话20人次。");
     expect(four).toContain("召开党风廉政专题会议4次，开展理论中心组学习4次");
+  });
+
+  it("states every count in full: no blank records, no caveat, no appraisal", () => {
+    const parts = doc.parts.map((p) => p.paragraphs.join("")).join("");
+    expect(parts).not.toContain("另有");
+    expect(parts.match(/【待补充】/g)).toHaveLength(1); // 党建品牌: never in the ledger
+    expect(parts).not.toMatch(/严格|切实|深刻|扎实|认真/);
   });
 
   it("records every stated figure and groups the records behind it in the appendix", () => {
@@ -71,6 +77,12 @@ describe("composeAnnualSummary with the reference year's figures", () => {
     const orgLife = rowsOf("召开组织生活会2次，共查找问题23条，已整改23条");
     expect(orgLife.map((r) => r.note)).toEqual(["查找问题12条，整改12条", "查找问题11条，整改11条"]);
     expect(orgLife[0]).toMatchObject({ no: 1, kinds: "组织生活会" });
+    for (const figure of doc.figures) {
+      const group = doc.appendix.find((g) => g.figure === figure.key);
+      expect(group?.heading).toBe(figure.statement);
+      expect(group?.rows).toHaveLength(figure.events);
+      if (figure.personTimes > 0) expect(group?.rows.reduce((n, r) => n + r.personTimes, 0)).toBe(figure.personTimes);
+    }
     for (const group of doc.appendix) {
       const dates = group.rows.map((r) => r.date);
       expect(dates).toEqual([...dates].sort());
@@ -102,11 +114,11 @@ describe("composeAnnualSummary with partial data", () => {
       { kind: "org_life_meeting", events: 1, personTimes: 9 },
       { kind: "research", events: 2, personTimes: 0 },
     ];
-    input.sums = { ...input.sums, researchProblemsFound: 4 };
+    input.sums = { ...input.sums, researchProblemsFound: { total: 4, recorded: 2 } };
     const doc = composeAnnualSummary(input);
     const two = partText(doc, 1);
     expect(two).toContain("全年共召开支委会3次。");
-    expect(two).toContain(`党员大会、主题党日开展次数${TO_FILL}。`);
+    expect(two).toContain(`党员大会召开次数${TO_FILL}。主题党日开展次数${TO_FILL}。`);
     expect(two).toContain(`党课：${TO_FILL}。`);
     expect(two).toContain(`召开组织生活会1次，查找问题及整改情况${TO_FILL}`);
     expect(partText(doc, 2)).toContain(`组织调研会议2次，发现问题4项，成果转化运用情况${TO_FILL}`);

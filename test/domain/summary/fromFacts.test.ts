@@ -36,13 +36,13 @@ describe("summaryInputFromFacts", () => {
     expect(input.lists.themeDayThemes).toEqual(["学习新思想 奋进新征程"]);
     expect(input.lists.films).toEqual(["永远在路上"]);
     expect(input.sums).toEqual({
-      orgLifeProblemsFound: 9,
-      orgLifeProblemsFixed: 7,
-      researchProblemsFound: 0,
-      researchResultsApplied: 0,
-      disclosureItems: 6,
-      reflections: 3,
-      talkPersonTimes: 2, // one per recorded pair, and one for a talk with no figure
+      orgLifeProblemsFound: { total: 9, recorded: 1 },
+      orgLifeProblemsFixed: { total: 7, recorded: 1 },
+      researchProblemsFound: { total: 0, recorded: 0 },
+      researchResultsApplied: { total: 0, recorded: 0 },
+      disclosureItems: { total: 6, recorded: 1 },
+      reflections: { total: 3, recorded: 1 },
+      talkPersonTimes: { total: 1, recorded: 1 }, // one per recorded pair; a talk with no figure is not counted as 1
     });
     expect(input.records).toHaveLength(9); // personal study and other years left out
     expect(input.records[0]).toMatchObject({ date: "2023-03-01", kinds: ["study"], tags: ["first_topic"] });
@@ -57,8 +57,9 @@ describe("summaryInputFromFacts", () => {
     expect(text).toContain("全年开展理论学习2次，其中“第一议题”学习1次，覆盖16人次");
     expect(text).toContain("开展理论中心组学习1次");
     expect(text).toContain("完成党务公开6项");
-    expect(text).toContain("开展谈心谈话2人次");
-    expect(text).toContain(`支委会、党员大会开展次数【待补充】`);
+    expect(text).toContain("开展谈心谈话1人次（另有1次谈心谈话未填写人次）");
+    expect(text).toContain("支委会、党员大会召开次数【待补充】");
+    expect(text).not.toContain("开展次数");
     const lectureRows = doc.appendix.find((g) => g.figure === "party_lecture")?.rows;
     expect(lectureRows?.map((r) => [r.date, r.kinds, r.title, r.personTimes])).toEqual([
       ["2023-05-05", "党课、主题党日", "学习新思想 奋进新征程（李书记主讲）", 13],

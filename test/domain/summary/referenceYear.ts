@@ -45,7 +45,11 @@ function recordsFor(tallies: KindTally[]): SummaryRecord[] {
         personTimes: share,
       };
       if (t.kind === "study") record.tags = i < 4 ? ["first_topic", "central_group"] : ["first_topic"];
+      // Details as the ledger records them, so that every summed figure is a sum over all of the kind's records.
       if (t.kind === "org_life_meeting") record.details = { problemsFound: i === 0 ? 12 : 11, problemsFixed: i === 0 ? 12 : 11 };
+      if (t.kind === "research") record.details = i === 0 ? { problemsFound: 3, resultsApplied: 2 } : { problemsFound: 0, resultsApplied: 0 };
+      if (t.kind === "disclosure") record.details = { itemsPublished: 5 };
+      if (t.kind === "integrity_education") record.details = i === 0 ? { reflections: 1, films: ["永远在路上", "坚如磐石"] } : { reflections: 1 };
       records.push(record);
     }
   }
@@ -69,17 +73,20 @@ export function referenceYearInput(): SummaryInput {
       volunteerTopics: ["防诈宣传进社区 安全防范入人心"],
     },
     sums: {
-      orgLifeProblemsFound: 23,
-      orgLifeProblemsFixed: 23,
-      researchProblemsFound: 3,
-      researchResultsApplied: 2,
-      disclosureItems: 50,
-      reflections: 4,
-      talkPersonTimes: 20,
+      orgLifeProblemsFound: { total: 23, recorded: 2 },
+      orgLifeProblemsFixed: { total: 23, recorded: 2 },
+      researchProblemsFound: { total: 3, recorded: 3 },
+      researchResultsApplied: { total: 2, recorded: 3 },
+      disclosureItems: { total: 50, recorded: 10 },
+      reflections: { total: 4, recorded: 4 },
+      talkPersonTimes: { total: 20, recorded: 20 },
     },
     records: recordsFor(tallies),
   };
 }
+
+/** A figure no record states. */
+export const NONE = { total: 0, recorded: 0 } as const;
 
 export function emptyYearInput(): SummaryInput {
   return {
@@ -88,13 +95,13 @@ export function emptyYearInput(): SummaryInput {
     tallies: [],
     lists: { lectures: [], briefingTopics: [], themeDayThemes: [], films: [], researchTopics: [] },
     sums: {
-      orgLifeProblemsFound: 0,
-      orgLifeProblemsFixed: 0,
-      researchProblemsFound: 0,
-      researchResultsApplied: 0,
-      disclosureItems: 0,
-      reflections: 0,
-      talkPersonTimes: 0,
+      orgLifeProblemsFound: NONE,
+      orgLifeProblemsFixed: NONE,
+      researchProblemsFound: NONE,
+      researchResultsApplied: NONE,
+      disclosureItems: NONE,
+      reflections: NONE,
+      talkPersonTimes: NONE,
     },
     records: [],
   };
