@@ -14,7 +14,7 @@ stats-member-line = { $name }: { $events } events · { $hours } h
 stats-members-more = …and { $count } more; see /members for everyone
 stats-members-private = 👥 For each member's participation, send /stats to the bot in a private chat.
 stats-chart-title = { $branch }: activities in { $year }
-stats-chart-caption = Activities per month in { $year }, by category{ $own ->
+stats-chart-caption = Activities per month in { $year }, by category (an event in two categories counts in each){ $own ->
     [yes] ; the line shows the ones you took part in
    *[no] {""}
 }
@@ -28,7 +28,19 @@ stats-button-last_year = Last year
 ## /check
 check-bad-year = I could not read the year "{ $input }". Try /check (this year) or /check 2023 (a year from { $min } to { $max }).
 check-own-hours = 👤 Your study hours in { $year }: { $hours } (at least { $required } required)
-check-rules-note = The rules default to the Regulations on Party Branch Work; the secretary can set the branch's own frequencies.
+check-rules-note = The rules default to the Regulations on Party Branch Work; the secretary can set the branch's own frequencies and study-hours target with "⚙️ Check rules".
+check-button-settings = ⚙️ Check rules
+check-settings-title = ⚙️ This branch's check rules
+check-settings-help = Tap an item to cycle its frequency: monthly → quarterly → yearly → not checked; the study hours target switches between { $hours } hours and not checked. Changes are saved at once.
+check-settings-kind = { $kind }: { $freq }
+check-freq-monthly = monthly
+check-freq-quarterly = quarterly
+check-freq-yearly = yearly
+check-freq-off = not checked
+check-settings-hours-on = Study: at least { $hours } hours per member a year
+check-settings-hours-off = Study hours: not checked
+check-settings-done = ✅ Done
+check-settings-saved = ✅ Check rules saved; send /check to check against them:
 
 ## /summary
 summary-bad-year = I could not read the year "{ $input }". Try /summary (this year) or /summary 2023 (a year from { $min } to { $max }).

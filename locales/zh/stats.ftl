@@ -14,7 +14,7 @@ stats-member-line = { $name }：{ $events }次 · { $hours }学时
 stats-members-more = ……另有{ $count }人未列出，完整名单见 /members
 stats-members-private = 👥 党员参与明细请私聊机器人发送 /stats 查看。
 stats-chart-title = { $branch } { $year }年活动统计
-stats-chart-caption = { $year }年各月活动次数（按类别）{ $own ->
+stats-chart-caption = { $year }年各月活动次数（按类别，跨类活动分别计入各类）{ $own ->
     [yes] ，折线为您参加的次数
    *[no] {""}
 }
@@ -28,7 +28,19 @@ stats-button-last_year = 去年
 ## /check
 check-bad-year = 没看懂年份“{ $input }”。可以这样写：/check（今年）或 /check 2023（年份在{ $min }–{ $max }之间）。
 check-own-hours = 👤 您{ $year }年的学时：{ $hours }（要求不少于{ $required }学时）
-check-rules-note = 规则默认依据《中国共产党支部工作条例（试行）》，频次可由支部书记按本支部规定调整。
+check-rules-note = 规则默认依据《中国共产党支部工作条例（试行）》，频次和学时要求可由支部书记点“⚙️ 检查规则”按本支部规定调整。
+check-button-settings = ⚙️ 检查规则
+check-settings-title = ⚙️ 本支部检查规则
+check-settings-help = 点按某项切换频次：每月 → 每季度 → 每年 → 不检查；学时要求在{ $hours }学时与不检查之间切换。改动立即保存。
+check-settings-kind = { $kind }：{ $freq }
+check-freq-monthly = 每月
+check-freq-quarterly = 每季度
+check-freq-yearly = 每年
+check-freq-off = 不检查
+check-settings-hours-on = 学时：每人每年不少于{ $hours }学时
+check-settings-hours-off = 学时：不检查
+check-settings-done = ✅ 完成
+check-settings-saved = ✅ 检查规则已保存，发送 /check 按新规则检查：
 
 ## /summary
 summary-bad-year = 没看懂年份“{ $input }”。可以这样写：/summary（今年）或 /summary 2023（年份在{ $min }–{ $max }之间）。

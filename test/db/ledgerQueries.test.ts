@@ -123,12 +123,13 @@ describe("ledger queries", () => {
 
   it("gives every active member's participation and hours, and who has not taken part", async () => {
     const year = await store.ledger.participation(branchId, ...range(yearPeriod(2023, TZ)));
+    // 学时: the 主题党日/党课 (3 h) and 王五's self-study (4 h); the 党员大会's 2 hours are not study.
     expect(year.map((p) => [p.name, p.events, p.hours])).toEqual([
       ["陈委员", 1, 0],
-      ["李书记", 2, 2],
-      ["李四", 1, 2],
-      ["王五", 1, 6],
-      ["张三", 2, 5],
+      ["李书记", 2, 0],
+      ["李四", 1, 0],
+      ["王五", 1, 4],
+      ["张三", 2, 3],
     ]);
     const q1 = await store.ledger.participation(branchId, ...range(quarterPeriod(2023, 1, TZ)));
     expect(membersWithoutAttendance(q1, q1).map((m) => m.name)).toEqual(["李四", "王五", "张三"]);
@@ -171,7 +172,33 @@ describe("ledger queries", () => {
     const data = await store.ledger.complianceData(branchId, 2023, TZ);
     expect(data.counts).toHaveLength(7);
     expect(data.meetings).toHaveLength(2);
-    expect(data.studyHours.find((s) => s.name === "王五")?.hours).toBe(6);
+    expect(data.studyHours.find((s) => s.name === "王五")?.hours).toBe(4);
     expect(data).toMatchObject({ year: 2023, memberCount: 5, votingMemberCount: 4, committeeSize: 2 });
+    // With the branch's own study kinds (here also 党员大会), its 2 hours count.
+    const own = await store.ledger.complianceData(branchId, 2023, TZ, ["general_assembly", "study"]);
+    expect(own.studyHours.find((s) => s.name === "王五")?.hours).toBe(6);
+  });
+
+  it("counts as 学时 only study kinds and personal self-study, not volunteering, talks or 支委会", async () => {
+    const at = (day: number) => new Date(Date.UTC(2024, 2, day, 4)).toISOString(); // March 2024, Shanghai noon
+    await add({ kinds: ["volunteer"], occurredAt: at(1), presentCount: 8, durationHours: 40, attendeeIds: [ids.com!] });
+    await add({ kinds: ["talk"], occurredAt: at(2), presentCount: 2, durationHours: 1, attendeeIds: [ids.com!] });
+    await add({ kinds: ["branch_committee"], occurredAt: at(3), presentCount: 2, durationHours: 2, attendeeIds: [ids.com!] });
+    await add({ kinds: ["volunteer", "study"], occurredAt: at(4), presentCount: 8, durationHours: 2, attendeeIds: [ids.com!] });
+    await add({ kinds: ["other"], occurredAt: at(5), personal: true, reporterId: ids.com!, durationHours: 1 }); // own study, any kind
+    const [start, end] = range(yearPeriod(2024, TZ));
+    const hoursOf = async (kinds?: Parameters<typeof store.ledger.participation>[3]) =>
+      (await store.ledger.participation(branchId, start, end, kinds)).find((p) => p.memberId === ids.com)!;
+    expect(await hoursOf()).toMatchObject({ events: 4, hours: 3 });
+    expect(await hoursOf(["volunteer"])).toMatchObject({ events: 4, hours: 43 });
+    expect(await hoursOf([])).toMatchObject({ events: 4, hours: 1 });
+  });
+
+  it("gives the month the branch was created in, in the branch's time zone", async () => {
+    await db.prisma.branch.update({ where: { id: otherBranchId }, data: { createdAt: new Date("2023-06-30T16:30:00Z") } });
+    expect(await store.ledger.branchSince(otherBranchId, TZ)).toEqual({ year: 2023, month: 7 }); // 00:30 on 1 July
+    expect(await store.ledger.branchSince(otherBranchId, "UTC")).toEqual({ year: 2023, month: 6 });
+    expect(await store.ledger.branchSince(999_999, TZ)).toBeNull();
+    expect((await store.ledger.complianceData(otherBranchId, 2023, TZ)).since).toEqual({ year: 2023, month: 7 });
   });
 });

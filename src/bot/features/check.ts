@@ -1,11 +1,13 @@
 // /check [YYYY]: the branch's year against its rules (per-branch settings, central rules as defaults):
-// what is done, what is missing and where, quorum warnings, 谈心谈话 pairs and 学时.
-import { Composer } from "grammy";
+// what is done, what is missing and where, quorum warnings, 谈心谈话 pairs and 学时. Months before the
+// branch began its ledger are not judged. The secretary gets a button to the rule settings (checkSettings.ts).
+import { Composer, InlineKeyboard } from "grammy";
 import { localDateOf, MAX_YEAR, MIN_YEAR } from "../../domain/period/index.js";
 import { checkCompliance, parseRuleSettings, renderComplianceText, type ComplianceInput } from "../../domain/rules/index.js";
 import { splitForTelegram } from "../../domain/summary/index.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires } from "../middlewares/auth.js";
+import { checkSettingsFeature, isSecretary, openSettingsButton } from "./checkSettings.js";
 import { langOf } from "./logging/index.js";
 
 /** "" → this year; "2023" or "2023年" → 2023; anything else → null. */
@@ -18,13 +20,58 @@ export function parseYearArg(arg: string, thisYear: number): number | null {
   return year >= MIN_YEAR && year <= MAX_YEAR ? year : null;
 }
 
+/** The /check reply for a year in the sender's active branch, split into Telegram-sized messages. */
+export async function checkReply(ctx: BotContext, year: number): Promise<string[]> {
+  const m = ctx.member!.membership!;
+  const today = localDateOf(ctx.deps.now(), m.timeZone);
+  const lang = await langOf(ctx);
+  const { store } = ctx.deps;
+  const branch = await store.branches.get(m.branchId);
+  const settings = parseRuleSettings(branch?.rules ?? {});
+  const data = await store.ledger.complianceData(m.branchId, year, m.timeZone, settings.studyKinds);
+  // Each member's 学时 by name only for the secretary and committee, and only in a private chat.
+  const isPrivate = ctx.chat?.type === "private";
+  const seesMembers = allowed(ctx, "members.view") && isPrivate;
+  const input: ComplianceInput = {
+    year,
+    today,
+    settings,
+    since: data.since,
+    counts: data.counts,
+    partyGroups: data.partyGroups,
+    meetings: data.meetings,
+    committeeSize: data.committeeSize,
+    votingMemberCount: data.votingMemberCount,
+    memberCount: data.memberCount,
+    talks: data.talks,
+    ...(seesMembers ? { studyHours: data.studyHours } : {}),
+  };
+  const report = checkCompliance(input);
+  const blocks = [renderComplianceText(report, lang)];
+  const own = data.studyHours.find((s) => s.memberId === ctx.member!.id);
+  const judged = report.scope !== "future" && !(report.since && report.since.year > year);
+  if (!seesMembers && own && isPrivate && judged && settings.studyHoursPerYear > 0) {
+    blocks.push(ctx.t("check-own-hours", { year: String(year), hours: String(Math.round(own.hours * 10) / 10), required: String(settings.studyHoursPerYear) }));
+  }
+  blocks.push(ctx.t("check-rules-note"));
+  ctx.logger.info({ year, tally: report.tally }, "compliance checked");
+  return splitForTelegram(blocks.join("\n\n"));
+}
+
+/** Sends the /check reply; the secretary's last message carries the "⚙️ 检查规则" button. */
+export async function sendCheckReply(ctx: BotContext, year: number, chunks: string[]): Promise<void> {
+  const keyboard: InlineKeyboard | null = isSecretary(ctx) ? openSettingsButton(ctx, ctx.member!.membership!.branchId, year) : null;
+  for (const [i, chunk] of chunks.entries()) {
+    await ctx.reply(chunk, i === chunks.length - 1 && keyboard ? { reply_markup: keyboard } : {});
+  }
+}
+
 export function checkFeature() {
   const feature = new Composer<BotContext>();
 
   feature.command("check", requires("stats.view"), async (ctx) => {
     const m = ctx.member!.membership!;
-    const now = ctx.deps.now();
-    const today = localDateOf(now, m.timeZone);
+    const today = localDateOf(ctx.deps.now(), m.timeZone);
     const arg = ctx.match.trim();
     const year = parseYearArg(arg, today.year);
     if (year === null) {
@@ -32,36 +79,11 @@ export function checkFeature() {
       await ctx.reply(ctx.t("check-bad-year", { input: arg, min: String(MIN_YEAR), max: String(MAX_YEAR) }));
       return;
     }
-    const lang = await langOf(ctx);
-    const { store } = ctx.deps;
-    const branch = await store.branches.get(m.branchId);
-    const settings = parseRuleSettings(branch?.rules ?? {});
-    const data = await store.ledger.complianceData(m.branchId, year, m.timeZone);
-    // Each member's 学时 by name only for the secretary and committee, and only in a private chat.
-    const seesMembers = allowed(ctx, "members.view") && ctx.chat.type === "private";
-    const input: ComplianceInput = {
-      year,
-      today,
-      settings,
-      counts: data.counts,
-      partyGroups: data.partyGroups,
-      meetings: data.meetings,
-      committeeSize: data.committeeSize,
-      votingMemberCount: data.votingMemberCount,
-      memberCount: data.memberCount,
-      talks: data.talks,
-      ...(seesMembers ? { studyHours: data.studyHours } : {}),
-    };
-    const report = checkCompliance(input);
-    const blocks = [renderComplianceText(report, lang)];
-    const own = data.studyHours.find((s) => s.memberId === ctx.member!.id);
-    if (!seesMembers && own && ctx.chat.type === "private" && report.scope !== "future" && settings.studyHoursPerYear > 0) {
-      blocks.push(ctx.t("check-own-hours", { year: String(year), hours: String(Math.round(own.hours * 10) / 10), required: String(settings.studyHoursPerYear) }));
-    }
-    blocks.push(ctx.t("check-rules-note"));
-    ctx.logger.info({ year, tally: report.tally }, "compliance checked");
-    for (const chunk of splitForTelegram(blocks.join("\n\n"))) await ctx.reply(chunk);
+    await sendCheckReply(ctx, year, await checkReply(ctx, year));
   });
+
+  // The rule settings panel behind the button (wired here, so createBot needs no change).
+  feature.use(checkSettingsFeature(checkReply));
 
   return feature;
 }

@@ -3,6 +3,7 @@
 // period buttons that edit the text, and a chart of the year as a picture.
 import { Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
 import { MAX_YEAR, MIN_YEAR, parsePeriod, quarterPeriod, quarterOfMonth, localDateOf, type Period } from "../../domain/period/index.js";
+import { parseRuleSettings } from "../../domain/rules/index.js";
 import { formatNonAttendees, formatTallies, membersWithoutAttendance, organiseTallies } from "../../domain/tally/index.js";
 import { renderStatsChart } from "../../render/chart.js";
 import { callbackCodec } from "../callbackData.js";
@@ -62,7 +63,9 @@ async function statsText(ctx: BotContext, viewer: Viewer, period: Period): Promi
     if (viewer.seesMembers) blocks.push(ctx.t("stats-members-private"));
     return blocks.join("\n\n");
   }
-  const participation = await ledger.participation(viewer.branchId, start, end);
+  // 学时: only the kinds the branch counts as study (settings.studyKinds), plus personal self-study.
+  const { studyKinds } = parseRuleSettings((await ctx.deps.store.branches.get(viewer.branchId))?.rules ?? {});
+  const participation = await ledger.participation(viewer.branchId, start, end, studyKinds);
   const own = participation.find((p) => p.memberId === viewer.memberId);
   blocks.push(ctx.t("stats-own", { events: String(own?.events ?? 0), hours: hoursText(own?.hours ?? 0) }));
   if (!viewer.seesMembers) return blocks.join("\n\n");
@@ -70,7 +73,7 @@ async function statsText(ctx: BotContext, viewer: Viewer, period: Period): Promi
   const absence = absencePeriod(period, ctx.deps.now(), viewer.timeZone);
   const absenceRows = absence.key === period.key
     ? participation
-    : await ledger.participation(viewer.branchId, new Date(absence.start), new Date(absence.end));
+    : await ledger.participation(viewer.branchId, new Date(absence.start), new Date(absence.end), studyKinds);
   const absent = formatNonAttendees(membersWithoutAttendance(absenceRows, absenceRows), absence.label[lang], lang);
   const head = [...blocks, ctx.t("stats-members-title", { period: period.label[lang], count: String(participation.length) })].join("\n\n");
   const lines = participation.map((p) => ctx.t("stats-member-line", { name: p.name, events: String(p.events), hours: hoursText(p.hours) }));

@@ -4,13 +4,16 @@
 import type { ActivityDetails } from "../../domain/activity.js";
 import { isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
 import { localDateOf, localMidnightUtc } from "../../domain/period/localDate.js";
-import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef } from "../../domain/rules/types.js";
+import { DEFAULT_STUDY_KINDS } from "../../domain/rules/settings.js";
+import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef, YearMonth } from "../../domain/rules/types.js";
 import type { ActivityFact, KindTally, MemberParticipation, TallyTotals } from "../../domain/tally/types.js";
 import type { MonthlyGroupCounts } from "../../render/chart.js";
 import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
 
 type Num = bigint | number | null;
+type StudyKinds = readonly ActivityKind[];
+type Participation = MemberParticipation & { partyGroupId: number | null };
 const num = (v: Num | undefined): number => (v === null || v === undefined ? 0 : Number(v));
 
 /** Raw DateTime values: Date, unix ms or text, depending on the adapter. */
@@ -50,12 +53,22 @@ const groupCase = sql`CASE k.kind ${join(
 const liveEvents = (branchId: number, start: Date, end: Date) =>
   sql`a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND NOT a."personal" AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}`;
 
+/** SQL: activity `a`'s hours when they are 学时 (personal self-study, or a branch event with a study kind), else 0. */
+function studyHoursOf(studyKinds: StudyKinds): Sql {
+  const kinds = [...new Set(studyKinds.filter(isActivityKind))];
+  if (kinds.length === 0) return sql`CASE WHEN a."personal" THEN COALESCE(a."durationHours", 0) ELSE 0 END`;
+  return sql`CASE WHEN a."personal" OR EXISTS (
+    SELECT 1 FROM "ActivityKind" sk WHERE sk."activityId" = a.id AND sk.kind IN (${join(kinds)})
+  ) THEN COALESCE(a."durationHours", 0) ELSE 0 END`;
+}
+
 /**
  * Who took part in what, one row per (member, record): ticked present, or the member's own personal record
- * (when not also ticked). Columns mid, events (0 for personal self-study) and hours; restricted to the branch and period.
+ * (when not also ticked). Columns mid, events (0 for personal self-study) and hours (学时 only: see studyHoursOf);
+ * restricted to the branch and period.
  */
-const takingPart = (branchId: number, start: Date, end: Date) => sql`
-  SELECT t."memberId" AS mid, CASE WHEN a."personal" THEN 0 ELSE 1 END AS events, COALESCE(a."durationHours", 0) AS hours
+const takingPart = (branchId: number, start: Date, end: Date, studyKinds: StudyKinds) => sql`
+  SELECT t."memberId" AS mid, CASE WHEN a."personal" THEN 0 ELSE 1 END AS events, ${studyHoursOf(studyKinds)} AS hours
   FROM "Attendance" t JOIN "Activity" a ON a.id = t."activityId"
   WHERE t."present" AND a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}
   UNION ALL
@@ -79,7 +92,10 @@ export interface RosterCounts {
 
 /** The database parts of a compliance check (the caller adds today and the settings). */
 export type ComplianceData = Required<Pick<ComplianceInput, "year" | "counts" | "partyGroups" | "meetings" | "talks" | "studyHours">> &
-  RosterCounts;
+  RosterCounts & {
+    /** The local month the branch was created in (it keeps its ledger from then on); null for an unknown branch. */
+    since: YearMonth | null;
+  };
 
 export function ledgerQueriesRepo(prisma: Prisma) {
   const repo = {
@@ -153,9 +169,10 @@ export function ledgerQueriesRepo(prisma: Prisma) {
 
     /**
      * Every active member's participation in [start, end): branch events taken part in (ticked present)
-     * and 学时 (those events' hours plus the member's own personal study). Members with none get zeros. Sorted by name.
+     * and 学时 (the hours of those events that carry a study kind, plus the member's own personal study).
+     * Members with none get zeros. Sorted by name.
      */
-    async participation(branchId: number, start: Date, end: Date): Promise<(MemberParticipation & { partyGroupId: number | null })[]> {
+    async participation(branchId: number, start: Date, end: Date, studyKinds: StudyKinds = DEFAULT_STUDY_KINDS): Promise<Participation[]> {
       const rows = await prisma.$queryRaw<
         { memberId: Num; name: string | null; username: string | null; telegramId: Num; groupId: Num; events: Num; hours: Num }[]
       >`
@@ -164,7 +181,7 @@ export function ledgerQueriesRepo(prisma: Prisma) {
         FROM "Membership" ms JOIN "Member" m ON m.id = ms."memberId"
         LEFT JOIN (
           SELECT x.mid AS mid, SUM(x.events) AS events, SUM(x.hours) AS hours
-          FROM (${takingPart(branchId, start, end)}) x GROUP BY x.mid
+          FROM (${takingPart(branchId, start, end, studyKinds)}) x GROUP BY x.mid
         ) p ON p.mid = ms."memberId"
         WHERE ms."branchId" = ${branchId} AND ms.status = 'active'`;
       return rows
@@ -219,16 +236,25 @@ export function ledgerQueriesRepo(prisma: Prisma) {
       return prisma.partyGroup.findMany({ where: { branchId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
     },
 
-    /** Everything /check needs from the database for a year in the branch's time zone. */
-    async complianceData(branchId: number, year: number, timeZone: string): Promise<ComplianceData> {
+    /** The local month (in `timeZone`) the branch was created in, or null when there is no such branch. */
+    async branchSince(branchId: number, timeZone: string): Promise<YearMonth | null> {
+      const branch = await prisma.branch.findUnique({ where: { id: branchId }, select: { createdAt: true } });
+      if (!branch) return null;
+      const { year, month } = localDateOf(branch.createdAt.toISOString(), timeZone);
+      return { year, month };
+    },
+
+    /** Everything /check needs from the database for a year in the branch's time zone (学时 of `studyKinds`). */
+    async complianceData(branchId: number, year: number, timeZone: string, studyKinds: StudyKinds = DEFAULT_STUDY_KINDS): Promise<ComplianceData> {
       const b = monthBounds(year, timeZone);
       const [start, end] = [b[0]!, b[12]!];
       const counts = await repo.monthlyKindCounts(branchId, year, timeZone);
       const partyGroups = await repo.partyGroups(branchId);
       const meetings = await repo.meetings(branchId, start, end, timeZone);
       const talks = await repo.talkPairs(branchId, start, end);
-      const studyHours = (await repo.participation(branchId, start, end)).map((p) => ({ memberId: p.memberId, name: p.name, hours: p.hours }));
-      return { year, counts, partyGroups, meetings, talks, studyHours, ...(await repo.roster(branchId)) };
+      const studyHours = (await repo.participation(branchId, start, end, studyKinds)).map((p) => ({ memberId: p.memberId, name: p.name, hours: p.hours }));
+      const since = await repo.branchSince(branchId, timeZone);
+      return { year, counts, partyGroups, meetings, talks, studyHours, since, ...(await repo.roster(branchId)) };
     },
 
     /**

@@ -9,6 +9,7 @@ import type {
   ComplianceReport,
   ComplianceStatus,
   KindMonthCount,
+  YearMonth,
 } from "./types.js";
 
 type PeriodState = "ended" | "current" | "future";
@@ -39,8 +40,13 @@ interface Window {
   months: number[];
 }
 
-/** The periods of a year at a frequency, with their state; future ones left out. */
-function windows(year: number, frequency: Frequency, today: LocalDate): Window[] {
+/** Whether the ledger began after January of `year` (so some or all of the year is not judged). */
+function limits(year: number, since: YearMonth | null | undefined): since is YearMonth {
+  return !!since && (since.year > year || (since.year === year && since.month > 1));
+}
+
+/** The periods of a year at a frequency, with their state; future ones and those ended before `since` left out. */
+function windows(year: number, frequency: Frequency, today: LocalDate, since?: YearMonth | null): Window[] {
   const all: Window[] = [];
   if (frequency === "monthly") {
     for (let m = 1; m <= 12; m++) all.push({ period: monthKey(year, m), state: monthState(year, m, today), months: [m] });
@@ -51,7 +57,8 @@ function windows(year: number, frequency: Frequency, today: LocalDate): Window[]
   } else if (frequency === "yearly") {
     all.push({ period: String(year), state: yearState(year, today), months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] });
   }
-  return all.filter((w) => w.state !== "future");
+  const first = limits(year, since) ? (since.year > year ? 13 : since.month) : 1;
+  return all.filter((w) => w.state !== "future" && Math.max(...w.months) >= first);
 }
 
 function countIn(rows: readonly KindMonthCount[], kind: ScheduledKind, months: number[], groupId?: number): number {
@@ -64,7 +71,7 @@ function scheduledItems(input: ComplianceInput, kind: ScheduledKind): Compliance
   const settings = input.settings ?? DEFAULT_RULE_SETTINGS;
   const frequency = settings.frequency[kind];
   if (frequency === "off") return [];
-  const ws = windows(input.year, frequency, input.today);
+  const ws = windows(input.year, frequency, input.today, input.since);
   const item = (w: Window, count: number, subject?: { id: number; name: string }): ComplianceItem => ({
     rule: kind,
     period: w.period,
@@ -148,11 +155,15 @@ function studyItems(input: ComplianceInput): ComplianceItem[] {
   });
 }
 
-/** Checks a year: scheduled meetings by month/quarter/year, quorum, 谈心谈话 pairs and 学时 per member. */
+/**
+ * Checks a year: scheduled meetings by month/quarter/year, quorum, 谈心谈话 pairs and 学时 per member.
+ * Nothing before the branch's ledger began (`since`) is judged; a year before it not at all.
+ */
 export function checkCompliance(input: ComplianceInput): ComplianceReport {
   const scope = yearState(input.year, input.today);
+  const since = limits(input.year, input.since) ? input.since : undefined;
   const items: ComplianceItem[] =
-    scope === "future"
+    scope === "future" || (since && since.year > input.year)
       ? []
       : [
           ...SCHEDULED_KINDS.flatMap((k) => scheduledItems(input, k)),
@@ -166,6 +177,7 @@ export function checkCompliance(input: ComplianceInput): ComplianceReport {
     year: input.year,
     asOf: input.today,
     scope: scope === "ended" ? "past" : scope,
+    ...(since ? { since: { year: since.year, month: since.month } } : {}),
     items,
     tally,
   };

@@ -4,7 +4,7 @@ import { localDateOf } from "../period/localDate.js";
 import { distinctKinds, participationFromFacts } from "../tally/tally.js";
 import type { ActivityFact, MemberRef } from "../tally/types.js";
 import type { RuleSettings } from "./settings.js";
-import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef } from "./types.js";
+import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef, YearMonth } from "./types.js";
 
 export interface ComplianceFactsInput {
   year: number;
@@ -12,6 +12,8 @@ export interface ComplianceFactsInput {
   timeZone: string;
   facts: readonly ActivityFact[];
   settings?: RuleSettings;
+  /** The month the branch began keeping its ledger; earlier periods are not judged. */
+  since?: YearMonth | null;
   partyGroups?: readonly PartyGroupRef[];
   /** Members whose 学时 are checked (personal study facts must list the member in attendeeIds). */
   members?: readonly MemberRef[];
@@ -56,9 +58,10 @@ export function complianceInputFromFacts(input: ComplianceFactsInput): Complianc
     memberCount: input.memberCount ?? null,
   };
   if (input.settings) result.settings = input.settings;
+  if (input.since) result.since = input.since;
   if (input.partyGroups) result.partyGroups = input.partyGroups;
   if (input.members) {
-    result.studyHours = participationFromFacts(inYear, input.members).map((p) => ({
+    result.studyHours = participationFromFacts(inYear, input.members, input.settings?.studyKinds).map((p) => ({
       memberId: p.memberId,
       name: p.name,
       hours: p.hours,

@@ -116,7 +116,13 @@ export function renderComplianceText(report: ComplianceReport, locale: Locale): 
   if (report.scope === "future") {
     return `${header}\n${zh ? "该年度尚未开始，暂无可检查的内容。" : "This year has not begun; nothing to check yet."}`;
   }
+  const since = report.since;
+  const began = since && (zh ? `${since.year}年${since.month}月` : `${monthNameEn(since.month, false)} ${since.year}`);
+  if (since && since.year > year) {
+    return `${header}\n${zh ? `支部于${began}开始使用台账，${year}年不作检查。` : `The branch began its ledger in ${began}; ${year} is not checked.`}`;
+  }
   const lines = [header];
+  if (since) lines.push(zh ? `（支部于${began}开始使用台账，此前月份不作检查）` : `(The branch began its ledger in ${began}; earlier months are not checked.)`);
   for (const kind of SCHEDULED_KINDS) lines.push(...scheduledLines(kind, report.items.filter((i) => i.rule === kind), locale));
   for (const item of report.items.filter((i) => i.rule === "quorum")) lines.push(quorumLine(item, locale));
   for (const item of report.items.filter((i) => i.rule === "talk_pairs")) lines.push(talkLine(item, locale));

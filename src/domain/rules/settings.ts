@@ -1,6 +1,7 @@
 // Per-branch rule settings (stored as JSON on the branch). Defaults follow the central rules:
 // 《中国共产党支部工作条例（试行）》 and 《中国共产党党员教育管理工作条例》; 党课 quarterly is local practice.
 import { z } from "zod";
+import { ACTIVITY_KINDS, type ActivityKind } from "../kinds.js";
 
 export const FREQUENCIES = ["monthly", "quarterly", "yearly", "off"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -29,6 +30,20 @@ export const DEFAULT_FREQUENCY: Record<ScheduledKind, Frequency> = {
 
 export const DEFAULT_STUDY_HOURS = 32; // 集中学习培训 每年不少于32学时
 
+/**
+ * Kinds whose hours are 学时 (education and training): 理论学习/专题学习, 党课, 主题党日, 宣讲, 廉政/警示教育,
+ * 组织生活会. 志愿服务, 谈心谈话, 支委会 and the like are taken part in but are not 学时.
+ * A member's own self-study record always counts, whatever its kind.
+ */
+export const DEFAULT_STUDY_KINDS: readonly ActivityKind[] = [
+  "party_lecture",
+  "theme_day",
+  "org_life_meeting",
+  "study",
+  "briefing",
+  "integrity_education",
+];
+
 export interface RuleSettings {
   frequency: Record<ScheduledKind, Frequency>;
   /** Check 党小组会 for each party group separately. */
@@ -39,10 +54,17 @@ export interface RuleSettings {
   talkPairsYearly: boolean;
   /** Minimum 学时 per member per year; 0 turns the check off. */
   studyHoursPerYear: number;
+  /** Kinds of branch events whose hours count as 学时 (personal self-study always counts). */
+  studyKinds: ActivityKind[];
 }
 
 const frequency = z.enum(FREQUENCIES);
 const hours = z.number().min(0).max(1000);
+/** A list of kinds, each once, in the order of ACTIVITY_KINDS. */
+const kindList = z
+  .array(z.enum(ACTIVITY_KINDS))
+  .max(100)
+  .transform((kinds) => ACTIVITY_KINDS.filter((k) => kinds.includes(k)));
 
 const strictFrequencies = z.object({
   branch_committee: frequency.default(DEFAULT_FREQUENCY.branch_committee),
@@ -73,6 +95,7 @@ export const ruleSettingsSchema = z.object({
     .prefault({}),
   talkPairsYearly: z.boolean().default(true),
   studyHoursPerYear: hours.default(DEFAULT_STUDY_HOURS),
+  studyKinds: kindList.default(() => [...DEFAULT_STUDY_KINDS]),
 });
 
 const objectOrEmpty = (v: unknown) => (typeof v === "object" && v !== null && !Array.isArray(v) ? v : {});
@@ -89,6 +112,7 @@ const lenientSchema = z.preprocess(
     ),
     talkPairsYearly: z.boolean().catch(true),
     studyHoursPerYear: hours.catch(DEFAULT_STUDY_HOURS),
+    studyKinds: kindList.catch(() => [...DEFAULT_STUDY_KINDS]),
   }),
 );
 

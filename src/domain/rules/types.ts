@@ -28,6 +28,12 @@ export interface MemberStudyHours {
   hours: number;
 }
 
+/** A local month. */
+export interface YearMonth {
+  year: number;
+  month: number;
+}
+
 export interface PartyGroupRef {
   id: number;
   name: string;
@@ -39,6 +45,11 @@ export interface ComplianceInput {
   today: LocalDate;
   /** Defaults to DEFAULT_RULE_SETTINGS. */
   settings?: RuleSettings;
+  /**
+   * The month the branch began keeping its ledger (branch time). Months and quarters that end before it,
+   * and whole years before it, are not judged; periods that include it are.
+   */
+  since?: YearMonth | null;
   counts: readonly KindMonthCount[];
   /** The branch's party groups; without any, 党小组会 is not checked. */
   partyGroups?: readonly PartyGroupRef[];
@@ -91,6 +102,11 @@ export interface ComplianceReport {
   asOf: LocalDate;
   /** "past": the whole year is judged; "current": up to today; "future": nothing is judged. */
   scope: "past" | "current" | "future";
+  /**
+   * Set when the branch's ledger began after January of this year or later: the months before it are
+   * not judged (the whole year when `since.year` is later than the year).
+   */
+  since?: YearMonth;
   items: ComplianceItem[];
   tally: Record<ComplianceStatus, number>;
 }

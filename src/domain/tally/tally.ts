@@ -1,5 +1,6 @@
 // Pure functions that count and organise tallies for display.
 import { ACTIVITY_KINDS, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../kinds.js";
+import { DEFAULT_STUDY_KINDS } from "../rules/settings.js";
 import type {
   ActivityFact,
   GroupTallies,
@@ -92,10 +93,14 @@ export function organiseTallies(
   return { groups, totals };
 }
 
-/** Participation per member from facts (hours: the event's 学时 for each attended event). Sorted by name. */
+/**
+ * Participation per member from facts, sorted by name. Hours are 学时: those of attended events that carry
+ * one of `studyKinds`, and of personal self-study records whatever their kind.
+ */
 export function participationFromFacts(
   facts: readonly ActivityFact[],
   members: readonly MemberRef[],
+  studyKinds: readonly ActivityKind[] = DEFAULT_STUDY_KINDS,
 ): MemberParticipation[] {
   const rows = new Map<number, MemberParticipation>(
     members.map((m) => [m.memberId, { memberId: m.memberId, name: m.name, events: 0, hours: 0 }]),
@@ -104,11 +109,12 @@ export function participationFromFacts(
   for (const fact of facts) {
     if (seen.has(fact.id)) continue;
     seen.add(fact.id);
+    const study = fact.personal === true || fact.kinds.some((k) => studyKinds.includes(k));
     for (const id of new Set(fact.attendeeIds)) {
       const row = rows.get(id);
       if (!row) continue;
       row.events += 1;
-      row.hours += fact.durationHours ?? 0;
+      if (study) row.hours += fact.durationHours ?? 0;
     }
   }
   return sortByName([...rows.values()]);

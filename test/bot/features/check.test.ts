@@ -8,6 +8,9 @@ const id = (telegramId: number) => b.memberIds.get(telegramId)!;
 /** Noon in Shanghai on a 2023 date. */
 const noon = (month: number, day: number) => new Date(Date.UTC(2023, month - 1, day, 4)).toISOString();
 
+/** When the branch was created (it keeps its ledger from that month on). */
+const setCreatedAt = (iso: string) => h.db.prisma.branch.update({ where: { id: b.branchId }, data: { createdAt: new Date(iso) } });
+
 function add(a: Partial<NewActivity> & Pick<NewActivity, "kinds" | "occurredAt">) {
   return h.store.activities.create({
     branchId: b.branchId, reporterId: id(701), personal: false, hasTime: true, title: null, location: null, host: null, recorder: null,
@@ -25,6 +28,7 @@ beforeAll(async () => {
   await h.store.memberships.setRole(b.branchId, id(702), "committee", "组织委员");
   await h.store.memberships.setRole(b.branchId, id(703), "group_leader");
   await h.store.memberships.setGroup(b.branchId, id(703), "第一党小组");
+  await setCreatedAt("2022-05-10T02:00:00Z"); // the ledger began before 2023
 
   // 支委会 every month but October; 23:30 on 31 March (Shanghai) is March. Two fall short of a quorum.
   for (const month of [1, 2, 4, 6, 7, 8, 9, 11, 12]) await add({ kinds: ["branch_committee"], occurredAt: noon(month, 8), expectedCount: 2, presentCount: 2 });
@@ -48,6 +52,8 @@ beforeAll(async () => {
   await add({ kinds: ["talk"], occurredAt: noon(6, 2), details: { talkPairs: ["委员–党员"] } });
   // 王五's own self-study: hours only.
   await add({ kinds: ["study"], occurredAt: noon(2, 11), personal: true, reporterId: id(705), durationHours: 4 });
+  // 40 hours of volunteering and a talk for 陈委员: taken part in, but not 学时.
+  await add({ kinds: ["volunteer"], occurredAt: noon(9, 23), presentCount: 6, durationHours: 40, attendeeIds: [id(702)] });
 });
 afterAll(() => h.stop());
 
@@ -70,12 +76,32 @@ describe("/check", () => {
       "⚠️ 3月31日 支委会 实到2人（应到5人），未过半数",
       "⚠️ 5月9日 支委会 实到1人（应到2人），未过半数",
       "⚠️ 谈心谈话：缺少 党员–党员 谈话记录",
-      "❌ 学时未满32：陈委员 0学时、李书记 2学时、李四 2学时、王五 6学时",
+      // 党员大会 (2 h) and volunteering (40 h) are not 学时; 王五's own study is.
+      "❌ 学时未满32：陈委员 0学时、李书记 0学时、李四 0学时、王五 4学时",
       "",
       "合计：❌ 缺18项 · ⚠️ 提醒3项 · ⏳ 进行中0项", // 1 + 2 + 10 + 1 + four members short of 32 学时
       "",
-      "规则默认依据《中国共产党支部工作条例（试行）》，频次可由支部书记按本支部规定调整。",
+      "规则默认依据《中国共产党支部工作条例（试行）》，频次和学时要求可由支部书记点“⚙️ 检查规则”按本支部规定调整。",
     ].join("\n"));
+    expect(reply.buttons.flat().map((x) => x.text)).toEqual(["⚙️ 检查规则"]);
+  });
+
+  it("judges only from the month the branch was created in", async () => {
+    await setCreatedAt("2023-06-30T16:30:00Z"); // 00:30 on 1 July in Shanghai
+    const u = b.secretary;
+    await u.command("check", "2023");
+    const reply = await u.next();
+    await u.command("check", "2022");
+    const before = await u.next();
+    await setCreatedAt("2022-05-10T02:00:00Z");
+    const lines = reply.text!.split("\n");
+    expect(lines.slice(0, 3)).toEqual(["📋 2023年 组织生活检查（全年）", "（支部于2023年7月开始使用台账，此前月份不作检查）", "❌ 10月 未召开支委会"]);
+    expect(reply.text).toContain("❌ 第四季度 未召开党员大会"); // not 第一季度
+    expect(reply.text).toContain(`❌ 第一党小组：7月、8月、10月、11月、12月 未召开党小组会`);
+    expect(lines.filter((l) => l.startsWith("❌")).join("\n")).not.toMatch(/(?<!\d)[1-6]月|第[一二]季度/);
+    expect(reply.text!.match(/开始使用台账/g)).toHaveLength(1);
+    expect(before.text).toContain("支部于2023年7月开始使用台账，2022年不作检查。");
+    expect(before.text).not.toContain("❌");
   });
 
   it("shows a plain member the branch's gaps and their own 学时, not other members'", async () => {
@@ -84,7 +110,8 @@ describe("/check", () => {
     const reply = await u.next();
     expect(reply.text).toContain("❌ 10月 未召开支委会");
     expect(reply.text).toContain("❌ 第一季度、第四季度 未召开党员大会");
-    expect(reply.text).toContain("👤 您2023年的学时：6（要求不少于32学时）");
+    expect(reply.text).toContain("👤 您2023年的学时：4（要求不少于32学时）");
+    expect(reply.buttons).toEqual([]); // the rules button is the secretary's
     expect(reply.text).not.toMatch(/陈委员|李四|张三/);
     expect(reply.text).not.toContain("学时未满");
   });
@@ -110,6 +137,79 @@ describe("/check", () => {
     expect(reply.text).toContain("❌ 1月、2月 未召开支委会");
     expect(reply.text).toContain("⏳ 3月（进行中）尚未召开支委会");
     expect(reply.text).not.toContain("4月");
+  });
+
+  it("lets the secretary cycle frequencies and toggle 学时 with buttons, saving each change", async () => {
+    const u = b.secretary;
+    await u.command("check", "2023");
+    const report = await u.next();
+    await u.press("⚙️ 检查规则");
+    const panel = await u.next();
+    expect(panel.kind).toBe("edit");
+    expect(panel.message_id).toBe(report.message_id);
+    expect(panel.text).toContain("⚙️ 本支部检查规则");
+    expect(panel.buttons.flat().map((x) => x.text)).toEqual([
+      "支委会：每月", "党员大会：每季度", "党小组会：每月", "党课：每季度", "主题党日：每月", "组织生活会：每年", "民主评议党员：每年",
+      "学时：每人每年不少于32学时", "返回", "✅ 完成",
+    ]);
+
+    await u.press("支委会：每月");
+    expect((await u.next()).buttons.flat().map((x) => x.text)).toContain("支委会：每季度");
+    await u.press("民主评议党员：每年");
+    await u.next();
+    await u.press("学时：每人每年不少于32学时");
+    const toggled = await u.next();
+    expect(toggled.buttons.flat().map((x) => x.text)).toEqual(expect.arrayContaining(["民主评议党员：不检查", "学时：不检查"]));
+    const stored = await h.store.branches.get(b.branchId);
+    expect(stored?.rules).toMatchObject({ frequency: { branch_committee: "quarterly", member_review: "off" }, studyHoursPerYear: 0 });
+
+    await u.press("返回");
+    const back = await u.next();
+    expect(back.message_id).toBe(report.message_id);
+    expect(back.text).toContain("✅ 已按期召开支委会（共11次）");
+    expect(back.text).not.toContain("民主评议");
+    expect(back.text).not.toContain("学时未满");
+    expect(back.buttons.flat().map((x) => x.text)).toEqual(["⚙️ 检查规则"]);
+
+    await u.press("⚙️ 检查规则");
+    await u.next();
+    await u.press("支委会：每季度");
+    await u.next();
+    await u.press("支委会：每年");
+    expect((await u.next()).buttons.flat().map((x) => x.text)).toContain("支委会：不检查");
+    await u.press("支委会：不检查");
+    expect((await u.next()).buttons.flat().map((x) => x.text)).toContain("支委会：每月");
+    await u.press("学时：不检查");
+    await u.next();
+    await u.press("✅ 完成");
+    const closed = await u.next();
+    expect(closed.text).toContain("✅ 检查规则已保存");
+    expect(closed.text).toContain("民主评议党员：不检查");
+    expect(closed.text).toContain("学时：每人每年不少于32学时");
+    expect(closed.buttons).toEqual([]);
+    expect((await h.store.branches.get(b.branchId))?.rules).toMatchObject({ frequency: { branch_committee: "monthly" }, studyHoursPerYear: 32 });
+    await h.store.branches.setRules(b.branchId, {});
+  });
+
+  it("refuses crafted settings buttons and members who are not the secretary", async () => {
+    const bad = "这个按钮已失效或不属于您，请重新打开菜单。";
+    const u = b.secretary;
+    await u.command("check", "2023");
+    await u.next();
+    const answer = async (pressed: Awaited<ReturnType<typeof u.pressData>>) => {
+      if (pressed.kind !== "callback") throw new Error("expected an inline button");
+      return pressed.answer();
+    };
+    for (const data of [`cks:cycle:${b.branchId + 1}:2023:0`, `cks:cycle:${b.branchId}:2023:7`, `cks:open:${b.branchId}:1800:0`, "cks:cycle:x:2023:0", "cks:wipe:1:2023:0"]) {
+      expect(await answer(await u.pressData(data))).toEqual({ text: bad, show_alert: true });
+    }
+    const member = b.members[0]!; // 陈委员, committee: sees the report but may not change the rules
+    await member.command("check", "2023");
+    await member.next();
+    expect(await answer(await member.pressData(`cks:cycle:${b.branchId}:2023:0`))).toEqual({ text: bad, show_alert: true });
+    expect(u.drain()).toEqual([]);
+    expect(member.drain()).toEqual([]);
+    expect((await h.store.branches.get(b.branchId))?.rules).toEqual({});
   });
 
   it("explains a bad year with examples, in the user's language", async () => {

@@ -65,21 +65,22 @@ describe("/stats", () => {
       "",
       "合计 5次 / 25人次（一次活动含多个类型时只计一次）",
       "",
-      "👤 我参加的：2次活动，2学时",
+      // 学时: 主题党日/党课 3 h and 理论学习 2 h, 王五's self-study 4 h; the 党员大会's 2 hours are not study.
+      "👤 我参加的：2次活动，0学时",
       "",
       "👥 党员参与情况（2023年，共5人）",
       "陈委员：1次 · 0学时",
-      "李书记：2次 · 2学时",
-      "李四：1次 · 2学时",
-      "王五：1次 · 6学时",
-      "张三：3次 · 7学时",
+      "李书记：2次 · 0学时",
+      "李四：1次 · 0学时",
+      "王五：1次 · 4学时",
+      "张三：3次 · 5学时",
       "2023年第三季度 尚未参加活动（4人）：陈委员、李书记、李四、王五",
     ].join("\n"));
     expect(reply.buttons.flat().map((x) => x.text)).toEqual(["本月", "本季度", "· 今年 ·", "上月", "上季度", "去年"]);
 
     const chart = await u.next();
     expect(chart.photo).toBeDefined();
-    expect(chart.text).toContain("2023年各月活动次数");
+    expect(chart.text).toContain("2023年各月活动次数（按类别，跨类活动分别计入各类）");
     expect(chart.bytes!.subarray(1, 4).toString("latin1")).toBe("PNG");
     mkdirSync("test-artifacts", { recursive: true });
     writeFileSync("test-artifacts/stats-chart.png", chart.bytes!);
@@ -146,12 +147,22 @@ describe("/stats", () => {
     await u.command("stats");
     const reply = await u.next();
     expect(reply.text).toContain("合计 5次 / 25人次");
-    expect(reply.text).toContain("👤 我参加的：1次活动，6学时");
+    expect(reply.text).toContain("👤 我参加的：1次活动，4学时");
     expect(reply.text).not.toContain("党员参与情况");
     expect(reply.text).not.toContain("尚未参加");
     expect(reply.text).not.toMatch(/张三|李四|陈委员/);
     const chart = await u.next();
     expect(chart.text).toContain("折线为您参加的次数");
+  });
+
+  it("counts 学时 by the branch's own study kinds", async () => {
+    await h.store.branches.setRules(b.branchId, { studyKinds: ["general_assembly", "study"] });
+    const u = b.members[3]!; // 王五
+    await u.command("stats");
+    const reply = await u.next();
+    await u.next(); // chart
+    await h.store.branches.setRules(b.branchId, {});
+    expect(reply.text).toContain("👤 我参加的：1次活动，6学时");
   });
 
   it("explains a bad period with examples, in the user's language", async () => {

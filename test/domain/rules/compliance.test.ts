@@ -168,6 +168,52 @@ describe("checkCompliance edge cases", () => {
   });
 });
 
+describe("checkCompliance from the month the branch began its ledger", () => {
+  // Created in July 2023; checked after the year.
+  const since = { year: 2023, month: 7 };
+  const report = checkCompliance({ ...dataset({ year: 2024, month: 1, day: 10 }), since });
+
+  it("does not judge months and quarters that ended before it", () => {
+    expect(periodsWith(report.items, "branch_committee", "missing")).toEqual(["2023-10", "2023-11", "2023-12"]); // not March
+    expect(find(report.items, "branch_committee", "2023-06")).toBeUndefined();
+    expect(find(report.items, "branch_committee", "2023-07")).toMatchObject({ status: "done" });
+    expect(periodsWith(report.items, "general_assembly", "missing")).toEqual(["2023-Q3", "2023-Q4"]);
+    expect(find(report.items, "general_assembly", "2023-Q2")).toBeUndefined();
+    expect(periodsWith(report.items, "group_meeting", "missing", "第二党小组")).toEqual(["2023-11", "2023-12"]); // not February
+    expect(find(report.items, "org_life_meeting", "2023")).toMatchObject({ status: "missing" }); // the year includes July
+    expect(report.since).toEqual(since);
+  });
+
+  it("judges a quarter that includes the first month", () => {
+    const r = checkCompliance({ ...dataset({ year: 2024, month: 1, day: 10 }), since: { year: 2023, month: 8 } });
+    expect(periodsWith(r.items, "general_assembly", "missing")).toEqual(["2023-Q3", "2023-Q4"]);
+    expect(periodsWith(r.items, "branch_committee", "missing")).toEqual(["2023-10", "2023-11", "2023-12"]);
+    expect(find(r.items, "branch_committee", "2023-07")).toBeUndefined();
+  });
+
+  it("says once that earlier months are not checked", () => {
+    const zh = renderComplianceText(report, "zh");
+    expect(zh.split("\n").slice(0, 3)).toEqual([
+      "📋 2023年 组织生活检查（全年）",
+      "（支部于2023年7月开始使用台账，此前月份不作检查）",
+      "❌ 10月、11月、12月 未召开支委会",
+    ]);
+    expect(zh.match(/开始使用台账/g)).toHaveLength(1);
+    expect(renderComplianceText(report, "en")).toContain("(The branch began its ledger in July 2023; earlier months are not checked.)");
+  });
+
+  it("judges nothing in a year before it, and adds no note when it began in January or an earlier year", () => {
+    const before = checkCompliance({ ...dataset({ year: 2024, month: 1, day: 10 }), since: { year: 2024, month: 1 } });
+    expect(before.items).toEqual([]);
+    expect(renderComplianceText(before, "zh")).toBe("📋 2023年 组织生活检查（全年）\n支部于2024年1月开始使用台账，2023年不作检查。");
+    for (const s of [{ year: 2023, month: 1 }, { year: 2021, month: 9 }, null]) {
+      const r = checkCompliance({ ...dataset({ year: 2024, month: 1, day: 10 }), since: s });
+      expect(r.since).toBeUndefined();
+      expect(r.items).toEqual(checkCompliance(dataset({ year: 2024, month: 1, day: 10 })).items);
+    }
+  });
+});
+
 describe("complianceInputFromFacts", () => {
   it("counts by local month in the branch's zone and keeps meetings for the quorum check", () => {
     const input = complianceInputFromFacts({
@@ -182,6 +228,7 @@ describe("complianceInputFromFacts", () => {
         fact(["group_meeting"], "2023-02-10T02:00:00Z", { partyGroupId: 2 }),
         fact(["talk"], "2023-02-11T02:00:00Z", { details: { talkPairs: ["党员–党员"] } }),
         fact(["study"], "2023-02-12T02:00:00Z", { personal: true, attendeeIds: [7], durationHours: 3 }),
+        fact(["volunteer"], "2023-02-13T02:00:00Z", { attendeeIds: [7], durationHours: 40 }), // taken part in, not 学时
         fact(["branch_committee"], "2022-12-31T15:00:00Z"), // 23:00 on 31 December 2022 in Shanghai
       ],
     });

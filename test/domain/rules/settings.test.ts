@@ -21,6 +21,7 @@ describe("rule settings", () => {
       quorum: { branch_committee: true, general_assembly: true },
       talkPairsYearly: true,
       studyHoursPerYear: 32,
+      studyKinds: ["party_lecture", "theme_day", "org_life_meeting", "study", "briefing", "integrity_education"],
     });
     expect(parseRuleSettings("{}")).toEqual(DEFAULT_RULE_SETTINGS);
     expect(parseRuleSettings(undefined)).toEqual(DEFAULT_RULE_SETTINGS);
@@ -46,6 +47,17 @@ describe("rule settings", () => {
     if (!result.ok) expect(result.issues[0]?.path).toBe("frequency.theme_day");
     const ok = validateRuleSettings({ frequency: { party_lecture: "off" } });
     expect(ok.ok && ok.settings.frequency.party_lecture).toBe("off");
+  });
+
+  it("keeps a branch's own 学时 kinds, each once, and falls back to the default list for bad ones", () => {
+    expect(parseRuleSettings({ studyKinds: ["volunteer", "study", "volunteer"] }).studyKinds).toEqual(["study", "volunteer"]);
+    expect(parseRuleSettings({ studyKinds: [] }).studyKinds).toEqual([]);
+    expect(parseRuleSettings({ studyKinds: ["dancing"] }).studyKinds).toEqual(DEFAULT_RULE_SETTINGS.studyKinds);
+    expect(parseRuleSettings({ studyKinds: "study" }).studyKinds).toEqual(DEFAULT_RULE_SETTINGS.studyKinds);
+    expect(DEFAULT_RULE_SETTINGS.studyKinds).not.toContain("volunteer");
+    const bad = validateRuleSettings({ studyKinds: ["study", "dancing"] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues[0]?.path).toBe("studyKinds.1");
   });
 
   it("classifies talk pairs", () => {

@@ -58,6 +58,16 @@ describe("tallies", () => {
     expect(formatTallies(organiseTallies([], { events: 0, personTimes: 0 }), "2023年", "zh")).toContain("本期暂无记录");
   });
 
+  it("counts as 学时 only study kinds and personal self-study", () => {
+    const volunteer = fact(["volunteer"], "2023-05-20T02:00:00Z", { attendeeIds: [3], durationHours: 40 });
+    const talk = fact(["talk"], "2023-05-21T02:00:00Z", { attendeeIds: [3], durationHours: 1 });
+    const ownStudy = fact(["other"], "2023-05-22T02:00:00Z", { attendeeIds: [3], durationHours: 2, personal: true });
+    const wang = (kinds?: Parameters<typeof participationFromFacts>[2]) =>
+      participationFromFacts([volunteer, talk, ownStudy], members, kinds).find((p) => p.memberId === 3);
+    expect(wang()).toEqual({ memberId: 3, name: "王五", events: 3, hours: 2 });
+    expect(wang(["volunteer"])).toEqual({ memberId: 3, name: "王五", events: 3, hours: 42 });
+  });
+
   it("finds members who have not attended anything", () => {
     const participation = participationFromFacts(facts, members);
     expect(participation.find((p) => p.memberId === 1)).toEqual({ memberId: 1, name: "张三", events: 3, hours: 3.5 });
