@@ -2,28 +2,8 @@ import { personTimes, type ActivityDetails, type ActivityRecord } from "../../do
 import { isActivityKind, type ActivityKind } from "../../domain/kinds.js";
 import type { Prisma } from "../client.js";
 
-/** What a new record needs; occurredAt is an ISO UTC instant. */
-export interface NewActivity {
-  branchId: number;
-  reporterId: number;
-  personal: boolean;
-  kinds: ActivityKind[];
-  occurredAt: string;
-  hasTime: boolean;
-  title: string | null;
-  location: string | null;
-  host: string | null;
-  recorder: string | null;
-  speaker: string | null;
-  expectedCount: number | null;
-  presentCount: number | null;
-  durationHours: number | null;
-  notes: string | null;
-  details: ActivityDetails;
-  absentees: { name: string; reason: string | null }[];
-  attendeeIds: number[];
-  source?: { chatId: number; messageId: number; text: string };
-}
+/** What a new record needs (a record without its id); occurredAt is an ISO UTC instant. */
+export type NewActivity = Omit<ActivityRecord, "id"> & { source?: { chatId: number; messageId: number; text: string } };
 
 export type ActivityPatch = Partial<Omit<NewActivity, "branchId" | "reporterId" | "source">>;
 
