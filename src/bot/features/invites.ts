@@ -7,7 +7,7 @@ import { allowed, requires } from "../middlewares/auth.js";
 import { formatLocalDate } from "../format.js";
 import { startNameFlowIfNeeded } from "./nameFlow.js";
 
-export const inviteButtons = callbackCodec("inv", ["revoke", "approval_on", "approval_off"] as const, ["branch", "invite"] as const);
+export const inviteButtons = callbackCodec("inv", ["revoke", "revoke_others", "approval_on", "approval_off"] as const, ["branch", "invite"] as const);
 export const joinButtons = callbackCodec("join", ["ok", "no"] as const, ["branch", "member"] as const);
 
 function newCode(): string {
@@ -27,6 +27,8 @@ export function invitesFeature() {
     const branch = await ctx.deps.store.branches.get(membership.branchId);
     const link = `https://t.me/${ctx.me.username}?start=${invite.code}`;
     const keyboard = new InlineKeyboard().text(ctx.t("invite-revoke"), inviteButtons.pack({ action: "revoke", branch: membership.branchId, invite: invite.id }));
+    const others = (await ctx.deps.store.invites.active(membership.branchId, now)).filter((i) => i.id !== invite.id).length;
+    if (others > 0) keyboard.text(ctx.t("invite-revoke-others", { n: others }), inviteButtons.pack({ action: "revoke_others", branch: membership.branchId, invite: invite.id }));
     if (allowed(ctx, "members.manage")) {
       const on = branch?.requireApproval ?? false;
       keyboard.row().text(ctx.t(on ? "invite-approval-turn-off" : "invite-approval-turn-on"),
@@ -54,6 +56,11 @@ export function invitesFeature() {
       if (!done) return refuse(ctx);
       await ctx.answerCallbackQuery({ text: ctx.t("invite-revoked") });
       await ctx.editMessageText(ctx.t("invite-revoked"));
+      return;
+    }
+    if (data.action === "revoke_others") {
+      const n = await ctx.deps.store.invites.revokeOthers(branchId, data.invite, now);
+      await ctx.answerCallbackQuery({ text: ctx.t("invite-others-revoked", { n }) });
       return;
     }
     if (!allowed(ctx, "members.manage")) return refuse(ctx);

@@ -47,6 +47,11 @@ export function invitesRepo(prisma: Prisma) {
       const r = await prisma.invite.updateMany({ where: { id: inviteId, branchId, revokedAt: null }, data: { revokedAt: now } });
       return r.count === 1;
     },
+    /** Revokes every live invite of the branch but one; how many were revoked. */
+    async revokeOthers(branchId: number, keepId: number, now: Date): Promise<number> {
+      const r = await prisma.invite.updateMany({ where: { branchId, revokedAt: null, id: { not: keepId } }, data: { revokedAt: now } });
+      return r.count;
+    },
     async countUse(inviteId: number): Promise<void> {
       await prisma.invite.update({ where: { id: inviteId }, data: { uses: { increment: 1 } } });
     },

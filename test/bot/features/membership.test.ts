@@ -75,6 +75,18 @@ describe("branches and joining", () => {
     h.clock.now = new Date("2023-07-05T02:00:00Z");
   });
 
+  it("revokes every older invite with one button", async () => {
+    await a.secretary.command("invite");
+    await a.secretary.command("invite");
+    await a.secretary.next();
+    const latest = await a.secretary.next();
+    const press = await a.secretary.press(/撤销其他\d+个邀请/, { messageId: latest.message_id });
+    if (press.kind !== "callback") throw new Error("expected a callback");
+    expect((await press.answer()).text).toMatch(/已撤销其他\d+个邀请/);
+    const live = await h.db.prisma.invite.findMany({ where: { branchId: a.branchId, revokedAt: null } });
+    expect(live.map((i) => i.code)).toEqual([codeOf(latest.text!)]);
+  });
+
   it("holds joins for the secretary's approval when the branch asks for it", async () => {
     await b.secretary.command("invite");
     await b.secretary.next();
@@ -281,6 +293,14 @@ describe("group chats belong to the branch they are bound to", () => {
     expect((await a.secretary.in(group).nextMatching(/私聊/)).text).toContain("/members");
     await a.secretary.in(group).command("summary");
     expect((await a.secretary.in(group).nextMatching(/私聊/)).text).toContain("/summary");
+  });
+
+  it("sends step-by-step recording to the private chat", async () => {
+    const group = h.sandbox.group({ title: "甲支部群3", members: [a.secretary] });
+    await a.secretary.in(group).command("bind");
+    await a.secretary.in(group).nextMatching(/本群已绑定/);
+    await a.secretary.in(group).command("log");
+    expect((await a.secretary.in(group).nextMatching(/私聊/)).text).toContain("/log 今天 支委会");
   });
 
   it("tells members of an unbound group how to bind it", async () => {

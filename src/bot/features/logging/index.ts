@@ -184,6 +184,11 @@ async function replyIfAlreadySaved(ctx: BotContext, source: SourceMessage): Prom
 }
 
 export async function enterFlow(ctx: BotContext, init: FlowInit): Promise<void> {
+  // In groups the bot does not see typed answers (privacy mode): step-by-step flows are private.
+  if (ctx.chat?.type !== "private") {
+    await ctx.reply(ctx.t("log-flow-private", { bot: ctx.me.username }));
+    return;
+  }
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(LOG_FLOW, init);
 }
