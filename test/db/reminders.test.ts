@@ -153,11 +153,14 @@ describe("recipients", () => {
 });
 
 describe("what has been logged", () => {
-  it("finds a live 主题党日 on the branch-local date only", async () => {
+  it("finds a live 主题党日 within three branch-local days of the planned date", async () => {
     // 15 March 2024, 23:30 in Shanghai = 15:30Z
     const { record } = await add({ kinds: ["theme_day", "party_lecture"], occurredAt: "2024-03-15T15:30:00.000Z" });
     expect(await store.reminders.themeDayLoggedOn(branchId, { year: 2024, month: 3, day: 15 }, TZ)).toBe(true);
-    expect(await store.reminders.themeDayLoggedOn(branchId, { year: 2024, month: 3, day: 16 }, TZ)).toBe(false);
+    expect(await store.reminders.themeDayLoggedOn(branchId, { year: 2024, month: 3, day: 18 }, TZ)).toBe(true);
+    expect(await store.reminders.themeDayLoggedOn(branchId, { year: 2024, month: 3, day: 19 }, TZ)).toBe(false);
+    expect(await store.reminders.themeDayLoggedOn(branchId, { year: 2024, month: 3, day: 12 }, TZ)).toBe(true);
+    expect(await store.reminders.themeDayLoggedOn(branchId, { year: 2024, month: 3, day: 11 }, TZ)).toBe(false);
     await store.activities.softDelete(record.id, ids.sec!, new Date("2024-03-16T00:00:00Z"));
     expect(await store.reminders.themeDayLoggedOn(branchId, { year: 2024, month: 3, day: 15 }, TZ)).toBe(false);
   });

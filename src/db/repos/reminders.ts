@@ -1,5 +1,5 @@
 import type { LocalDate } from "../../domain/activity.js";
-import { defaultThemeDayRule, parseThemeDayRule, type ThemeDayRule } from "../../domain/reminders/index.js";
+import { addDays, defaultThemeDayRule, parseThemeDayRule, type ThemeDayRule } from "../../domain/reminders/index.js";
 import { dayBounds } from "../../domain/when.js";
 import type { Prisma } from "../client.js";
 
@@ -67,6 +67,7 @@ export interface DeliveryRow {
 }
 
 /** A scheduler pass this recent (a few intervals) is kept when the rule changes. */
+export const THEME_DAY_SLACK_DAYS = 3;
 export const RULE_CHANGE_GRACE_MS = 5 * 60_000;
 
 function isUniqueViolation(error: unknown): boolean {
@@ -211,7 +212,9 @@ export function remindersRepo(prisma: Prisma) {
     },
     /** Whether a live 主题党日 record of the branch exists on that local date. */
     async themeDayLoggedOn(branchId: number, date: LocalDate, timeZone: string): Promise<boolean> {
-      const { start, end } = dayBounds(date, timeZone);
+      // A theme day held or logged a few days off its planned date still counts as logged.
+      const start = dayBounds(addDays(date, -THEME_DAY_SLACK_DAYS), timeZone).start;
+      const end = dayBounds(addDays(date, THEME_DAY_SLACK_DAYS), timeZone).end;
       return (await countKind(prisma, branchId, "theme_day", new Date(start), new Date(end))) > 0;
     },
     /** Whether a live 支委会 record of the branch exists in that local month. */
