@@ -3,9 +3,13 @@ import { isActivityKind, type ActivityKind } from "../../domain/kinds.js";
 import type { Prisma } from "../client.js";
 
 /** What a new record needs (a record without its id); occurredAt is an ISO UTC instant. */
-export type NewActivity = Omit<ActivityRecord, "id"> & { source?: { chatId: number; messageId: number; text: string } };
+export type NewActivity = Omit<ActivityRecord, "id"> & {
+  source?: { chatId: number; messageId: number; text: string };
+  /** Telegram file ids of photos sent with the report. */
+  photos?: string[];
+};
 
-export type ActivityPatch = Partial<Omit<NewActivity, "branchId" | "reporterId" | "source">>;
+export type ActivityPatch = Partial<Omit<NewActivity, "branchId" | "reporterId" | "source" | "photos">>;
 
 const include = { kinds: true, attendance: true } as const;
 
@@ -29,8 +33,8 @@ function toRecord(r: Row): ActivityRecord {
   };
 }
 
-function columns(a: ActivityPatch & { source?: unknown; branchId?: unknown; reporterId?: unknown }) {
-  const { kinds: _k, attendeeIds: _a, absentees, details, occurredAt, source: _s, branchId: _b, reporterId: _r, ...rest } = a;
+function columns(a: ActivityPatch & { source?: unknown; branchId?: unknown; reporterId?: unknown; photos?: unknown }) {
+  const { kinds: _k, attendeeIds: _a, absentees, details, occurredAt, source: _s, branchId: _b, reporterId: _r, photos: _p, ...rest } = a;
   return {
     ...rest,
     ...(occurredAt !== undefined ? { occurredAt: new Date(occurredAt) } : {}),
@@ -79,6 +83,7 @@ export function activitiesRepo(prisma: Prisma) {
               sourceText: input.source?.text ?? null,
               kinds: { create: [...new Set(input.kinds)].map((kind) => ({ kind })) },
               attendance: { create: [...new Set(input.attendeeIds)].map((memberId) => ({ memberId, present: true })) },
+              photos: { create: (input.photos ?? []).map((fileId) => ({ fileId })) },
             },
             include,
           });

@@ -76,8 +76,8 @@ export interface SavedOutcome {
 }
 
 export async function saveDraft(store: Store, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter, source?: SourceMessage): Promise<SavedOutcome> {
-  const { record, duplicate } = await store.activities.create(toNewActivity(draft, extras, reporter, source));
-  if (!duplicate) for (const photo of extras.photos) await store.activities.addPhoto(record.id, photo);
+  // Photos are saved with the record, in one transaction.
+  const { record, duplicate } = await store.activities.create({ ...toNewActivity(draft, extras, reporter, source), photos: extras.photos });
   return { record, duplicate, tallies: await yearTallies(store, reporter, record.occurredAt, record.kinds) };
 }
 
