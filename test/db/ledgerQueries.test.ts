@@ -174,9 +174,34 @@ describe("ledger queries", () => {
     expect(data.meetings).toHaveLength(2);
     expect(data.studyHours.find((s) => s.name === "王五")?.hours).toBe(4);
     expect(data).toMatchObject({ year: 2023, memberCount: 5, votingMemberCount: 4, committeeSize: 2 });
+    // Names and roles, so that a 谈心谈话 pair naming a member ("书记–张三") takes that member's role.
+    expect(data.roster).toEqual([
+      { name: "李书记", role: "secretary" }, { name: "陈委员", role: "committee" }, { name: "张三", role: "group_leader" },
+      { name: "李四", role: "member" }, { name: "王五", role: "member" },
+    ]);
     // With the branch's own study kinds (here also 党员大会), its 2 hours count.
     const own = await store.ledger.complianceData(branchId, 2023, TZ, ["general_assembly", "study"]);
     expect(own.studyHours.find((s) => s.name === "王五")?.hours).toBe(6);
+  });
+
+  it("gives the talk roster: named members, those since removed unless the name is taken, not pending or unnamed ones", async () => {
+    const join = async (telegramId: number, name: string | null, approve = true) => {
+      const m = await store.members.ensure(telegramId, undefined);
+      if (name) await store.members.setName(m.id, name);
+      await store.memberships.join(otherBranchId, m.id, !approve);
+      return m.id;
+    };
+    const gone = await join(911, "周七");
+    await store.memberships.setRole(otherBranchId, gone, "committee", "组织委员");
+    await store.memberships.remove(otherBranchId, gone);
+    const sameName = await join(912, "吴八");
+    await store.memberships.remove(otherBranchId, sameName);
+    await join(913, "吴八");
+    await join(914, "郑九", false); // pending
+    await join(915, null); // no name
+    expect((await store.ledger.complianceData(otherBranchId, 2023, TZ)).roster).toEqual([
+      { name: "外支部书记", role: "secretary" }, { name: "吴八", role: "member" }, { name: "周七", role: "committee" },
+    ]);
   });
 
   it("counts as 学时 only study kinds and personal self-study, not volunteering, talks or 支委会", async () => {

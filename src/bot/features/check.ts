@@ -44,6 +44,7 @@ export async function checkReply(ctx: BotContext, year: number): Promise<string[
     votingMemberCount: data.votingMemberCount,
     memberCount: data.memberCount,
     talks: data.talks,
+    roster: data.roster,
     ...(seesMembers ? { studyHours: data.studyHours } : {}),
   };
   const report = checkCompliance(input);

@@ -10,6 +10,7 @@ import type { ActivityFact, KindTally, MemberParticipation, TallyTotals } from "
 import type { MonthlyGroupCounts } from "../../render/chart.js";
 import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
+import { talkRoster } from "./roster.js";
 
 type Num = bigint | number | null;
 type StudyKinds = readonly ActivityKind[];
@@ -91,7 +92,7 @@ export interface RosterCounts {
 }
 
 /** The database parts of a compliance check (the caller adds today and the settings). */
-export type ComplianceData = Required<Pick<ComplianceInput, "year" | "counts" | "partyGroups" | "meetings" | "talks" | "studyHours">> &
+export type ComplianceData = Required<Pick<ComplianceInput, "year" | "counts" | "partyGroups" | "meetings" | "talks" | "roster" | "studyHours">> &
   RosterCounts & {
     /** The local month the branch was created in (it keeps its ledger from then on); null for an unknown branch. */
     since: YearMonth | null;
@@ -253,8 +254,8 @@ export function ledgerQueriesRepo(prisma: Prisma) {
       const meetings = await repo.meetings(branchId, start, end, timeZone);
       const talks = await repo.talkPairs(branchId, start, end);
       const studyHours = (await repo.participation(branchId, start, end, studyKinds)).map((p) => ({ memberId: p.memberId, name: p.name, hours: p.hours }));
-      const since = await repo.branchSince(branchId, timeZone);
-      return { year, counts, partyGroups, meetings, talks, studyHours, since, ...(await repo.roster(branchId)) };
+      const [since, roster] = [await repo.branchSince(branchId, timeZone), await talkRoster(prisma, branchId)];
+      return { year, counts, partyGroups, meetings, talks, roster, studyHours, since, ...(await repo.roster(branchId)) };
     },
 
     /**

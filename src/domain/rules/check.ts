@@ -119,7 +119,7 @@ function talkItems(input: ComplianceInput): ComplianceItem[] {
   const state = yearState(input.year, input.today);
   if (!settings.talkPairsYearly || state === "future") return [];
   const talks = input.talks ?? { events: 0, pairs: [] };
-  const found = talkCategoriesOf(talks.pairs);
+  const found = talkCategoriesOf(talks.pairs, input.roster ?? []);
   const missing = TALK_CATEGORIES.filter((c) => !found.has(c));
   let status: ComplianceStatus;
   if (missing.length === 0 && talks.events > 0) status = "done";

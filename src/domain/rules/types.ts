@@ -2,7 +2,7 @@
 import type { LocalDate } from "../activity.js";
 import type { ActivityKind } from "../kinds.js";
 import type { RuleSettings, ScheduledKind } from "./settings.js";
-import type { TalkCategory } from "./talks.js";
+import type { TalkCategory, TalkRosterMember } from "./talks.js";
 
 /** Events of one kind in one local month (党小组会 rows carry their party group). */
 export interface KindMonthCount {
@@ -62,6 +62,8 @@ export interface ComplianceInput {
   memberCount?: number | null;
   /** 谈心谈话 of the year: how many records and the pair labels recorded ("书记–委员", …). */
   talks?: { events: number; pairs: readonly string[] };
+  /** The branch's members by name and role: a pair side naming one ("书记–王某某") takes their role. */
+  roster?: readonly TalkRosterMember[];
   /** 学时 per member for the year; members with 0 hours must be listed too. */
   studyHours?: readonly MemberStudyHours[];
 }

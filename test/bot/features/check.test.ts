@@ -222,3 +222,20 @@ describe("/check", () => {
     await h.store.members.setLocale(id(704), "zh");
   });
 });
+
+describe("/check 谈心谈话 pairs that name a member", () => {
+  it("counts the contract's 书记与王某某谈话 as 委员–党员 when 王某某 is on the roster", async () => {
+    const c = await seedBranch(h, "第三党支部", [{ id: 721, name: "周书记" }, { id: 722, name: "王某某" }]);
+    await h.db.prisma.branch.update({ where: { id: c.branchId }, data: { createdAt: new Date("2022-05-10T02:00:00Z") } });
+    const u = c.secretary;
+    await u.command("log", "2023-06-30 谈心谈话 书记与王某某谈话");
+    expect((await u.next()).text).toContain("✅ 已记录");
+    const saved = await h.db.prisma.activity.findFirst({ where: { branchId: c.branchId, deletedAt: null } });
+    expect(JSON.parse(saved!.details ?? "{}")).toMatchObject({ talkPairs: ["书记–王某某"] });
+
+    await u.command("check", "2023");
+    const reply = await u.next();
+    expect(reply.text).toContain("⚠️ 谈心谈话：缺少 书记/委员–委员、党员–党员 谈话记录");
+    expect(reply.text).not.toMatch(/缺少[^\n]*委员–党员/);
+  });
+});
