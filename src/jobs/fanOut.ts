@@ -1,10 +1,11 @@
-import type { LocalDate } from "../domain/activity.js";
 // One message to many chats, each claimed in the database first so it goes out at most once,
 // whatever other passes or processes do at the same time.
 import type { Api } from "grammy";
+import type { LocalDate } from "../domain/activity.js";
 import type { Logger } from "../logger.js";
 import type { RemindersRepo } from "../db/repos/reminders.js";
 import { deliveryKey } from "../domain/reminders/index.js";
+import { failureText, pendingRetry } from "./attempts.js";
 
 /** The part of grammY's Api the scheduler uses (tests may pass a fake). */
 export type ReminderApi = Pick<Api, "sendMessage">;
@@ -21,9 +22,11 @@ export interface PassResult {
   failed: number;
   /** Another pass or process had already claimed the delivery. */
   alreadyClaimed: number;
+  /** Failed deliveries tried again (each also counted as sent, blocked or failed). */
+  retried: number;
 }
 
-export const emptyResult = (): PassResult => ({ branches: 0, sent: 0, skipped: 0, blocked: 0, failed: 0, alreadyClaimed: 0 });
+export const emptyResult = (): PassResult => ({ branches: 0, sent: 0, skipped: 0, blocked: 0, failed: 0, alreadyClaimed: 0, retried: 0 });
 
 /** Where one delivery goes. `recipient` is the stable part of the delivery key. */
 export interface Target {
@@ -50,11 +53,13 @@ export interface FanOutDeps {
   concurrency: number;
 }
 
-function apiError(error: unknown): { code: number | null; description: string } {
-  const e = error as { error_code?: unknown; description?: unknown; message?: unknown };
+/** What a failed send says: Telegram's error_code (none for a network error), its description, its retry_after. */
+function apiError(error: unknown): { code: number | null; description: string; retryAfter: number | null } {
+  const e = error as { error_code?: unknown; description?: unknown; message?: unknown; parameters?: { retry_after?: unknown } };
   const code = typeof e?.error_code === "number" ? e.error_code : null;
   const description = typeof e?.description === "string" ? e.description : typeof e?.message === "string" ? e.message : String(error);
-  return { code, description };
+  const retryAfter = typeof e?.parameters?.retry_after === "number" ? e.parameters.retry_after : null;
+  return { code, description, retryAfter };
 }
 
 /** Runs fn over items with at most `limit` in flight (the api's throttler then paces the sends). */
@@ -66,12 +71,17 @@ export async function mapLimit<T>(items: readonly T[], limit: number, fn: (item:
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
+export interface OutgoingMessage {
+  text: string;
+  options?: SendOptions;
+}
+
 /** Claims, sends and records one delivery per target; one failing recipient never stops the others. */
 export async function fanOut(
   deps: FanOutDeps,
   slot: DeliverySlot,
   targets: readonly Target[],
-  message: (t: Target) => { text: string; options?: SendOptions },
+  message: (t: Target) => OutgoingMessage,
   result: PassResult,
 ): Promise<void> {
   await mapLimit(targets, deps.concurrency, async (target) => {
@@ -81,26 +91,42 @@ export async function fanOut(
       result.alreadyClaimed += 1;
       return;
     }
-    const { text, options } = message(target);
-    try {
-      await deps.api.sendMessage(target.chatId, text, options);
-    } catch (error) {
-      const { code, description } = apiError(error);
-      if (code === 403) {
-        await deps.reminders.markFailed(key, "blocked", description);
-        if (target.memberId !== null) await deps.reminders.markBlocked(target.memberId, deps.now());
-        result.blocked += 1;
-        deps.logger.info({ key, description }, "reminder refused: bot blocked");
-      } else {
-        await deps.reminders.markFailed(key, "failed", description);
-        result.failed += 1;
-        deps.logger.warn({ key, code, description }, "reminder could not be sent");
-      }
-      return;
-    }
-    await deps.reminders.markSent(key, deps.now());
-    result.sent += 1;
+    await sendClaimed(deps, key, target, message(target), 1, result);
   });
+}
+
+/**
+ * Sends a delivery this process holds the claim of (status "claimed") and records how it went:
+ * sent; blocked on 403; else failed, with what a later pass needs to try it again when that can help
+ * (see attempts.ts). `attempt` counts this try, from 1.
+ */
+export async function sendClaimed(
+  deps: FanOutDeps,
+  key: string,
+  target: Target,
+  message: OutgoingMessage,
+  attempt: number,
+  result: PassResult,
+): Promise<void> {
+  try {
+    await deps.api.sendMessage(target.chatId, message.text, message.options);
+  } catch (error) {
+    const { code, description, retryAfter } = apiError(error);
+    if (code === 403) {
+      await deps.reminders.markFailed(key, "blocked", description);
+      if (target.memberId !== null) await deps.reminders.markBlocked(target.memberId, deps.now());
+      result.blocked += 1;
+      deps.logger.info({ key, description }, "reminder refused: bot blocked");
+    } else {
+      const text = failureText({ attempt, code, description, retryAfter, at: deps.now() });
+      await deps.reminders.markFailed(key, "failed", text);
+      result.failed += 1;
+      deps.logger.warn({ key, code, description, attempt, willRetry: pendingRetry(text) !== null }, "reminder could not be sent");
+    }
+    return;
+  }
+  await deps.reminders.markSent(key, deps.now());
+  result.sent += 1;
 }
 
 /** Records a delivery that will not be sent, once; counted as skipped when this pass recorded it. */

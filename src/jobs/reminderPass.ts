@@ -15,7 +15,15 @@ import {
 } from "../domain/reminders/index.js";
 import { addMonths } from "../domain/reminders/localDate.js";
 import { followUpButtons, packDate } from "../bot/features/reminders/buttons.js";
-import { fanOut, recordSkipped, type DeliverySlot, type FanOutDeps, type PassResult, type Target } from "./fanOut.js";
+import {
+  fanOut,
+  recordSkipped,
+  type DeliverySlot,
+  type FanOutDeps,
+  type OutgoingMessage,
+  type PassResult,
+  type Target,
+} from "./fanOut.js";
 
 export type Translate = (locale: string | null, key: string, variables?: Record<string, string | number>) => string;
 
@@ -35,7 +43,7 @@ const slotOf = (b: ScheduledBranch, d: Pick<Delivery, "occurrenceKey" | "offsetK
   themeDay: d.themeDay,
 });
 
-const memberTarget = (m: ReminderMember): Target => ({ recipient: `member:${m.memberId}`, chatId: m.telegramId, locale: m.locale, memberId: m.memberId });
+export const memberTarget = (m: ReminderMember): Target => ({ recipient: `member:${m.memberId}`, chatId: m.telegramId, locale: m.locale, memberId: m.memberId });
 
 /** The rule's target; "group" without a bound group falls back to every member privately. */
 export function reminderTargets(target: ScheduledBranch["rule"]["target"], r: BranchRecipients): Target[] {
@@ -64,20 +72,39 @@ function localeOf(deps: PassDeps, locale: string | null): ReminderLocale {
   return locale === "zh" || locale === "en" ? locale : deps.defaultLocale;
 }
 
-async function sendBefore(deps: PassDeps, b: ScheduledBranch, d: Delivery, r: BranchRecipients, now: Date, result: PassResult): Promise<void> {
+/** The "before" reminder's text for each target, in its language, worded for `now`. */
+export function beforeMessage(deps: PassDeps, b: ScheduledBranch, d: Delivery, now: Date): (t: Target) => OutgoingMessage {
   const texts = new Map<ReminderLocale, string>();
-  const textFor = (locale: ReminderLocale): string => {
+  return (t) => {
+    const locale = localeOf(deps, t.locale);
     let text = texts.get(locale);
     if (text === undefined) {
       text = describeDelivery(d, { now, timeZone: b.timeZone, locale, theme: b.rule.theme });
       texts.set(locale, text);
     }
-    return text;
+    return { text };
   };
-  await fanOut(deps, slotOf(b, d), reminderTargets(b.rule.target, r), (t) => ({ text: textFor(localeOf(deps, t.locale)) }), result);
 }
 
-/** "今天的主题党日记录了吗？" to the secretary, with a button into the logging flow; not when it is logged already. */
+/** "今天的主题党日记录了吗？" with a button into the logging flow. */
+export function followUpMessage(deps: PassDeps, b: ScheduledBranch, d: Delivery, target: Target, now: Date): OutgoingMessage {
+  const locale = localeOf(deps, target.locale);
+  const button = followUpButtons.pack({ action: "log", branch: b.branchId, date: packDate(d.themeDay) });
+  return {
+    text: describeDelivery(d, { now, timeZone: b.timeZone, locale, theme: b.rule.theme }),
+    options: { reply_markup: new InlineKeyboard().text(deps.translate(locale, "remind-followup-button"), button) },
+  };
+}
+
+export function monthEndMessage(deps: PassDeps, target: Target, month: number): OutgoingMessage {
+  return { text: deps.translate(localeOf(deps, target.locale), "remind-monthend", { month }) };
+}
+
+async function sendBefore(deps: PassDeps, b: ScheduledBranch, d: Delivery, r: BranchRecipients, now: Date, result: PassResult): Promise<void> {
+  await fanOut(deps, slotOf(b, d), reminderTargets(b.rule.target, r), beforeMessage(deps, b, d, now), result);
+}
+
+/** To the secretary; not when the theme day is logged already. */
 async function sendFollowUp(deps: PassDeps, b: ScheduledBranch, d: Delivery, r: BranchRecipients, now: Date, result: PassResult): Promise<void> {
   if (!r.secretary) return;
   const target = memberTarget(r.secretary);
@@ -86,12 +113,12 @@ async function sendFollowUp(deps: PassDeps, b: ScheduledBranch, d: Delivery, r: 
     await recordSkipped(deps, slot, target.recipient, "already logged", result);
     return;
   }
-  const locale = localeOf(deps, target.locale);
-  const button = followUpButtons.pack({ action: "log", branch: b.branchId, date: packDate(d.themeDay) });
-  await fanOut(deps, slot, [target], () => ({
-    text: describeDelivery(d, { now, timeZone: b.timeZone, locale, theme: b.rule.theme }),
-    options: { reply_markup: new InlineKeyboard().text(deps.translate(locale, "remind-followup-button"), button) },
-  }), result);
+  await fanOut(deps, slot, [target], () => followUpMessage(deps, b, d, target, now), result);
+}
+
+/** The month-end nudge is of no use once the month is over (ISO-8601 UTC). */
+export function monthEndExpiry(year: number, month: number, timeZone: string): string {
+  return instantAt({ ...addMonths(year, month, 1), day: 1 }, "00:00", timeZone).toISOString();
 }
 
 /** On the month's last workday: tell the secretary when no 支委会 has been logged this month. */
@@ -114,13 +141,9 @@ async function monthEndNudge(
     if (!secretary) continue;
     const target = memberTarget(secretary);
     const slot: DeliverySlot = { branchId: b.branchId, occurrenceKey: monthKey(year, month), offsetKey: "monthend" };
-    const next = addMonths(year, month, 1);
-    const monthOver = nowIso >= instantAt({ ...next, day: 1 }, "00:00", b.timeZone).toISOString();
+    const monthOver = nowIso >= monthEndExpiry(year, month, b.timeZone);
     if (monthOver) await recordSkipped(deps, slot, target.recipient, "expired", result);
     else if (await deps.reminders.committeeLoggedIn(b.branchId, year, month, b.timeZone)) await recordSkipped(deps, slot, target.recipient, "already logged", result);
-    else {
-      const text = deps.translate(localeOf(deps, target.locale), "remind-monthend", { month });
-      await fanOut(deps, slot, [target], () => ({ text }), result);
-    }
+    else await fanOut(deps, slot, [target], () => monthEndMessage(deps, target, month), result);
   }
 }

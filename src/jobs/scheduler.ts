@@ -1,11 +1,13 @@
 // The reminder scheduler: every minute, one pass over the branches whose reminders are on.
 // Exactly-once is the database's job (a unique key per delivery, claimed before sending), so two
-// processes, a restart or an overlapping pass never send one reminder twice.
+// processes, a restart or an overlapping pass never send one reminder twice. A delivery Telegram did
+// not take (429, 5xx, network) is tried again on later passes while still of use (retry.ts).
 import type { Store } from "../db/store.js";
 import { chineseDaysCalendar, type HolidayCalendar, type ReminderLocale } from "../domain/reminders/index.js";
 import type { Logger } from "../logger.js";
 import { emptyResult, type PassResult, type ReminderApi } from "./fanOut.js";
 import { branchPass, type PassDeps, type Translate } from "./reminderPass.js";
+import { retryFailed } from "./retry.js";
 
 export type { PassResult, ReminderApi } from "./fanOut.js";
 export type { Translate } from "./reminderPass.js";
@@ -53,6 +55,12 @@ export function createReminderScheduler(opts: ReminderSchedulerOptions): Reminde
     const result = emptyResult();
     for (const branch of await store.reminders.scheduled()) {
       result.branches += 1;
+      try {
+        // Before the new deliveries: what fails in this pass is tried again in a later one.
+        await retryFailed(deps, branch, now, result);
+      } catch (error) {
+        logger.error({ err: error, branch_id: branch.branchId }, "retrying failed reminders failed for a branch");
+      }
       try {
         await branchPass(deps, branch, now, result);
         await store.reminders.setCheckedAt(branch.branchId, now);

@@ -125,6 +125,23 @@ describe("deliveries", () => {
     expect(rows.find((r) => r.key === skipKey)).toMatchObject({ status: "skipped", error: "expired", sentAt: null });
     expect(rows.find((r) => r.key === failKey)).toMatchObject({ status: "blocked", error: "Forbidden: bot was blocked by the user" });
   });
+
+  it("lists recent failed deliveries and lets exactly one caller claim one again, as it was read", async () => {
+    const key = `${branchId}:2024-03:d-3@09:00:member:${ids.wang}`;
+    await store.reminders.claim({ ...slot, branchId, key, recipient: `member:${ids.wang}`, status: "claimed", now });
+    const error = "[attempt 1/5; retry from 2024-03-12T01:00:00.000Z] Internal Server Error";
+    await store.reminders.markFailed(key, "failed", error);
+    expect((await store.reminders.failedSince(branchId, now)).map((r) => [r.key, r.error])).toEqual([[key, error]]);
+    expect(await store.reminders.failedSince(branchId, new Date(now.getTime() + 1))).toEqual([]);
+
+    expect(await store.reminders.reclaim(key, "[attempt 2/5; retry from 2024-03-12T01:05:00.000Z] Bad Gateway")).toBe(false);
+    const [first, second] = await Promise.all([store.reminders.reclaim(key, error), store.reminders.reclaim(key, error)]);
+    expect([first, second].sort()).toEqual([false, true]);
+    expect(await store.reminders.failedSince(branchId, now)).toEqual([]);
+    await store.reminders.markSkipped(key, "already logged");
+    const [row] = (await store.reminders.deliveries(branchId)).filter((d) => d.key === key);
+    expect(row).toMatchObject({ status: "skipped", error: "already logged", sentAt: null });
+  });
 });
 
 describe("recipients", () => {

@@ -1,7 +1,8 @@
 // The reminder scheduler on a controllable clock: what members receive, and what is recorded.
-import { GrammyError } from "grammy";
+import { HttpError } from "grammy";
 import type { NewActivity } from "../../src/db/repos/activities.js";
-import { createWorld, THEME, type World } from "./world.js";
+import type { Store } from "../../src/db/store.js";
+import { createWorld, flakyApi, MARCH_RULE, telegramError, THEME, type World } from "./world.js";
 
 let w: World;
 afterEach(() => w?.close());
@@ -32,7 +33,7 @@ describe("sending a reminder exactly once", () => {
     w = await createWorld();
     w.clock.now = after(D3, 1);
     const first = await w.scheduler().runOnce();
-    expect(first).toEqual({ branches: 1, sent: 4, skipped: 0, blocked: 0, failed: 0, alreadyClaimed: 0 });
+    expect(first).toEqual({ branches: 1, sent: 4, skipped: 0, blocked: 0, failed: 0, alreadyClaimed: 0, retried: 0 });
     for (const id of [701, 702, 704]) expect(w.botTexts(id)).toEqual([ZH_3_DAYS]);
     expect(w.botTexts(703)).toEqual([`Reminder: the branch theme day (主题党日) is in 3 days, Fri 15 Mar.\nTheme: ${THEME}`]);
 
@@ -150,21 +151,121 @@ describe("recipients Telegram refuses", () => {
     expect(triedWang).toHaveLength(1);
   });
 
-  it("records any other refusal as failed and goes on with the rest", async () => {
+  it("records a 400 as failed, goes on with the rest, and does not try it again", async () => {
     w = await createWorld();
-    const api = {
-      sendMessage: (chatId: number | string, text: string, other?: object) => {
-        if (chatId === 702) {
-          throw new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code: 400, description: "Bad Request: chat not found" }, "sendMessage", {});
-        }
-        return w.api.sendMessage(chatId, text, other);
-      },
-    };
+    const api = flakyApi(w.api, (chatId) => (chatId === 702 ? telegramError(400, "Bad Request: chat not found") : undefined));
     w.clock.now = after(D3, 1);
-    expect(await w.scheduler({ api }).runOnce()).toMatchObject({ sent: 3, failed: 1, blocked: 0 });
+    const s = w.scheduler({ api });
+    expect(await s.runOnce()).toMatchObject({ sent: 3, failed: 1, blocked: 0 });
     expect(w.botTexts(704)).toEqual([ZH_3_DAYS]);
     expect(await rows()).toContain(`d-3@09:00 member:${w.memberIds.get(702)} failed (Bad Request: chat not found)`);
     expect((await w.db.prisma.member.findUniqueOrThrow({ where: { id: w.memberIds.get(702)! } })).blockedAt).toBeNull();
+    w.clock.now = after(D3, 30);
+    expect(await s.runOnce()).toMatchObject({ sent: 0, failed: 0, retried: 0 });
+    expect(api.tries(702)).toBe(1);
+  });
+});
+
+describe("trying again what Telegram did not take", () => {
+  const id = (tg: number) => w.memberIds.get(tg)!;
+  const SERVER_ERROR = telegramError(500, "Internal Server Error");
+  /** GrammyError-like, not a GrammyError. */
+  const TOO_MANY = { error_code: 429, description: "Too Many Requests: retry after 20", parameters: { retry_after: 20 } };
+  const NETWORK_ERROR = new HttpError("Network request for 'sendMessage' failed!", new Error("fetch failed"));
+
+  it("sends a reminder that met a 500 or a 429 on a later pass, once to each member", async () => {
+    w = await createWorld();
+    let down = true;
+    const outage = (chatId: number) => (chatId === 702 ? TOO_MANY : chatId === 704 ? NETWORK_ERROR : SERVER_ERROR);
+    const api = flakyApi(w.api, (chatId) => (down ? outage(chatId) : undefined));
+    const s = w.scheduler({ api });
+    w.clock.now = after(D3, 1);
+    expect(await s.runOnce()).toMatchObject({ sent: 0, failed: 4 });
+    const from = (seconds: number) => new Date(after(D3, 1).getTime() + seconds * 1000).toISOString();
+    expect(await rows()).toEqual(expect.arrayContaining([
+      `d-3@09:00 member:${id(701)} failed ([attempt 1/5; retry from ${from(0)}] Internal Server Error)`,
+      `d-3@09:00 member:${id(702)} failed ([attempt 1/5; retry from ${from(20)}] Too Many Requests: retry after 20)`,
+      `d-3@09:00 member:${id(704)} failed ([attempt 1/5; retry from ${from(0)}] Network request for 'sendMessage' failed!)`,
+    ]));
+    down = false;
+    w.clock.now = after(D3, 1.2); // before the 429's retry_after
+    expect(await s.runOnce()).toMatchObject({ sent: 3, retried: 3 });
+    w.clock.now = after(D3, 2);
+    expect(await s.runOnce()).toMatchObject({ sent: 1, retried: 1, failed: 0 });
+    w.clock.now = after(D3, 3);
+    expect(await s.runOnce()).toMatchObject({ sent: 0, retried: 0, alreadyClaimed: 0 });
+    for (const tg of [701, 702, 703, 704]) expect([w.botTexts(tg).length, api.tries(tg)]).toEqual([1, 2]);
+    expect(w.botTexts(702)).toEqual([ZH_3_DAYS]);
+    expect(await rows()).toEqual([701, 702, 703, 704].map((tg) => `d-3@09:00 member:${id(tg)} sent`));
+  });
+
+  it("leaves a failed reminder once its theme day is over, or once a later reminder has come", async () => {
+    w = await createWorld({ rule: { ...MARCH_RULE, reminders: [{ daysBefore: 0, time: "08:30" }], followUp: { enabled: false } } });
+    let down = true;
+    const api = flakyApi(w.api, () => (down ? SERVER_ERROR : undefined));
+    const s = w.scheduler({ api });
+    w.clock.now = after(D0, 1);
+    expect(await s.runOnce()).toMatchObject({ failed: 4 });
+    down = false;
+    w.clock.now = new Date("2024-03-15T16:00:00Z"); // midnight in Shanghai: the theme day is over
+    expect(await s.runOnce()).toMatchObject({ sent: 0, retried: 0 });
+    expect(w.botTexts(702)).toEqual([]);
+    expect((await rows()).every((r) => r.includes("failed ([attempt 1/5;"))).toBe(true);
+
+    await w.close();
+    [w, down] = [await createWorld(), true];
+    const api2 = flakyApi(w.api, () => (down ? SERVER_ERROR : undefined));
+    w.clock.now = after(D3, 1);
+    expect(await w.scheduler({ api: api2 }).runOnce()).toMatchObject({ failed: 4 });
+    [w.clock.now, down] = [after(D0, 1), false];
+    expect(await w.scheduler({ api: api2 }).runOnce()).toMatchObject({ sent: 4, retried: 0 }); // the d-3 one is superseded
+    expect(w.botTexts(702)).toEqual([ZH_TODAY]);
+  });
+
+  it("sends it once when two schedulers retry it at the same time", async () => {
+    w = await createWorld();
+    let down = true;
+    const api = flakyApi(w.api, () => (down ? SERVER_ERROR : undefined));
+    w.clock.now = after(D3, 1);
+    expect(await w.scheduler({ api }).runOnce()).toMatchObject({ failed: 4 });
+    down = false;
+    // Both processes read the failed rows before either claims one.
+    let [reads, release] = [0, () => {}];
+    const bothRead = new Promise<void>((resolve) => (release = resolve));
+    const racing = (store: Store): Store => ({
+      ...store,
+      reminders: {
+        ...store.reminders,
+        async failedSince(branchId, since) {
+          const found = await store.reminders.failedSince(branchId, since);
+          if (++reads === 2) release();
+          await bothRead;
+          return found;
+        },
+      },
+    });
+    const a = w.scheduler({ store: racing(w.store), api });
+    const b = w.scheduler({ store: racing(await w.openStore()), api });
+    w.clock.now = after(D3, 2);
+    const [ra, rb] = await Promise.all([a.runOnce(), b.runOnce()]);
+    const total = (k: "sent" | "retried" | "alreadyClaimed" | "failed") => ra[k] + rb[k];
+    expect([total("sent"), total("retried"), total("alreadyClaimed"), total("failed")]).toEqual([4, 4, 4, 0]);
+    for (const tg of [701, 702, 703, 704]) expect([w.botTexts(tg).length, api.tries(tg)]).toEqual([1, 2]);
+  });
+
+  it("gives up after 5 attempts, waiting longer between them", async () => {
+    w = await createWorld();
+    const api = flakyApi(w.api, (chatId) => (chatId === 702 ? telegramError(502, "Bad Gateway") : undefined));
+    const s = w.scheduler({ api });
+    // Attempts at +1, +2 (next pass), +6 (4 min later), +21 (15), +62 (40 min later); none after.
+    const passes: [number, number][] = [[1, 1], [2, 2], [3, 2], [6, 3], [7, 3], [21, 4], [22, 4], [62, 5], [63, 5], [600, 5]];
+    for (const [minutes, tries] of passes) {
+      w.clock.now = after(D3, minutes);
+      await s.runOnce();
+      expect([minutes, api.tries(702)]).toEqual([minutes, tries]);
+    }
+    expect(await rows()).toContain(`d-3@09:00 member:${id(702)} failed ([attempt 5/5] Bad Gateway)`);
+    expect(w.botTexts(704)).toEqual([ZH_3_DAYS]);
   });
 });
 

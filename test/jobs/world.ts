@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Api } from "grammy";
+import { Api, GrammyError } from "grammy";
 import { pino } from "pino";
 import { createI18n } from "../../src/bot/i18n.js";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
@@ -87,6 +87,24 @@ export async function createWorld(opts: { extra?: number; enabledAt?: string; ru
       await db.close().catch(() => undefined);
       await sandbox.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A GrammyError as grammY throws it when Telegram answers `error_code`. */
+export const telegramError = (error_code: number, description: string, parameters: object = {}) =>
+  new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code, description, parameters }, "sendMessage", {});
+
+/** Sends through `api` unless `fail(chatId)` names an error to throw; counts the tries per chat. */
+export function flakyApi(api: Api, fail: (chatId: number) => unknown): ReminderApi & { tries: (chatId: number) => number } {
+  const tries = new Map<number, number>();
+  return {
+    tries: (chatId) => tries.get(chatId) ?? 0,
+    sendMessage: (chatId, text, other, signal) => {
+      tries.set(Number(chatId), (tries.get(Number(chatId)) ?? 0) + 1);
+      const error = fail(Number(chatId));
+      if (error) return Promise.reject(error instanceof Error ? error : Object.assign(new Error("sendMessage failed"), error));
+      return api.sendMessage(chatId, text, other, signal);
     },
   };
 }

@@ -78,6 +78,13 @@ function toStatus(s: string): DeliveryStatus {
   return s === "sent" || s === "failed" || s === "skipped" || s === "blocked" ? s : "claimed";
 }
 
+function toRow(r: Omit<DeliveryRow, "status"> & { status: string }): DeliveryRow {
+  return {
+    key: r.key, branchId: r.branchId, occurrenceKey: r.occurrenceKey, offsetKey: r.offsetKey, recipient: r.recipient,
+    status: toStatus(r.status), error: r.error, createdAt: r.createdAt, sentAt: r.sentAt,
+  };
+}
+
 /** A stored rule that no longer parses (schema change) falls back to the default rather than stopping reminders. */
 function ruleOf(json: string): ThemeDayRule {
   try {
@@ -192,12 +199,28 @@ export function remindersRepo(prisma: Prisma) {
     async markFailed(key: string, status: "failed" | "blocked", error: string): Promise<void> {
       await prisma.reminderDelivery.update({ where: { key }, data: { status, error: error.slice(0, 500) } });
     },
+    async markSkipped(key: string, reason: string): Promise<void> {
+      await prisma.reminderDelivery.update({ where: { key }, data: { status: "skipped", error: reason.slice(0, 500) } });
+    },
+    /** The branch's failed deliveries first claimed at or after `since`, oldest first. */
+    async failedSince(branchId: number, since: Date): Promise<DeliveryRow[]> {
+      const rows = await prisma.reminderDelivery.findMany({
+        where: { branchId, status: "failed", createdAt: { gte: since } },
+        orderBy: { id: "asc" },
+      });
+      return rows.map(toRow);
+    },
+    /**
+     * Claims a failed delivery to try it again: true for exactly one caller, and only while the row
+     * is still failed with the `error` it was read with (so an attempt is never counted twice).
+     */
+    async reclaim(key: string, error: string | null): Promise<boolean> {
+      const { count } = await prisma.reminderDelivery.updateMany({ where: { key, status: "failed", error }, data: { status: "claimed" } });
+      return count === 1;
+    },
     async deliveries(branchId: number): Promise<DeliveryRow[]> {
       const rows = await prisma.reminderDelivery.findMany({ where: { branchId }, orderBy: { id: "asc" } });
-      return rows.map((r) => ({
-        key: r.key, branchId: r.branchId, occurrenceKey: r.occurrenceKey, offsetKey: r.offsetKey, recipient: r.recipient,
-        status: toStatus(r.status), error: r.error, createdAt: r.createdAt, sentAt: r.sentAt,
-      }));
+      return rows.map(toRow);
     },
     /** The member blocked the bot (Telegram 403): no more private reminders until they come back. */
     async markBlocked(memberId: number, at: Date): Promise<void> {
