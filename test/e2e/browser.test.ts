@@ -3,41 +3,28 @@
  * playwright-core): what a secretary trying the bot sees. Skipped with a message when
  * /usr/bin/chromium is missing, except under CI (CI=true), where it must run.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { describeWithBrowser, launchBrowser, type Browser } from "../support/chromium.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const available = existsSync(CHROMIUM) || process.env.CI === "true";
-if (!available) console.log(`browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium); it runs under CI=true`);
-const describeBrowser = available ? describe : describe.skip;
+const describeBrowser = describeWithBrowser();
 
 describeBrowser("branch-ledger in the sandbox page", () => {
   let h: Harness;
-  let context: BrowserContext;
+  let browser: Browser;
   let page: Page;
-  let profile: string;
 
   beforeAll(async () => {
     h = await startHarness();
-    profile = mkdtempSync(path.join(tmpdir(), "ledger-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 1280, height: 800 },
-      locale: "zh-CN",
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchBrowser();
+    page = browser.page;
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await h?.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("creates a branch, records an activity in one line and confirms with a button", async () => {

@@ -2,25 +2,21 @@
  * The web chat page in a real browser (Debian's chromium through playwright-core). Skipped with a
  * message when /usr/bin/chromium is missing, except under CI (CI=true), where it must run.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { describeWithBrowser, launchBrowser, type Browser } from "../../support/chromium.js";
 import { createSandbox, type Sandbox } from "../../../src/server/sandbox/index.js";
 import { startEchoBot, type EchoBot } from "./helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const available = existsSync(CHROMIUM) || process.env.CI === "true";
-if (!available) console.log(`browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium); it runs under CI=true`);
-const describeBrowser = available ? describe : describe.skip;
+const describeBrowser = describeWithBrowser();
 const ARTIFACTS = path.resolve("test-artifacts");
 
 describeBrowser("sandbox web chat page", () => {
   let sandbox: Sandbox;
   let echo: EchoBot;
-  let context: BrowserContext;
+  let browser: Browser;
   let page: Page;
-  let profile: string;
 
   beforeAll(async () => {
     sandbox = await createSandbox();
@@ -30,23 +26,14 @@ describeBrowser("sandbox web chat page", () => {
       { command: "file", description: "导出台账文件" },
       { command: "html", description: "格式化示例" },
     ]);
-    profile = mkdtempSync(path.join(tmpdir(), "sandbox-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 1280, height: 800 },
-      locale: "zh-CN",
-    });
-    page = context.pages()[0] ?? await context.newPage();
+    browser = await launchBrowser();
+    page = browser.page;
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await echo?.stop();
     await sandbox?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("picks a user, talks to the bot, presses a button, downloads a file", async () => {
