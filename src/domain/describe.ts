@@ -16,21 +16,15 @@ export function kindsLabel(kinds: readonly ActivityKind[], lang: Lang): string {
 }
 
 /** The fields shown on a card, shared by drafts and saved records. */
-export interface CardFields {
+export type CardFields = Pick<
+  ActivityRecord,
+  "title" | "location" | "host" | "recorder" | "speaker" | "expectedCount" | "presentCount" | "durationHours" | "notes"
+> & {
   date: LocalDate | null;
   kinds: readonly ActivityKind[];
-  title: string | null;
-  location: string | null;
-  host: string | null;
-  recorder: string | null;
-  speaker: string | null;
-  expectedCount: number | null;
-  presentCount: number | null;
-  durationHours: number | null;
   personTimes: number | null;
-  absentees: readonly { name: string; reason: string | null }[];
-  notes: string | null;
-}
+  absentees: readonly ActivityRecord["absentees"][number][];
+};
 
 export function fieldsOfDraft(d: ActivityDraft): CardFields {
   return {

@@ -186,10 +186,6 @@ export function activitiesRepo(prisma: Prisma) {
     async photoCount(activityId: number): Promise<number> {
       return prisma.activityPhoto.count({ where: { activityId } });
     },
-    async auditTrail(activityId: number): Promise<{ action: string; actorId: number; at: string }[]> {
-      const rows = await prisma.auditLog.findMany({ where: { activityId }, orderBy: { id: "asc" } });
-      return rows.map((r) => ({ action: r.action, actorId: r.actorId, at: r.at.toISOString() }));
-    },
   };
 }
 
