@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { projectRoot } from "../../paths.js";
 import { parseRequest, type BodySource } from "./body.js";
 import type { Dispatcher } from "./dispatch.js";
 import { ApiError, unauthorized } from "./errors.js";
@@ -55,10 +56,13 @@ export async function handleBotApi(
   return json(reply.status, reply.body);
 }
 
+/** Beside this module (src/ with tsx; dist/ after `npm run build` copies it), else in the source tree. */
 function publicDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, "public"), path.resolve(here, "../../../../src/server/sandbox/public")];
-  return candidates.find((d) => existsSync(d)) ?? candidates[0] ?? here;
+  const candidates = [path.join(here, "public"), path.join(projectRoot, "src", "server", "sandbox", "public")];
+  const found = candidates.find((d) => existsSync(path.join(d, "index.html")));
+  if (!found) throw new Error(`the sandbox page is missing: looked in ${candidates.join(" and ")}`);
+  return found;
 }
 
 const STATIC: Record<string, [string, string]> = {
