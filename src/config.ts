@@ -38,8 +38,7 @@ const databaseUrl = z
 
 const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).optional());
 
-const schema = z
-  .object({
+const fields = z.object({
     BOT_TOKEN: optionalText,
     TELEGRAM_API_ROOT: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
     DATABASE_URL: databaseUrl,
@@ -60,14 +59,30 @@ const schema = z
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be a pino level (fatal … trace, silent)" })
       .default("info"),
-  })
+});
+
+type Common = Omit<z.output<typeof fields>, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET">;
+
+/** How the bot takes its updates; webhook fields exist only in webhook mode. */
+export type ModeConfig =
+  | { BOT_MODE: "polling"; /** BOT_MODE=webhook was asked for without BOT_TOKEN (sandbox). */ webhookNeedsToken: boolean }
+  | { BOT_MODE: "webhook"; WEBHOOK_URL: string; WEBHOOK_SECRET: string | undefined };
+
+export type Config = Common & ModeConfig;
+
+const schema = fields
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook" && c.BOT_TOKEN && !c.WEBHOOK_URL) {
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     }
+  })
+  .transform(({ BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET, ...common }): Config => {
+    // Without a token the local sandbox feeds the bot by polling (it listens on PORT itself).
+    if (BOT_MODE === "webhook" && common.BOT_TOKEN && WEBHOOK_URL) {
+      return { ...common, BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET };
+    }
+    return { ...common, BOT_MODE: "polling", webhookNeedsToken: BOT_MODE === "webhook" };
   });
-
-export type Config = z.infer<typeof schema>;
 
 export class ConfigError extends Error {}
 
