@@ -3,18 +3,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { databaseKind, sqlitePath } from "./db/url.js";
+import { isValidTimeZone } from "./domain/calendar/index.js";
 
 const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const databaseUrl = z
   .string()
@@ -54,7 +46,7 @@ const fields = z.object({
       .default("")
       .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^\d+$/, "must be comma-separated Telegram user ids").transform(Number))),
-    DEFAULT_TIMEZONE: z.string().default("Asia/Shanghai").refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
+    DEFAULT_TIMEZONE: z.string().default("Asia/Shanghai").refine(isValidTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
     DEFAULT_LOCALE: z.enum(LOCALES, { message: 'must be "zh" or "en"' }).default("zh"),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be a pino level (fatal … trace, silent)" })
