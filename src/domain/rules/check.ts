@@ -70,7 +70,7 @@ function countIn(rows: readonly KindMonthCount[], kind: ScheduledKind, months: n
     .reduce((n, r) => n + r.count, 0);
 }
 
-/** 正式党员 7 or more: the branch has a 支部委员会 (支部工作条例第二十二条), unless the branch sets it. */
+/** 正式党员 7 or more: the branch has a 支部委员会 (支部工作条例第六章), unless the branch sets it. */
 export function hasCommittee(settings: RuleSettings, votingMemberCount: number | null | undefined): boolean {
   if (settings.committee !== "auto") return settings.committee === "yes";
   return votingMemberCount === null || votingMemberCount === undefined || votingMemberCount >= 7;

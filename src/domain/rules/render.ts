@@ -121,7 +121,7 @@ function studyLines(items: ComplianceItem[], locale: Locale): string[] {
   const zh = locale === "zh";
   const basis = zh ? "（《中国共产党党员教育管理工作条例》：党员每年集中学习培训一般不少于32学时，书记、支委不少于56学时）" : " (Party member education rules: 32 study hours a year, 56 for the secretary and committee)";
   const short = items.filter((i) => i.status !== "done");
-  const selfNote = (i: ComplianceItem) => (i.detail?.selfStudyHours ? (zh ? `，另自学${i.detail.selfStudyHours}` : `, plus ${i.detail.selfStudyHours} h self-study`) : "");
+  const selfNote = (i: ComplianceItem) => (i.detail?.selfStudyHours ? (zh ? `（另自学${i.detail.selfStudyHours}学时）` : ` (plus ${i.detail.selfStudyHours} h self-study)`) : "");
   if (short.length === 0) {
     return [zh ? `${MARK.done} 学时：${items.length}名党员均已达到要求${basis}` : `${MARK.done} Study: all ${items.length} members have their hours${basis}`];
   }
