@@ -3,7 +3,7 @@
 // zone- and DST-correct while each figure stays one grouped query. Live records only.
 import type { ActivityDetails } from "../../domain/activity.js";
 import { isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
-import { localDateOf, localMidnightUtc } from "../../domain/period/localDate.js";
+import { localDateOf, localMidnightUtc } from "../../domain/calendar/index.js";
 import type { LocalDate } from "../../domain/activity.js";
 import { isRole } from "../../domain/roles.js";
 import { complianceInputFromFacts } from "../../domain/rules/fromFacts.js";
