@@ -29,8 +29,11 @@ function stale() {
 }
 
 if (stale()) {
-  const { buildDist, haveEsbuild } = await import("./build.mjs");
+  const { buildDist, haveEsbuild, withBuildLock } = await import("./build.mjs");
   if (existsSync(entry) && !(await haveEsbuild())) console.error("warning: dist/ may be older than src/ (esbuild not installed to rebuild it)");
-  else await buildDist();
+  // Several processes may start at once (tests): one builds, the others wait and then look again.
+  else await withBuildLock(async () => {
+    if (stale()) await buildDist();
+  });
 }
 await import(pathToFileURL(entry).href);
