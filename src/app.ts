@@ -40,6 +40,8 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   const scheduler = createReminderScheduler({
     store,
     api: broadcastApi,
+    owner: `${process.pid}-${Date.now().toString(36)}`,
+    takeOverClaimsAtStart: db.kind === "sqlite",
     translate: (locale, key, vars) => i18n.t(toSupportedLocale(locale, defaultLocale), key, plainNumbers(vars)),
     logger: logger.child({ job: "reminders" }),
     now: opts.now ?? (() => new Date()),

@@ -27,6 +27,7 @@ CREATE TABLE "new_ReminderDelivery" (
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "retryAt" DATETIME,
     "claimedAt" DATETIME,
+    "claimedBy" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "sentAt" DATETIME,
     CONSTRAINT "ReminderDelivery_branchId_fkey" FOREIGN KEY ("branchId") REFERENCES "Branch" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -45,6 +46,6 @@ CREATE INDEX "InboxUpdate_status_updateId_idx" ON "InboxUpdate"("status", "updat
 -- CreateIndex
 CREATE INDEX "InboxUpdate_status_doneAt_idx" ON "InboxUpdate"("status", "doneAt");
 
--- Existing deliveries: one send tried unless skipped; a claim still open dates from its row.
+-- Existing deliveries: one send tried unless skipped, a claim still open dates from its row.
 UPDATE "ReminderDelivery" SET "attempts" = 1 WHERE "status" <> 'skipped';
 UPDATE "ReminderDelivery" SET "claimedAt" = "createdAt" WHERE "status" = 'claimed';

@@ -1,6 +1,7 @@
 -- AlterTable
 ALTER TABLE "ReminderDelivery" ADD COLUMN     "attempts" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "claimedAt" TIMESTAMP(3),
+ADD COLUMN     "claimedBy" TEXT,
 ADD COLUMN     "retryAt" TIMESTAMP(3);
 
 -- CreateTable
@@ -25,6 +26,6 @@ CREATE INDEX "InboxUpdate_status_updateId_idx" ON "InboxUpdate"("status", "updat
 -- CreateIndex
 CREATE INDEX "InboxUpdate_status_doneAt_idx" ON "InboxUpdate"("status", "doneAt");
 
--- Existing deliveries: one send tried unless skipped; a claim still open dates from its row.
+-- Existing deliveries: one send tried unless skipped, a claim still open dates from its row.
 UPDATE "ReminderDelivery" SET "attempts" = 1 WHERE "status" <> 'skipped';
 UPDATE "ReminderDelivery" SET "claimedAt" = "createdAt" WHERE "status" = 'claimed';
