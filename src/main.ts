@@ -20,10 +20,9 @@ async function main(): Promise<void> {
   let apiRoot = config.TELEGRAM_API_ROOT;
   let closeSandbox: (() => Promise<void>) | undefined;
   if (!token) {
-    if (config.BOT_MODE === "webhook") {
-      // The sandbox listens on PORT itself; the bot takes its updates by polling it.
+    // The sandbox listens on PORT itself; the bot takes its updates by polling it.
+    if (config.BOT_MODE === "polling" && config.webhookNeedsToken) {
       logger.info("sandbox mode: taking updates by polling (BOT_MODE=webhook needs BOT_TOKEN)");
-      config = { ...config, BOT_MODE: "polling" };
     }
     const { startLocalSandbox } = await import("./server/localSandbox.js");
     const sandbox = await startLocalSandbox(config, logger);

@@ -39,7 +39,7 @@ PRAGMA defer_foreign_keys=OFF;
 
 -- Data: a published item (宣传报道) or a disclosure (党务公开) has no attendees. Such records used to get
 -- their reporter as the one attendee automatically, which counted 1 人次 and one 参加次数 for the
--- reporter; that row goes and 人次 is recomputed. Every record stays; nothing else changes.
+-- reporter, so that row goes and 人次 is recomputed. Every record stays, nothing else changes.
 DELETE FROM "Attendance" WHERE EXISTS (
   SELECT 1 FROM "Activity" a
   WHERE a."id" = "Attendance"."activityId" AND a."reporterId" = "Attendance"."memberId" AND a."personal" = false

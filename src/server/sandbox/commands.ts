@@ -1,7 +1,7 @@
 /** setMyCommands scopes: storage keys, validation, and which list a given user sees in a chat. */
-import { badRequest } from "./errors.js";
+import { badRequest } from "../botapi/errors.js";
 import type { ChatState, Store } from "./store.js";
-import type { BotCommand } from "./types.js";
+import type { BotCommand } from "../botapi/types.js";
 
 export interface CommandScope {
   type: string;

@@ -1,10 +1,11 @@
 /** What Bot API method handlers work with, and checks shared by several of them. */
-import { badRequest, forbidden } from "./errors.js";
+import type { CallContext as CoreCallContext, MethodHandler as CoreMethodHandler } from "../botapi/dispatch.js";
+import { badRequest, forbidden } from "../botapi/errors.js";
 import type { FloodControl } from "./flood.js";
-import { optBool, optInt, optJson, type Params, type UploadedFile } from "./params.js";
+import { optBool, optInt, optJson, type Params } from "../botapi/params.js";
 import type { ChatState, Store } from "./store.js";
-import type { Message } from "./types.js";
-import type { UpdateQueue } from "./updates.js";
+import type { Message } from "../botapi/types.js";
+import type { UpdateQueue } from "../botapi/updates.js";
 import type { WebhookDeliverer } from "./webhook.js";
 
 export interface Engine {
@@ -14,14 +15,8 @@ export interface Engine {
   flood: FloodControl;
 }
 
-export interface CallContext {
-  engine: Engine;
-  params: Params;
-  files: Map<string, UploadedFile>;
-  signal?: AbortSignal;
-}
-
-export type MethodHandler = (c: CallContext) => unknown;
+export type CallContext = CoreCallContext<Engine>;
+export type MethodHandler = CoreMethodHandler<Engine>;
 
 /** The chat a message is sent to, or Telegram's 400/403 explaining why the bot cannot write there. */
 export function writableChat(store: Store, id: number): ChatState {

@@ -1,5 +1,5 @@
 /** Flood control: sliding-window limits on messages sent by the bot, answered with 429. */
-import { tooManyRequests } from "./errors.js";
+import { tooManyRequests } from "../botapi/errors.js";
 import type { FloodRule } from "./types.js";
 
 export const DEFAULT_FLOOD_RULES: FloodRule[] = [{ scope: "chat", max: 30, windowMs: 1000 }];

@@ -5,8 +5,7 @@ export { ScriptedUser } from "./scripted-user.js";
 export type { CallbackAnswerView, PressResult, ReceivedFile } from "./scripted-user.js";
 export type { BotMessage, ButtonView, FileView, TranscriptEntry } from "./transcript.js";
 export { formatTranscript } from "./transcript.js";
-export type { RequestRecorder } from "./recorder.js";
-export type { SandboxFetch } from "./fetch.js";
-export type {
-  BotCommand, BotInfo, FloodRule, Message, RecordedRequest, SandboxStats, TgUser, Update, WebhookAttempt,
-} from "./types.js";
+export type { RequestRecorder } from "../botapi/recorder.js";
+export type { SandboxFetch } from "../botapi/fetch.js";
+export type { BotCommand, BotInfo, Message, RecordedRequest, TgUser, Update } from "../botapi/types.js";
+export type { FloodRule, SandboxStats, WebhookAttempt } from "./types.js";

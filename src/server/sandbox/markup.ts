@@ -1,9 +1,7 @@
 /** Validation and normalisation of reply_markup, with Telegram's error messages. */
-import { badRequest } from "./errors.js";
-import { optJson, type Params } from "./params.js";
-import type {
-  InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyMarkup,
-} from "./types.js";
+import { badRequest } from "../botapi/errors.js";
+import { optJson, type Params } from "../botapi/params.js";
+import type { InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyMarkup } from "../botapi/types.js";
 
 export const MAX_CALLBACK_DATA_BYTES = 64;
 

@@ -1,11 +1,11 @@
 /** Bot API methods about the bot itself: identity, updates, webhook, commands, settings, chats. */
 import { commandsKey, validateCommands, type CommandScope } from "./commands.js";
 import type { MethodHandler } from "./engine.js";
-import { badRequest, conflict } from "./errors.js";
-import { chatId, optBool, optInt, optJson, optStr, type Params } from "./params.js";
+import { badRequest, conflict } from "../botapi/errors.js";
+import { chatId, optBool, optInt, optJson, optStr, type Params } from "../botapi/params.js";
 import type { ChatState, Store } from "./store.js";
-import type { ChatMember } from "./types.js";
-import { WEBHOOK_CONFLICT } from "./updates.js";
+import type { ChatMember } from "../botapi/types.js";
+import { WEBHOOK_CONFLICT } from "../botapi/updates.js";
 
 const getUpdates: MethodHandler = ({ engine, params: p, signal }) => {
   const wasOnline = Date.now() - engine.store.lastPollAt < 60_000;

@@ -1,11 +1,11 @@
 /** Bot API methods that carry files: sendDocument, sendPhoto, getFile. */
 import { readReply, writableChat, type CallContext, type MethodHandler } from "./engine.js";
-import { badRequest } from "./errors.js";
-import { documentOf, photoOf, type FileKind } from "./files.js";
+import { badRequest } from "../botapi/errors.js";
+import { documentOf, photoOf, type FileKind } from "../botapi/files.js";
 import { inlineOnly, readReplyMarkup } from "./markup.js";
-import { chatId, optJson, optStr } from "./params.js";
-import { checkCaption, formatText } from "./text.js";
-import type { MessageEntity, StoredFile } from "./types.js";
+import { chatId, optJson, optStr } from "../botapi/params.js";
+import { checkCaption, formatText } from "../botapi/text.js";
+import type { MessageEntity, StoredFile } from "../botapi/types.js";
 
 const URL_TIMEOUT_MS = 10_000;
 

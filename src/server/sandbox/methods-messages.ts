@@ -1,11 +1,11 @@
 /** Bot API methods about messages: send, edit, delete, callback answers, chat actions. */
 import { canonical, readReply, writableChat, type CallContext, type MethodHandler } from "./engine.js";
-import { badRequest, NOT_MODIFIED } from "./errors.js";
+import { badRequest, NOT_MODIFIED } from "../botapi/errors.js";
 import { inlineOnly, isInline, readReplyMarkup } from "./markup.js";
-import { chatId, optBool, optInt, optJson, optStr, reqInt, type Params } from "./params.js";
+import { chatId, optBool, optInt, optJson, optStr, reqInt, type Params } from "../botapi/params.js";
 import type { ChatState, StoredMessage } from "./store.js";
-import { checkCaption, checkText, formatText } from "./text.js";
-import type { Message, MessageEntity } from "./types.js";
+import { checkCaption, checkText, formatText } from "../botapi/text.js";
+import type { Message, MessageEntity } from "../botapi/types.js";
 
 function formatted(p: Params, textKey: "text" | "caption"): { text: string; entities?: MessageEntity[] } {
   const raw = optStr(p, textKey) ?? "";

@@ -1,64 +1,26 @@
 /**
- * Routing. The Bot API part (`/bot<token>/<method>`, `/file/bot<token>/<path>`) is transport-free
- * so that both the HTTP server and the in-process `fetch` use it; the HTTP server adds the web
- * page (static files) and its API under /sandbox/.
+ * Routing: the shared Bot API core (../botapi/http.ts) first, then the web page (static files)
+ * and its API under /sandbox/.
  */
 import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseRequest, type BodySource } from "./body.js";
-import type { Dispatcher } from "./dispatch.js";
-import { ApiError, unauthorized } from "./errors.js";
+import { projectRoot } from "../../paths.js";
+import { handleBotApi, json, sendCore, type BotApiDeps } from "../botapi/http.js";
 import type { Store } from "./store.js";
 
-export interface CoreResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer | string;
-}
-
-export interface CoreDeps {
-  dispatcher: Dispatcher;
+export interface CoreDeps extends BotApiDeps {
   store: Store;
-  token: string | undefined;
 }
 
-const json = (status: number, body: unknown): CoreResponse => ({
-  status, headers: { "content-type": "application/json" }, body: JSON.stringify(body),
-});
-
-/** Handles Bot API and file download paths; undefined for any other path. */
-export async function handleBotApi(
-  deps: CoreDeps, url: URL, contentType: string | undefined, body: BodySource, signal?: AbortSignal,
-): Promise<CoreResponse | undefined> {
-  const api = /^\/bot([^/]*)\/(?:test\/)?([^/]+)\/?$/.exec(url.pathname);
-  const file = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
-  if (!api && !file) return undefined;
-  const token = decodeURIComponent((api ?? file)?.[1] ?? "");
-  if (token === "" || (deps.token !== undefined && token !== deps.token)) {
-    return json(401, file ? { ok: false, error_code: 401, description: "Unauthorized" } : unauthorized().toJSON());
-  }
-  if (file) {
-    const stored = deps.store.files.getByPath(decodeURIComponent(file[2] ?? ""));
-    if (!stored) return json(404, { ok: false, error_code: 404, description: "Not Found" });
-    return { status: 200, headers: { "content-type": stored.mime_type ?? "application/octet-stream" }, body: stored.bytes };
-  }
-  let parsed;
-  try {
-    parsed = await parseRequest(contentType, body, url.searchParams);
-  } catch (e) {
-    if (e instanceof ApiError) return json(e.code, e.toJSON());
-    throw e;
-  }
-  const reply = await deps.dispatcher.call(decodeURIComponent(api?.[2] ?? ""), parsed, signal);
-  return json(reply.status, reply.body);
-}
-
+/** Beside this module (src/ with tsx; dist/ after `npm run build` copies it), else in the source tree. */
 function publicDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, "public"), path.resolve(here, "../../../../src/server/sandbox/public")];
-  return candidates.find((d) => existsSync(d)) ?? candidates[0] ?? here;
+  const candidates = [path.join(here, "public"), path.join(projectRoot, "src", "server", "sandbox", "public")];
+  const found = candidates.find((d) => existsSync(path.join(d, "index.html")));
+  if (!found) throw new Error(`the sandbox page is missing: looked in ${candidates.join(" and ")}`);
+  return found;
 }
 
 const STATIC: Record<string, [string, string]> = {
@@ -76,12 +38,6 @@ export function serveStatic(res: ServerResponse, pathname: string): boolean {
   res.writeHead(200, { "content-type": entry[1], "cache-control": "no-store" });
   res.end(body);
   return true;
-}
-
-export function sendCore(res: ServerResponse, r: CoreResponse): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(r.status, { ...r.headers, "content-length": Buffer.byteLength(r.body) });
-  res.end(r.body);
 }
 
 export type WebHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;

@@ -6,18 +6,23 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolveCommands, commandsKey, type CommandScope } from "./commands.js";
-import { Dispatcher } from "./dispatch.js";
+import { Dispatcher } from "../botapi/dispatch.js";
 import type { Engine } from "./engine.js";
-import { createSandboxFetch, type SandboxFetch } from "./fetch.js";
+import { createSandboxFetch, type SandboxFetch } from "../botapi/fetch.js";
 import { FloodControl } from "./flood.js";
-import { RequestRecorder } from "./recorder.js";
-import { createHttpHandler, handleBotApi, type CoreDeps } from "./router.js";
+import { RequestRecorder } from "../botapi/recorder.js";
+import { handleBotApi } from "../botapi/http.js";
+import { botMethods } from "./methods-bot.js";
+import { fileMethods } from "./methods-files.js";
+import { messageMethods } from "./methods-messages.js";
+import { createHttpHandler, type CoreDeps } from "./router.js";
 import { ScriptedUser, type UserContext } from "./scripted-user.js";
 import { Simulator } from "./simulate.js";
 import { Store } from "./store.js";
 import { transcriptOf, type TranscriptEntry } from "./transcript.js";
-import type { BotCommand, BotInfo, FloodRule, SandboxStats, TgChat, WebhookAttempt } from "./types.js";
-import { UpdateQueue } from "./updates.js";
+import type { BotCommand, BotInfo, TgChat } from "../botapi/types.js";
+import type { FloodRule, SandboxStats, WebhookAttempt } from "./types.js";
+import { UpdateQueue } from "../botapi/updates.js";
 import { WebApi } from "./web-api.js";
 import { WebhookDeliverer, type WebhookOptions } from "./webhook.js";
 
@@ -97,6 +102,11 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+function fileBody(store: Store, path: string) {
+  const f = store.files.getByPath(path);
+  return f && { bytes: f.bytes, ...(f.mime_type !== undefined ? { mimeType: f.mime_type } : {}) };
+}
+
 const botIdFrom = (token?: string): number => {
   const n = Number(token?.split(":")[0]);
   return Number.isSafeInteger(n) && n > 0 ? n : 6_000_000_001;
@@ -114,15 +124,15 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
   const recorder = new RequestRecorder(typeof opts.recordRequests === "number" ? opts.recordRequests : 10_000,
     opts.recordRequests !== false);
   const flood = new FloodControl(opts.flood);
-  let dispatcher: Dispatcher | undefined;
+  let dispatcher: Dispatcher<Engine> | undefined;
   const webhook = new WebhookDeliverer(queue, opts.webhook ?? {},
     (body) => dispatcher?.callWebhookReply(body) ?? Promise.resolve(),
     (a) => { if (!a.ok) log.info(`webhook delivery of update ${a.update_id} failed: ${a.status ?? a.error}`); });
   queue.onPush = () => webhook.kick();
   const engine: Engine = { store, queue, webhook, flood };
-  dispatcher = new Dispatcher(engine, recorder, (method, e) => log.error(e, `sandbox: ${method} failed`));
+  dispatcher = new Dispatcher(engine, [botMethods, messageMethods, fileMethods], recorder, (method, e) => log.error(e, `sandbox: ${method} failed`));
   const sim = new Simulator(engine);
-  const core: CoreDeps = { dispatcher, store, token: opts.token };
+  const core: CoreDeps = { dispatcher, store, token: opts.token, file: (p) => fileBody(store, p) };
   let closed = false;
 
   const diagnose = (): string => {

@@ -8,7 +8,7 @@ import type { BotEvent, CallbackAnswer, ChatState, SandboxEvent, Store } from ".
 import {
   botMessageOf, formatTranscript, transcriptOf, type BotMessage, type TranscriptEntry,
 } from "./transcript.js";
-import type { Message, TgUser } from "./types.js";
+import type { Message, TgUser } from "../botapi/types.js";
 
 export interface UserContext {
   store: Store;

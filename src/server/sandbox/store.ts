@@ -4,11 +4,10 @@
  * Every change is announced on `events` ("change") for the web page and for waiting users.
  */
 import { EventEmitter } from "node:events";
-import { badRequest } from "./errors.js";
-import { FileStore } from "./files.js";
-import type {
-  BotCommand, BotInfo, ChatStats, Message, ReplyKeyboardMarkup, ReplyMarkup, TgChat, TgUser,
-} from "./types.js";
+import { badRequest } from "../botapi/errors.js";
+import { FileStore } from "../botapi/files.js";
+import type { BotCommand, BotInfo, Message, ReplyKeyboardMarkup, ReplyMarkup, TgChat, TgUser } from "../botapi/types.js";
+import type { ChatStats } from "./types.js";
 
 export interface StoredMessage {
   message: Message;

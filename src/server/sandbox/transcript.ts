@@ -1,6 +1,6 @@
 /** Readable views of chat messages for tests and the page, and a text rendering for errors. */
 import type { BotEvent, ChatState, Store, StoredMessage } from "./store.js";
-import type { Message, MessageEntity, ReplyMarkup, StoredFile } from "./types.js";
+import type { Message, MessageEntity, ReplyMarkup, StoredFile } from "../botapi/types.js";
 
 export interface ButtonView {
   text: string;

@@ -3,12 +3,13 @@
  * downloads under /sandbox/files/. It acts on the same Store and Simulator as the tests.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { parseRequest } from "./body.js";
+import { parseRequest } from "../botapi/body.js";
 import { resolveCommands } from "./commands.js";
 import type { Simulator } from "./simulate.js";
 import type { SandboxEvent, Store } from "./store.js";
 import { transcriptOf } from "./transcript.js";
-import type { RecordedRequest, SandboxStats } from "./types.js";
+import type { RecordedRequest } from "../botapi/types.js";
+import type { SandboxStats } from "./types.js";
 import type { WebhookDeliverer } from "./webhook.js";
 
 export interface WebDeps {

@@ -6,8 +6,9 @@
  */
 import http, { STATUS_CODES } from "node:http";
 import https from "node:https";
-import type { UpdateQueue } from "./updates.js";
-import type { Update, WebhookAttempt } from "./types.js";
+import type { UpdateQueue } from "../botapi/updates.js";
+import type { Update } from "../botapi/types.js";
+import type { WebhookAttempt } from "./types.js";
 
 export interface WebhookConfig {
   url: string;

@@ -5,7 +5,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { GrammyError, type InlineKeyboard } from "grammy";
 import type { Lang } from "../../../domain/describe.js";
-import { todayIn } from "../../../domain/parse/calendar.js";
+import { todayIn } from "../../../domain/calendar/index.js";
 import type { ActivityDraft } from "../../../domain/parse/types.js";
 import type { Store } from "../../../db/store.js";
 import type { BotContext, FlowContext } from "../../context.js";

@@ -4,7 +4,7 @@ import type { InlineKeyboard } from "grammy";
 import type { LocalDate } from "../../../domain/activity.js";
 import { describeCard, fieldsOfDraft, type Lang } from "../../../domain/describe.js";
 import { ACTIVITY_KINDS } from "../../../domain/kinds.js";
-import { addDays } from "../../../domain/parse/calendar.js";
+import { addDays } from "../../../domain/calendar/index.js";
 import { kindFromLabel } from "../../../domain/parse/kinds.js";
 import { parseChineseDate, parseHeadcount } from "../../../domain/parse/index.js";
 import type { ActivityDraft } from "../../../domain/parse/types.js";

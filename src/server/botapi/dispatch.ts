@@ -1,11 +1,19 @@
-/** Runs Bot API methods by name, turns results and errors into Telegram replies, records calls. */
-import type { Engine, MethodHandler } from "./engine.js";
+/**
+ * Runs Bot API methods by name, turns results and errors into Telegram replies, records calls.
+ * Generic over the world the methods act on: the sandbox's simulated Telegram or a channel bridge.
+ */
 import { ApiError, notFound } from "./errors.js";
-import { botMethods } from "./methods-bot.js";
-import { fileMethods } from "./methods-files.js";
-import { messageMethods } from "./methods-messages.js";
-import type { Params, ParsedRequest } from "./params.js";
+import type { Params, ParsedRequest, UploadedFile } from "./params.js";
 import type { RequestRecorder } from "./recorder.js";
+
+export interface CallContext<E> {
+  engine: E;
+  params: Params;
+  files: Map<string, UploadedFile>;
+  signal?: AbortSignal;
+}
+
+export type MethodHandler<E> = (c: CallContext<E>) => unknown;
 
 export interface ApiReply {
   status: number;
@@ -38,16 +46,17 @@ function describeParams(req: ParsedRequest): Params {
   return out;
 }
 
-export class Dispatcher {
-  private readonly handlers = new Map<string, [string, MethodHandler]>();
+export class Dispatcher<E> {
+  private readonly handlers = new Map<string, [string, MethodHandler<E>]>();
   readonly counts: Record<string, number> = {};
 
   constructor(
-    private readonly engine: Engine,
+    private readonly engine: E,
+    tables: Record<string, MethodHandler<E>>[],
     private readonly recorder: RequestRecorder,
     private readonly onInternalError: (method: string, e: unknown) => void,
   ) {
-    for (const table of [botMethods, messageMethods, fileMethods]) {
+    for (const table of tables) {
       for (const [name, handler] of Object.entries(table)) this.handlers.set(name.toLowerCase(), [name, handler]);
     }
   }

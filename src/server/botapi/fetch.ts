@@ -1,10 +1,10 @@
 /**
- * A fetch-compatible function that hands grammY's requests to the sandbox in-process, without
+ * A fetch-compatible function that hands grammY's requests to a Bot API world in-process, without
  * the network: `new Bot(token, { client: { apiRoot: sandbox.apiRoot, fetch: sandbox.fetch } })`.
  * Only Bot API and file paths are served this way.
  */
 import type { BodySource } from "./body.js";
-import type { CoreResponse } from "./router.js";
+import type { CoreResponse } from "./http.js";
 
 export interface FetchInit {
   method?: string;
