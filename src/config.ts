@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { CHANNEL_SECRETS, channelInput, channelSchema, type ChannelConfig } from "./channelConfig.js";
 import { databaseKind, sqlitePath } from "./db/url.js";
 
 const LOCALES = ["zh", "en"] as const;
@@ -67,17 +68,18 @@ const schema = z
     }
   });
 
-export type Config = z.infer<typeof schema>;
+export type Config = z.infer<typeof schema> & ChannelConfig;
 
 export class ConfigError extends Error {}
 
 /** Parses the environment; throws ConfigError with one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  const channel = channelSchema.safeParse(channelInput(env));
+  if (result.success && channel.success) return { ...result.data, ...channel.data };
+  const issue = (result.error ?? channel.error)!.issues[0]!;
   const name = String(issue.path[0] ?? "environment");
-  const secret = name === "BOT_TOKEN" || name === "WEBHOOK_SECRET" || name === "DATABASE_URL";
+  const secret = name === "BOT_TOKEN" || name === "WEBHOOK_SECRET" || name === "DATABASE_URL" || CHANNEL_SECRETS.includes(name);
   const got = env[name] === undefined || secret ? "" : ` (got "${env[name]}")`;
   throw new ConfigError(`Configuration error: ${name} ${issue.message}${got}`);
 }
