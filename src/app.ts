@@ -47,7 +47,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   let runner: RunnerHandle | undefined;
   let server: http.Server | undefined;
   if (config.BOT_MODE === "webhook") {
-    const url = new URL(config.WEBHOOK_URL!);
+    const url = new URL(config.WEBHOOK_URL);
     server = await startHttpServer({
       port: config.PORT,
       logger,
@@ -73,7 +73,10 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
         // Finish the reminder pass and the updates in hand, then close the doors.
         await scheduler.stop();
         if (runner?.isRunning()) await runner.stop();
-        if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+        if (server) {
+          const closing = server;
+          await new Promise<void>((resolve) => closing.close(() => resolve()));
+        }
         await drain();
         await store.close();
         logger.info("stopped");

@@ -4,18 +4,10 @@ import path from "node:path";
 import { z } from "zod";
 import { CHANNEL_SECRETS, channelInput, channelSchema, type ChannelConfig } from "./channelConfig.js";
 import { databaseKind, sqlitePath } from "./db/url.js";
+import { isValidTimeZone } from "./domain/calendar/index.js";
 
 const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const databaseUrl = z
   .string()
@@ -23,7 +15,7 @@ const databaseUrl = z
   .default("file:./data/ledger.db")
   .superRefine((url, ctx) => {
     if (databaseKind(url) === "postgresql") {
-      ctx.addIssue({ code: "custom", message: "postgresql:// is not supported yet; use file:… (SQLite)" });
+      if (!URL.canParse(url)) ctx.addIssue({ code: "custom", message: "is not a valid postgresql:// URL" });
       return;
     }
     if (!url.startsWith("file:")) {
@@ -39,8 +31,7 @@ const databaseUrl = z
 
 const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).optional());
 
-const schema = z
-  .object({
+const fields = z.object({
     BOT_TOKEN: optionalText,
     TELEGRAM_API_ROOT: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
     DATABASE_URL: databaseUrl,
@@ -56,19 +47,36 @@ const schema = z
       .default("")
       .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^\d+$/, "must be comma-separated Telegram user ids").transform(Number))),
-    DEFAULT_TIMEZONE: z.string().default("Asia/Shanghai").refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
+    DEFAULT_TIMEZONE: z.string().default("Asia/Shanghai").refine(isValidTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
     DEFAULT_LOCALE: z.enum(LOCALES, { message: 'must be "zh" or "en"' }).default("zh"),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be a pino level (fatal … trace, silent)" })
       .default("info"),
-  })
+});
+
+type Common = Omit<z.output<typeof fields>, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET">;
+
+/** How the bot takes its updates; webhook fields exist only in webhook mode. */
+export type ModeConfig =
+  | { BOT_MODE: "polling"; /** BOT_MODE=webhook was asked for without BOT_TOKEN (sandbox). */ webhookNeedsToken: boolean }
+  | { BOT_MODE: "webhook"; WEBHOOK_URL: string; WEBHOOK_SECRET: string | undefined };
+
+type BaseConfig = Common & ModeConfig;
+export type Config = BaseConfig & ChannelConfig;
+
+const schema = fields
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook" && c.BOT_TOKEN && !c.WEBHOOK_URL) {
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     }
+  })
+  .transform(({ BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET, ...common }): BaseConfig => {
+    // Without a token the local sandbox feeds the bot by polling (it listens on PORT itself).
+    if (BOT_MODE === "webhook" && common.BOT_TOKEN && WEBHOOK_URL) {
+      return { ...common, BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET };
+    }
+    return { ...common, BOT_MODE: "polling", webhookNeedsToken: BOT_MODE === "webhook" };
   });
-
-export type Config = z.infer<typeof schema> & ChannelConfig;
 
 export class ConfigError extends Error {}
 

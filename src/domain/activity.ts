@@ -1,11 +1,8 @@
 import type { ActivityKind } from "./kinds.js";
 
-/** A calendar date in the branch's time zone. */
-export interface LocalDate {
-  year: number;
-  month: number; // 1-12
-  day: number; // 1-31
-}
+import type { LocalDate } from "./calendar/index.js";
+
+export type { LocalDate };
 
 /** Kind-specific figures an activity may carry (all optional; never invented). */
 export interface ActivityDetails {

@@ -3,7 +3,7 @@ import type { ActivityRecord, LocalDate } from "./activity.js";
 import { THREE_MEETINGS_ONE_LESSON, type ActivityKind } from "./kinds.js";
 import { KIND_LABELS_EN, KIND_LABELS_ZH } from "./parse/kinds.js";
 import type { ActivityDraft } from "./parse/types.js";
-import { formatLocalDateIso, formatLocalDateZh, localDateOf } from "./when.js";
+import { formatLocalDate, formatLocalDateZh, localDateOf } from "./calendar/index.js";
 
 export type Lang = "zh" | "en";
 
@@ -63,7 +63,7 @@ export function missingForInspection(f: CardFields): (keyof typeof L.zh)[] {
 export function describeCard(f: CardFields, lang: Lang): string {
   const l = L[lang];
   const lines: string[] = [];
-  const date = f.date ? (lang === "zh" ? formatLocalDateZh(f.date) : formatLocalDateIso(f.date)) : l.none;
+  const date = f.date ? (lang === "zh" ? formatLocalDateZh(f.date) : formatLocalDate(f.date)) : l.none;
   lines.push(`${l.date}${lang === "zh" ? "：" : ": "}${date}`);
   lines.push(`${l.kind}${lang === "zh" ? "：" : ": "}${f.kinds.length ? kindsLabel(f.kinds, lang) : l.none}`);
   const sep = lang === "zh" ? "：" : ": ";
@@ -88,7 +88,7 @@ export function describeCard(f: CardFields, lang: Lang): string {
 
 /** One line for lists (/mine): "2023-03-15 支委会 研究部署年度党建工作（5人）". */
 export function describeShort(r: ActivityRecord, timeZone: string, lang: Lang): string {
-  const date = formatLocalDateIso(localDateOf(r.occurredAt, timeZone));
+  const date = formatLocalDate(localDateOf(r.occurredAt, timeZone));
   const people = r.presentCount ?? (r.attendeeIds.length || null);
   const count = people !== null ? (lang === "zh" ? `（${people}人）` : ` (${people})`) : "";
   return `${date} ${kindsLabel(r.kinds, lang)}${r.title ? ` ${r.title}` : ""}${count}`;

@@ -5,15 +5,12 @@ import {
   CATCH_UP_DAYS,
   describeDelivery,
   dueDeliveries,
-  instantAt,
-  localDateAt,
   monthEndCheckAt,
-  monthKey,
   type Delivery,
   type HolidayCalendar,
   type ReminderLocale,
 } from "../domain/reminders/index.js";
-import { addMonths } from "../domain/reminders/localDate.js";
+import { addMonths, instantAt, localDateOf, monthKey } from "../domain/calendar/index.js";
 import { followUpButtons, packDate } from "../bot/features/reminders/buttons.js";
 import {
   fanOut,
@@ -132,7 +129,7 @@ async function monthEndNudge(
 ): Promise<void> {
   const nowIso = now.toISOString();
   const since = (lastCheckedAt ?? new Date(now.getTime() - CATCH_UP_DAYS * 86_400_000)).toISOString();
-  const today = localDateAt(now, b.timeZone);
+  const today = localDateOf(now, b.timeZone);
   for (const delta of [-1, 0]) {
     const { year, month } = addMonths(today.year, today.month, delta);
     const at = monthEndCheckAt(year, month, b.timeZone, MONTH_END_TIME, deps.holidays);

@@ -2,7 +2,8 @@
 // what is done, what is missing and where, quorum warnings, 谈心谈话 pairs and 学时. Months before the
 // branch began its ledger are not judged. The secretary gets a button to the rule settings (checkSettings.ts).
 import { Composer, InlineKeyboard } from "grammy";
-import { localDateOf, MAX_YEAR, MIN_YEAR } from "../../domain/period/index.js";
+import { localDateOf } from "../../domain/calendar/index.js";
+import { MAX_YEAR, MIN_YEAR } from "../../domain/period/index.js";
 import { checkCompliance, parseRuleSettings, renderComplianceText, type ComplianceInput } from "../../domain/rules/index.js";
 import { splitForTelegram } from "../../domain/summary/index.js";
 import type { BotContext } from "../context.js";

@@ -1,7 +1,7 @@
 import { Composer, InputFile } from "grammy";
 import { kindsLabel } from "../../domain/describe.js";
 import { parsePeriod } from "../../domain/period/index.js";
-import { formatLocalDateIso, localDateOf } from "../../domain/when.js";
+import { formatInstantDate } from "../../domain/calendar/index.js";
 import { renderLedgerXlsx, type LedgerRow } from "../../render/ledgerXlsx.js";
 import type { BotContext } from "../context.js";
 import { requires } from "../middlewares/auth.js";
@@ -24,7 +24,7 @@ export function exportFeature() {
     const records = await ctx.deps.store.activities.ledgerRows(m.branchId, new Date(period.start), new Date(period.end));
     const rows: LedgerRow[] = records.map((r) => ({
       id: r.id,
-      date: formatLocalDateIso(localDateOf(r.occurredAt, m.timeZone)),
+      date: formatInstantDate(r.occurredAt, m.timeZone),
       kinds: kindsLabel(r.kinds, lang),
       title: r.title, location: r.location, host: r.host, recorder: r.recorder, speaker: r.speaker,
       expected: r.expectedCount, present: r.presentCount,

@@ -4,7 +4,7 @@ import { INVITE_ALPHABET, INVITE_CODE_LENGTH, INVITE_VALID_DAYS, inviteState, is
 import { callbackCodec } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires } from "../middlewares/auth.js";
-import { formatLocalDate } from "../format.js";
+import { formatInstantDate } from "../../domain/calendar/index.js";
 import { startNameFlowIfNeeded } from "./nameFlow.js";
 
 export const inviteButtons = callbackCodec("inv", ["revoke", "revoke_others", "approval_on", "approval_off"] as const, ["branch", "invite"] as const);
@@ -39,7 +39,7 @@ export function invitesFeature() {
         branch: membership.branchName,
         link,
         code: invite.code,
-        until: formatLocalDate(expires, membership.timeZone),
+        until: formatInstantDate(expires, membership.timeZone),
         approval: ctx.t(branch?.requireApproval ? "invite-approval-on" : "invite-approval-off"),
       }),
       { reply_markup: keyboard, link_preview_options: { is_disabled: true } },

@@ -5,7 +5,7 @@ import { kindsIn } from "../../domain/parse/index.js";
 import { callbackCodec } from "../callbackData.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { allowed, requires } from "../middlewares/auth.js";
-import { localYearBounds } from "../format.js";
+import { localYearBounds } from "../../domain/calendar/index.js";
 import { joinButtons } from "./invites.js";
 
 const ACTIONS = ["open", "list", "committee", "t_org", "t_pub", "t_disc", "t_none", "leader", "member", "prob_on", "prob_off", "group", "remove", "remove_yes", "secretary", "secretary_yes"] as const;

@@ -2,7 +2,8 @@
 // participation, each member's participation (secretary and committee, private chats only),
 // period buttons that edit the text, and a chart of the year as a picture.
 import { Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
-import { MAX_YEAR, MIN_YEAR, parsePeriod, quarterPeriod, quarterOfMonth, localDateOf, type Period } from "../../domain/period/index.js";
+import { localDateOf, quarterOfMonth } from "../../domain/calendar/index.js";
+import { MAX_YEAR, MIN_YEAR, parsePeriod, quarterPeriod, type Period } from "../../domain/period/index.js";
 import { parseRuleSettings } from "../../domain/rules/index.js";
 import { formatNonAttendees, formatTallies, membersWithoutAttendance, organiseTallies } from "../../domain/tally/index.js";
 import { renderStatsChart } from "../../render/chart.js";

@@ -1,7 +1,8 @@
 // /summary [YYYY] (secretary, committee): the year-end summary draft from the ledger, as chat text
 // (split under Telegram's limit at paragraph boundaries), the 台账附表, and a .docx document.
 import { Composer, InputFile } from "grammy";
-import { localDateOf, MAX_YEAR, MIN_YEAR, yearPeriod } from "../../domain/period/index.js";
+import { localDateOf } from "../../domain/calendar/index.js";
+import { MAX_YEAR, MIN_YEAR, yearPeriod } from "../../domain/period/index.js";
 import {
   composeAnnualSummary,
   splitForTelegram,

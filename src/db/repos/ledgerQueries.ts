@@ -3,7 +3,7 @@
 // zone- and DST-correct while each figure stays one grouped query. Live records only.
 import type { ActivityDetails } from "../../domain/activity.js";
 import { isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
-import { localDateOf, localMidnightUtc } from "../../domain/period/localDate.js";
+import { localDateOf, localMidnightUtc } from "../../domain/calendar/index.js";
 import { DEFAULT_STUDY_KINDS } from "../../domain/rules/settings.js";
 import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef, YearMonth } from "../../domain/rules/types.js";
 import type { ActivityFact, KindTally, MemberParticipation, TallyTotals } from "../../domain/tally/types.js";

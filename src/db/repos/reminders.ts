@@ -1,6 +1,6 @@
 import type { LocalDate } from "../../domain/activity.js";
-import { addDays, defaultThemeDayRule, parseThemeDayRule, type ThemeDayRule } from "../../domain/reminders/index.js";
-import { dayBounds } from "../../domain/when.js";
+import { addDays, dayBounds } from "../../domain/calendar/index.js";
+import { defaultThemeDayRule, parseThemeDayRule, type ThemeDayRule } from "../../domain/reminders/index.js";
 import type { Prisma } from "../client.js";
 
 /** A branch's reminder settings; the default rule (not enabled) when the secretary has set none. */

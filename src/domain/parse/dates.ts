@@ -1,5 +1,5 @@
 import type { LocalDate } from "../activity.js";
-import { addDays, compareDates, isValidDate, isoWeekday, shiftMonth, todayIn } from "./calendar.js";
+import { addDays, addMonths, compareLocalDate, isValidDate, isoWeekday, todayIn } from "../calendar/index.js";
 import { DAY_NUM, toNumber } from "./numbers.js";
 import { MaskedText, maskSpans, matchesOf } from "./text.js";
 import { findTime, type TimeFinding } from "./times.js";
@@ -36,7 +36,7 @@ function recentMonthDay(month: number, day: number, today: LocalDate): Resolutio
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return "impossible";
   for (let year = today.year; year >= today.year - 8; year--) {
     const date = { year, month, day };
-    if (isValidDate(year, month, day) && compareDates(date, today) <= 0) return { date };
+    if (isValidDate(year, month, day) && compareLocalDate(date, today) <= 0) return { date };
   }
   return "impossible";
 }
@@ -45,9 +45,9 @@ function recentMonthDay(month: number, day: number, today: LocalDate): Resolutio
 function recentDay(day: number, today: LocalDate): Resolution {
   if (!(day >= 1 && day <= 31)) return null;
   for (let back = 0; back <= 12; back++) {
-    const { year, month } = shiftMonth(today.year, today.month, -back);
+    const { year, month } = addMonths(today.year, today.month, -back);
     const date = { year, month, day };
-    if (isValidDate(year, month, day) && compareDates(date, today) <= 0) return { date };
+    if (isValidDate(year, month, day) && compareLocalDate(date, today) <= 0) return { date };
   }
   return null;
 }
@@ -107,7 +107,7 @@ const RULES: DateRule[] = [
         return recentDay(day, today);
       }
       const back = prefix.startsWith("上") ? 1 : 0;
-      const { year, month } = shiftMonth(today.year, today.month, -back);
+      const { year, month } = addMonths(today.year, today.month, -back);
       return day >= 1 && day <= 31 ? exact(year, month, day) : "impossible";
     },
   },
@@ -134,7 +134,7 @@ const RULES: DateRule[] = [
       const monday = addDays(today, 1 - isoWeekday(today));
       if (m[1] === undefined) {
         const date = addDays(monday, weekday - 1);
-        return { date: compareDates(date, today) > 0 ? addDays(date, -7) : date };
+        return { date: compareLocalDate(date, today) > 0 ? addDays(date, -7) : date };
       }
       return { date: addDays(monday, (WEEK_OFFSET[m[1]] ?? 0) + weekday - 1) };
     },
@@ -172,7 +172,7 @@ export function findDateAndTime(view: string, today: LocalDate): DateFinding {
   const first = taken.find((t) => t.res !== "vague");
   if (first?.res === "impossible") problem = { code: "impossible_date", text: first.text };
   else if (first && first.res !== "vague") {
-    if (compareDates(first.res.date, today) > 0) problem = { code: "future_date", text: first.text };
+    if (compareLocalDate(first.res.date, today) > 0) problem = { code: "future_date", text: first.text };
     else date = first.res.date;
     datePartOfDay = first.res.partOfDay ?? null;
   }

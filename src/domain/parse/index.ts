@@ -1,4 +1,4 @@
-import { todayIn } from "./calendar.js";
+import { todayIn } from "../calendar/index.js";
 import { findCounts } from "./counts.js";
 import { findDateAndTime } from "./dates.js";
 import { findKinds } from "./kinds.js";

@@ -1,3 +1,2 @@
-export * from "./localDate.js";
 export * from "./period.js";
 export * from "./parse.js";

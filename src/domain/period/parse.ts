@@ -1,5 +1,5 @@
 // The /stats argument: 本月 | 本季度 | 今年 | 上月 | 去年 | YYYY | YYYY-MM | YYYY-Qn (and English forms).
-import { isValidTimeZone, localDateOf, quarterOfMonth, type Quarter } from "./localDate.js";
+import { isValidTimeZone, localDateOf, quarterOfMonth, type Quarter } from "../calendar/index.js";
 import { monthPeriod, quarterPeriod, yearPeriod, type Period } from "./period.js";
 
 export type PeriodError = "bad_format" | "bad_year" | "bad_month" | "bad_quarter" | "bad_time_zone";

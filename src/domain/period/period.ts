@@ -1,10 +1,5 @@
 // A reporting period (month, quarter or year) with its bounds at the branch's local midnights.
-import {
-  localMidnightUtc,
-  monthKey,
-  quarterKey,
-  type Quarter,
-} from "./localDate.js";
+import { localMidnightUtc, monthKey, quarterKey, type Quarter } from "../calendar/index.js";
 
 export type PeriodUnit = "month" | "quarter" | "year";
 

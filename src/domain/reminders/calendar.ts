@@ -6,7 +6,7 @@
 // by one day. The data table itself is correct and host-independent.
 import { createRequire } from "node:module";
 import type { LocalDate } from "../activity.js";
-import { formatLocalDate, isoWeekday } from "./localDate.js";
+import { formatLocalDate, isoWeekday } from "../calendar/index.js";
 
 export interface HolidayCalendar {
   /** An official working day: Mon–Fri that is not a public holiday, or a make-up workday (调休上班). */

@@ -1,7 +1,7 @@
 // Human text for the /remind settings, the /next command and the reminder messages themselves.
 import type { LocalDate } from "../activity.js";
 import { chineseDaysCalendar, type HolidayCalendar } from "./calendar.js";
-import { daysBetween, isoWeekday, localDateAt } from "./localDate.js";
+import { daysBetween, isoWeekday, localDateOf } from "../calendar/index.js";
 import type { ReminderOffset, ThemeDayRule } from "./rule.js";
 import { upcomingOccurrences, type Delivery, type Occurrence } from "./schedule.js";
 
@@ -138,7 +138,7 @@ export function describeNext(rule: ThemeDayRule, opts: DescribeNextOptions): str
   const zh = locale === "zh";
   const [o] = upcomingOccurrences(rule, { now, timeZone: opts.timeZone, holidays, count: 1 });
   if (!o) return zh ? "暂无下一次主题党日。" : "No upcoming theme day.";
-  const today = localDateAt(now, opts.timeZone);
+  const today = localDateOf(now, opts.timeZone);
   const when = formatDay(o.themeDay, locale, today.year) + occurrenceNotes(o, today, locale, holidays);
   const lines = [zh ? `下一次主题党日：${when}` : `Next theme day (主题党日): ${when}`];
   if (rule.theme) lines.push(zh ? `主题：${rule.theme}` : `Theme: ${rule.theme}`);
@@ -163,7 +163,7 @@ export function describeDelivery(
   opts: { now: Date; timeZone: string; locale: ReminderLocale; theme?: string | null },
 ): string {
   const zh = opts.locale === "zh";
-  const today = localDateAt(opts.now, opts.timeZone);
+  const today = localDateOf(opts.now, opts.timeZone);
   const rel = relativeDay(today, d.themeDay, opts.locale);
   const day = formatDay(d.themeDay, opts.locale, today.year);
   const logDate = `${d.themeDay.month}月${d.themeDay.day}日`;

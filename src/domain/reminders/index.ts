@@ -4,15 +4,3 @@ export * from "./calendar.js";
 export * from "./themeDay.js";
 export * from "./schedule.js";
 export * from "./describe.js";
-export {
-  addDays,
-  compareLocalDate,
-  daysBetween,
-  formatLocalDate,
-  instantAt,
-  isoWeekday,
-  localDateAt,
-  localTimeAt,
-  monthKey,
-  type HHMM,
-} from "./localDate.js";

@@ -9,9 +9,9 @@ import {
   compareLocalDate,
   formatLocalDate,
   instantAt,
-  localDateAt,
+  localDateOf,
   type HHMM,
-} from "./localDate.js";
+} from "../calendar/index.js";
 import type { ThemeDayRule } from "./rule.js";
 import { resolveThemeDay, type ResolvedThemeDay } from "./themeDay.js";
 
@@ -130,7 +130,7 @@ function byAt(a: Delivery, b: Delivery): number {
 /** Occurrences of the rule's months from `from` (relative to the current local month) on. */
 function occurrencesAround(rule: ThemeDayRule, opts: ScheduleOptions, from: number, to: number): Occurrence[] {
   assertTimeZone(opts.timeZone);
-  const today = localDateAt(opts.now, opts.timeZone);
+  const today = localDateOf(opts.now, opts.timeZone);
   const out: Occurrence[] = [];
   for (let delta = from; delta <= to; delta++) {
     const { year, month } = addMonths(today.year, today.month, delta);
@@ -145,7 +145,7 @@ function occurrencesAround(rule: ThemeDayRule, opts: ScheduleOptions, from: numb
  */
 export function upcomingOccurrences(rule: ThemeDayRule, opts: ScheduleOptions & { count?: number }): Occurrence[] {
   const count = Math.max(0, Math.floor(opts.count ?? 3));
-  const today = localDateAt(opts.now, opts.timeZone);
+  const today = localDateOf(opts.now, opts.timeZone);
   // one month back: an occurrence moved forward across the month end (e.g. 9/30 → 10/7)
   return occurrencesAround(rule, opts, -1, count + 1)
     .filter((o) => compareLocalDate(o.themeDay, today) >= 0)

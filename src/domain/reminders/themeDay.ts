@@ -1,7 +1,7 @@
 // Which date a branch's 主题党日 falls on in a given month.
 import type { LocalDate } from "../activity.js";
 import { chineseDaysCalendar, type HolidayCalendar } from "./calendar.js";
-import { addDays, daysInMonth, instantAt, isoWeekday, monthKey, type HHMM } from "./localDate.js";
+import { addDays, daysInMonth, instantAt, isoWeekday, monthKey, type HHMM } from "../calendar/index.js";
 import type { ThemeDayPattern, ThemeDayRule } from "./rule.js";
 
 export interface CalendarOptions {

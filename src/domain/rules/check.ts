@@ -1,6 +1,6 @@
 // Compliance of a branch's year against its rule settings. Only periods already begun are judged.
 import type { LocalDate } from "../activity.js";
-import { monthKey, monthsOfQuarter, quarterKey, quarterOfMonth, type Quarter } from "../period/localDate.js";
+import { monthKey, monthsOfQuarter, quarterKey, quarterOfMonth, type Quarter } from "../calendar/index.js";
 import { DEFAULT_RULE_SETTINGS, SCHEDULED_KINDS, type Frequency, type ScheduledKind } from "./settings.js";
 import { TALK_CATEGORIES, talkCategoriesOf } from "./talks.js";
 import type {

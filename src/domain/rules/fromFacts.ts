@@ -1,6 +1,6 @@
 // Builds the compliance input from in-memory activity rows (when the caller has facts rather than grouped counts).
 import type { LocalDate } from "../activity.js";
-import { localDateOf } from "../period/localDate.js";
+import { localDateOf } from "../calendar/index.js";
 import { distinctKinds, participationFromFacts } from "../tally/tally.js";
 import type { ActivityFact, MemberRef } from "../tally/types.js";
 import type { RuleSettings } from "./settings.js";

@@ -1,7 +1,7 @@
 // The /check reply in Chinese or English.
 import { KIND_LABEL, type Locale } from "../tally/labels.js";
 import { monthNameEn, quarterNameZh } from "../period/period.js";
-import type { Quarter } from "../period/localDate.js";
+import type { Quarter } from "../calendar/index.js";
 import { SCHEDULED_KINDS, type ScheduledKind } from "./settings.js";
 import { TALK_CATEGORY_LABEL } from "./talks.js";
 import type { ComplianceItem, ComplianceReport } from "./types.js";

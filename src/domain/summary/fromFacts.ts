@@ -1,6 +1,6 @@
 // Builds SummaryInput from the year's activity rows, so that every figure is a sum over those rows.
 import type { ActivityKind } from "../kinds.js";
-import { formatLocalDate, localDateOf } from "../period/localDate.js";
+import { formatLocalDate, localDateOf } from "../calendar/index.js";
 import { distinctKinds, tallyFacts } from "../tally/tally.js";
 import type { ActivityFact } from "../tally/types.js";
 import { recordedNumber, talkPersonTimesRecorded } from "./records.js";

@@ -1,12 +1,5 @@
-import {
-  isInPeriod,
-  localDateOf,
-  monthsOf,
-  parsePeriod,
-  quarterOf,
-  type ParsePeriodResult,
-  type Period,
-} from "../../../src/domain/period/index.js";
+import { localDateOf, monthsOf, quarterOf } from "../../../src/domain/calendar/index.js";
+import { isInPeriod, parsePeriod, type ParsePeriodResult, type Period } from "../../../src/domain/period/index.js";
 
 const SH = "Asia/Shanghai";
 const NOW = new Date("2023-05-20T04:00:00Z"); // 20 May 2023, noon in Shanghai

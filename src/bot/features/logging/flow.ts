@@ -6,7 +6,7 @@ import type { InlineKeyboard } from "grammy";
 import { ACTIVITY_KINDS } from "../../../domain/kinds.js";
 import type { Lang } from "../../../domain/describe.js";
 import { describeCard, fieldsOfDraft } from "../../../domain/describe.js";
-import { addDays, todayIn } from "../../../domain/parse/calendar.js";
+import { addDays, todayIn } from "../../../domain/calendar/index.js";
 import { kindFromLabel } from "../../../domain/parse/kinds.js";
 import { parseChineseDate, parseCount } from "../../../domain/parse/index.js";
 import type { ActivityDraft } from "../../../domain/parse/types.js";

@@ -4,12 +4,10 @@ import type { ActivityRecord } from "../../../domain/activity.js";
 import type { ActivityKind } from "../../../domain/kinds.js";
 import type { ActivityDraft } from "../../../domain/parse/types.js";
 import { sameEventTitle } from "../../../domain/similarity.js";
-import { TZDate } from "@date-fns/tz";
-import { dayBounds, instantOf, localDateOf } from "../../../domain/when.js";
+import { dayBounds, instantOf, localClockOf, localDateOf, localYearBounds, partOfDayOf } from "../../../domain/calendar/index.js";
 import type { NewActivity } from "../../../db/repos/activities.js";
 import type { KindCount } from "../../../db/repos/tallies.js";
 import type { Store } from "../../../db/store.js";
-import { localYearBounds } from "../../format.js";
 
 export interface Reporter {
   branchId: number;
@@ -159,12 +157,12 @@ export async function applyEditedText(store: Store, record: ActivityRecord, draf
 /** A saved record as a draft again, for the edit flow. */
 export function draftOfRecord(r: ActivityRecord, timeZone: string): { draft: ActivityDraft; extras: DraftExtras } {
   const date = localDateOf(r.occurredAt, timeZone);
-  const local = new TZDate(Date.parse(r.occurredAt), timeZone);
+  const clock = localClockOf(r.occurredAt, timeZone);
   return {
     draft: {
       date,
-      time: r.hasTime ? { hour: local.getHours(), minute: local.getMinutes() } : null,
-      partOfDay: r.hasTime ? null : local.getHours() < 12 ? "morning" : local.getHours() === 12 ? null : local.getHours() < 18 ? "afternoon" : "evening",
+      time: r.hasTime ? clock : null,
+      partOfDay: r.hasTime ? null : partOfDayOf(clock.hour),
       kinds: r.kinds,
       title: r.title, location: r.location, host: r.host, recorder: r.recorder, speaker: r.speaker,
       expectedCount: r.expectedCount, presentCount: r.presentCount, durationHours: r.durationHours,

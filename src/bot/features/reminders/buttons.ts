@@ -1,5 +1,5 @@
 // Callback data of the reminder settings panel and of the scheduler's follow-up message.
-import type { LocalDate } from "../../../domain/activity.js";
+import { isValidDate, type LocalDate } from "../../../domain/calendar/index.js";
 import { callbackCodec } from "../../callbackData.js";
 
 export const SETTINGS_ACTIONS = [
@@ -29,7 +29,6 @@ export function unpackDate(n: number): LocalDate | null {
   const year = Math.floor(n / 10_000);
   const month = Math.floor(n / 100) % 100;
   const day = n % 100;
-  const t = new Date(Date.UTC(year, month - 1, day));
-  if (year < 2000 || year > 2999 || t.getUTCFullYear() !== year || t.getUTCMonth() !== month - 1 || t.getUTCDate() !== day) return null;
+  if (year < 2000 || year > 2999 || !isValidDate(year, month, day)) return null;
   return { year, month, day };
 }

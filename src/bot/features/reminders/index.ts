@@ -1,7 +1,8 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, GrammyError } from "grammy";
 import { emptyDraft } from "../../../domain/parse/index.js";
-import { compareLocalDate, describeNext, localDateAt, type ReminderLocale } from "../../../domain/reminders/index.js";
+import { compareLocalDate, localDateOf } from "../../../domain/calendar/index.js";
+import { describeNext, type ReminderLocale } from "../../../domain/reminders/index.js";
 import type { BotContext } from "../../context.js";
 import { requires } from "../../middlewares/auth.js";
 import { enterFlow } from "../logging/index.js";
@@ -106,7 +107,7 @@ export function remindersFeature() {
     const store = ctx.deps.store;
     const row = data ? await store.branches.membership(data.branch, ctx.member!.id) : null;
     const branch = row?.status === "active" ? await store.branches.get(data!.branch) : null;
-    if (!data || !date || !branch || compareLocalDate(date, localDateAt(ctx.deps.now(), branch.timeZone)) > 0) return refuse(ctx);
+    if (!data || !date || !branch || compareLocalDate(date, localDateOf(ctx.deps.now(), branch.timeZone)) > 0) return refuse(ctx);
     if (await store.reminders.themeDayLoggedOn(branch.id, date, branch.timeZone)) {
       await ctx.answerCallbackQuery({ text: ctx.t("remind-followup-already"), show_alert: true });
       return;

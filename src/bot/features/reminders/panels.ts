@@ -3,12 +3,12 @@ import { InlineKeyboard } from "grammy";
 import {
   describeRule,
   formatDay,
-  localDateAt,
   relativeDay,
   upcomingOccurrences,
   type ReminderLocale,
   type ThemeDayRule,
 } from "../../../domain/reminders/index.js";
+import { localDateOf } from "../../../domain/calendar/index.js";
 import type { Translate } from "../logging/cards.js";
 import { settingsButton as btn, type SettingsAction } from "./buttons.js";
 import {
@@ -38,7 +38,7 @@ const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);
 export function nextLine(rule: ThemeDayRule, timeZone: string, now: Date, locale: ReminderLocale, t: Translate): string {
   const [o] = upcomingOccurrences(rule, { now, timeZone, count: 1 });
   if (!o) return "";
-  const today = localDateAt(now, timeZone);
+  const today = localDateOf(now, timeZone);
   return t("remind-next-day", { day: formatDay(o.themeDay, locale, today.year), when: relativeDay(today, o.themeDay, locale) });
 }
 
