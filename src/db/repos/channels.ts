@@ -46,8 +46,13 @@ export function channelsRepo(prisma: Prisma) {
     },
     /** Records a callback key; false when it was taken before (a retry or a replay). */
     async firstSight(key: string): Promise<boolean> {
-      const inserted = await prisma.$executeRaw`INSERT INTO "ChannelInbound" ("key", "receivedAt") VALUES (${key}, ${new Date()}) ON CONFLICT ("key") DO NOTHING`;
-      return inserted === 1;
+      try {
+        await prisma.channelInbound.create({ data: { key } });
+        return true;
+      } catch (e) {
+        if ((e as { code?: string }).code === "P2002") return false;
+        throw e;
+      }
     },
     async forgetInboundBefore(before: Date): Promise<number> {
       const { count } = await prisma.channelInbound.deleteMany({ where: { receivedAt: { lt: before } } });

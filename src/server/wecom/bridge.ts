@@ -5,13 +5,12 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Dispatcher } from "../botapi/dispatch.js";
+import { Dispatcher, type MethodHandler } from "../botapi/dispatch.js";
 import { handleBotApi, sendCore } from "../botapi/http.js";
 import { RequestRecorder } from "../botapi/recorder.js";
 import type { WecomConfig } from "../../channelConfig.js";
 import { openDatabase } from "../../db/client.js";
-import { deployMigrations } from "../../db/migrations/migrator.js";
-import { channelsRepo } from "../../db/repos/channels.js";
+import { channelsRepo, type ChannelsRepo } from "../../db/repos/channels.js";
 import { WecomApi } from "./api.js";
 import { createCallbackHandler } from "./inbound.js";
 import { MemberLimiter, WECOM_LIMITS, type MemberLimits } from "./limiter.js";
@@ -39,6 +38,16 @@ export interface WecomBridge {
 const HOUSEKEEPING_MS = 3_600_000;
 const KEEP_INBOUND_MS = 24 * 3_600_000;
 
+/** The repository once the database is open; every call waits for it. */
+function lazyRepo(repo: Promise<ChannelsRepo>): ChannelsRepo {
+  return new Proxy({} as ChannelsRepo, {
+    get: (_target, name) => async (...args: unknown[]) => {
+      const r = await repo;
+      return (r[name as keyof ChannelsRepo] as (...a: unknown[]) => unknown)(...args);
+    },
+  });
+}
+
 function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -51,11 +60,17 @@ function listen(server: http.Server, port: number, host: string): Promise<number
 
 export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBridge> {
   const c = o.config;
-  await deployMigrations(c.DATABASE_URL);
-  const db = await openDatabase(c.DATABASE_URL);
+  // The database is opened once the bot has started (its getMe comes after the app applied the
+  // migrations): a second connection while the migrator runs would make it fail on a busy file.
+  let botStarted!: () => void;
+  const started = new Promise<void>((resolve) => (botStarted = resolve));
+  const db = started.then(() => openDatabase(c.DATABASE_URL));
+  db.catch(() => undefined);
   const api = new WecomApi({ apiRoot: c.WECOM_API_ROOT, corpId: c.WECOM_CORP_ID, secret: c.WECOM_SECRET, agentId: c.WECOM_AGENT_ID });
-  const world = new WecomWorld(api, channelsRepo(db.prisma), new MemberLimiter({ ...WECOM_LIMITS, ...o.limits }), o.logger);
-  const dispatcher = new Dispatcher(world, [wecomMethods], new RequestRecorder(0, false), (method, e) => o.logger.error({ err: e, method }, "WeCom bridge: method failed"));
+  const world = new WecomWorld(api, lazyRepo(db.then((d) => channelsRepo(d.prisma))), new MemberLimiter({ ...WECOM_LIMITS, ...o.limits }), o.logger);
+  const getMe = wecomMethods.getMe!;
+  const methods: Record<string, MethodHandler<WecomWorld>> = { ...wecomMethods, getMe: (call) => (botStarted(), getMe(call)) };
+  const dispatcher = new Dispatcher(world, [methods], new RequestRecorder(0, false), (method, e) => o.logger.error({ err: e, method }, "WeCom bridge: method failed"));
   const token = `${c.WECOM_AGENT_ID}:${randomBytes(18).toString("base64url")}`;
   const core = {
     dispatcher,
@@ -122,7 +137,8 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
       await callbacks.idle();
       world.queue.release();
       await close(botApi);
-      await db.close();
+      botStarted();
+      await (await db).close();
     })()),
   };
 }
