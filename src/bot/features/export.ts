@@ -1,5 +1,5 @@
 import { Composer, InputFile } from "grammy";
-import { kindsLabel } from "../../domain/describe.js";
+import { formatAbsentees, kindsLabel } from "../../domain/describe.js";
 import { parsePeriod } from "../../domain/period/index.js";
 import { formatInstantDate } from "../../domain/calendar/index.js";
 import type { LedgerRow } from "../../render/ledgerXlsx.js";
@@ -30,7 +30,7 @@ export function exportFeature() {
       expected: r.expectedCount, present: r.presentCount,
       personTimes: r.details.personTimes ?? r.presentCount ?? r.attendeeIds.length,
       hours: r.durationHours,
-      absentees: r.absentees.map((a) => (a.reason ? `${a.name}（${a.reason}）` : a.name)).join("、"),
+      absentees: formatAbsentees(r.absentees),
       attendees: r.attendeeNames.join("、"),
       notes: r.notes, reporter: r.reporterName, photos: r.photos,
     }));
