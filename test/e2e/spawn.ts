@@ -25,8 +25,8 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
     out += chunk.toString();
     for (const l of listeners) l();
   };
-  child.stdout!.on("data", onData);
-  child.stderr!.on("data", onData);
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   return {

@@ -69,7 +69,7 @@ function isFiller(piece: string): boolean {
 export function residualTitle(original: string, runs: readonly Span[]): string | null {
   const pieces: string[] = [];
   for (const [s, e] of runs) {
-    for (const raw of original.slice(s, e).split(/[,;:!?，；：！？。()（）【】\[\]]+/)) {
+    for (const raw of original.slice(s, e).split(/[,;:!?，；：！？。()（）【】[\]]+/)) {
       const piece = raw
         .replace(/^[\s、,.\-~～—和及与并暨]+|[\s、,.\-~～—和及与并暨]+$/g, "")
         .replace(/^(?:召开了|召开|开了|举行了|举行|举办了|举办)/, "");

@@ -4,8 +4,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { InlineKeyboard } from "grammy";
 import { ACTIVITY_KINDS } from "../../../domain/kinds.js";
-import type { Lang } from "../../../domain/describe.js";
-import { describeCard, fieldsOfDraft } from "../../../domain/describe.js";
+import { type Lang, describeCard, fieldsOfDraft } from "../../../domain/describe.js";
 import { addDays, todayIn } from "../../../domain/calendar/index.js";
 import { kindFromLabel } from "../../../domain/parse/kinds.js";
 import { parseChineseDate, parseCount } from "../../../domain/parse/index.js";
