@@ -1,9 +1,12 @@
-# branch-ledger: multi-stage build. The Prisma client is generated and the TypeScript compiled in
-# the build stage; the runtime stage installs production dependencies only and runs as non-root.
+# branch-ledger: multi-stage build. The build stage generates the Prisma client, compiles the
+# TypeScript (`npm run build` → dist/, with the sandbox page) and installs the runtime dependencies
+# into an empty folder with scripts/install-runtime.mjs — the production closure of the lockfile
+# only, no Prisma CLI, TypeScript or tsx (test/e2e/productionLayout.test.ts runs the same steps).
+# The runtime stage copies that folder, dist/, prisma/ (migrations) and locales/; no compilers.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-# better-sqlite3 may build from source (when its prebuilt binary cannot be downloaded).
+# better-sqlite3 builds from source when its prebuilt binary cannot be downloaded.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json prisma.config.ts ./
 COPY scripts ./scripts
@@ -11,7 +14,8 @@ COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build
+RUN npm run build \
+ && node scripts/install-runtime.mjs /runtime --native-from node_modules
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -20,13 +24,10 @@ ENV NODE_ENV=production \
 WORKDIR /app
 # fonts-wqy-zenhei: Chinese text in the /stats chart.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-wqy-zenhei python3 make g++ \
- && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
-COPY scripts ./scripts
-RUN npm ci --omit=dev --no-audit --no-fund \
- && apt-get purge -y python3 make g++ && apt-get autoremove -y \
- && npm cache clean --force
+ && apt-get install -y --no-install-recommends fonts-wqy-zenhei \
+ && rm -rf /var/lib/apt/lists/* /opt/yarn-*
+COPY --from=build /runtime/package.json /runtime/package-lock.json ./
+COPY --from=build /runtime/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY prisma ./prisma
 COPY locales ./locales
@@ -37,4 +38,5 @@ EXPOSE 8080
 # /healthz answers in both polling and webhook mode.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Operators: `docker exec <container> npm run admin -- --help`, `npm run backup -- /data/backup.db`.
 CMD ["node", "dist/src/main.js"]

@@ -13,9 +13,11 @@ export interface BotProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(tsx, ["src/main.ts"], {
-    cwd: root,
+/** `how`: another command and folder (the production layout runs `node dist/src/main.js`). */
+export function startBotProcess(env: Record<string, string>, how?: { cwd: string; command: [string, ...string[]] }): BotProcess {
+  const [command, ...args] = how?.command ?? [tsx, "src/main.ts"];
+  const child = spawn(command, args, {
+    cwd: how?.cwd ?? root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

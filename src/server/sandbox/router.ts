@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { projectRoot } from "../../paths.js";
 import { handleBotApi, json, sendCore, type BotApiDeps } from "../botapi/http.js";
 import type { Store } from "./store.js";
 
@@ -13,10 +14,13 @@ export interface CoreDeps extends BotApiDeps {
   store: Store;
 }
 
+/** Beside this module (src/ with tsx; dist/ after `npm run build` copies it), else in the source tree. */
 function publicDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, "public"), path.resolve(here, "../../../../src/server/sandbox/public")];
-  return candidates.find((d) => existsSync(d)) ?? candidates[0] ?? here;
+  const candidates = [path.join(here, "public"), path.join(projectRoot, "src", "server", "sandbox", "public")];
+  const found = candidates.find((d) => existsSync(path.join(d, "index.html")));
+  if (!found) throw new Error(`the sandbox page is missing: looked in ${candidates.join(" and ")}`);
+  return found;
 }
 
 const STATIC: Record<string, [string, string]> = {
