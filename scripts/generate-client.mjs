@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { writePostgresSchema } from "./postgres-schema.mjs";
 
 const require = createRequire(import.meta.url);
 let cli;
@@ -14,6 +15,8 @@ try {
   console.log("prisma CLI not installed (production install): client generation skipped.");
   process.exit(0);
 }
+// The PostgreSQL schema is derived from the SQLite one (provider line only); keep it in step.
+if (existsSync("prisma/schema.prisma")) writePostgresSchema();
 const schemas = ["prisma/schema.prisma", "prisma/postgres/schema.prisma"].filter((s) => existsSync(s));
 for (const schema of schemas) {
   const result = spawnSync(process.execPath, [cli, "generate", "--schema", schema], {

@@ -14,7 +14,7 @@ const databaseUrl = z
   .default("file:./data/ledger.db")
   .superRefine((url, ctx) => {
     if (databaseKind(url) === "postgresql") {
-      ctx.addIssue({ code: "custom", message: "postgresql:// is not supported yet; use file:… (SQLite)" });
+      if (!URL.canParse(url)) ctx.addIssue({ code: "custom", message: "is not a valid postgresql:// URL" });
       return;
     }
     if (!url.startsWith("file:")) {

@@ -12,14 +12,32 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** How long SQLite waits for a lock before a statement fails (then the caller's retry takes over). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 export async function openDatabase(url: string): Promise<DatabaseHandle> {
   const kind = databaseKind(url);
-  if (kind === "postgresql") throw new Error("PostgreSQL support is not built yet; use a file: (SQLite) DATABASE_URL");
+  if (kind === "postgresql") return openPostgres(url);
   ensureSqliteFolder(url);
   // Dates as unix milliseconds, as Prisma's native engine and our migrations store them.
   const adapter = new PrismaBetterSqlite3({ url: sqlitePath(url) }, { timestampFormat: "unixepoch-ms" });
   const prisma = new PrismaClient({ adapter });
   await prisma.$executeRawUnsafe("PRAGMA journal_mode = WAL");
-  await prisma.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
+  await prisma.$executeRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   return { kind, prisma, close: () => prisma.$disconnect() };
+}
+
+/**
+ * PostgreSQL through adapter-pg and the client generated from prisma/postgres/schema.prisma (the same
+ * models, so the same repositories serve both; the type is the SQLite client's).
+ */
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const [{ PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("../generated/postgres/client.js"),
+  ]);
+  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  const pgClient = new PgPrismaClient({ adapter });
+  await pgClient.$connect();
+  return { kind: "postgresql", prisma: pgClient as unknown as Prisma, close: () => pgClient.$disconnect() };
 }

@@ -1,16 +1,14 @@
 // The grouped ledger queries against a real SQLite file, with a small known dataset (Shanghai time).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
 import { deployMigrations } from "../../src/db/migrations/migrator.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import type { NewActivity } from "../../src/db/repos/activities.js";
 import { createStore, type Store } from "../../src/db/store.js";
 import { quarterPeriod, yearPeriod } from "../../src/domain/period/index.js";
 import { membersWithoutAttendance } from "../../src/domain/tally/index.js";
 
 const TZ = "Asia/Shanghai";
-let dir: string;
+let testDb: TestDatabase;
 let db: DatabaseHandle;
 let store: Store;
 let branchId: number;
@@ -33,8 +31,8 @@ function add(a: Partial<NewActivity> & Pick<NewActivity, "kinds" | "occurredAt">
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "ledger-queries-"));
-  const url = `file:${path.join(dir, "ledger.db")}`;
+  testDb = await createTestDatabase("queries");
+  const url = testDb.url;
   await deployMigrations(url);
   db = await openDatabase(url);
   store = createStore(db);
@@ -71,7 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.close();
-  rmSync(dir, { recursive: true, force: true });
+  await testDb.drop();
 });
 
 describe("ledger queries", () => {

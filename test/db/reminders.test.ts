@@ -1,16 +1,14 @@
 // The reminders repository against a real SQLite file (Shanghai time).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { ZodError } from "zod";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
 import { deployMigrations } from "../../src/db/migrations/migrator.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import type { NewActivity } from "../../src/db/repos/activities.js";
 import { createStore, type Store } from "../../src/db/store.js";
 import { defaultThemeDayRule } from "../../src/domain/reminders/index.js";
 
 const TZ = "Asia/Shanghai";
-let dir: string;
+let testDb: TestDatabase;
 let db: DatabaseHandle;
 let store: Store;
 let branchId: number;
@@ -31,8 +29,8 @@ function add(a: Pick<NewActivity, "kinds" | "occurredAt">) {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "ledger-reminders-"));
-  const url = `file:${path.join(dir, "ledger.db")}`;
+  testDb = await createTestDatabase("reminders");
+  const url = testDb.url;
   await deployMigrations(url);
   db = await openDatabase(url);
   store = createStore(db);
@@ -47,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.close();
-  rmSync(dir, { recursive: true, force: true });
+  await testDb.drop();
 });
 
 describe("reminder settings", () => {

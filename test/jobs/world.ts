@@ -1,13 +1,11 @@
 // A branch on a real SQLite file, its members as sandbox users, and schedulers on a controllable
 // clock. No bot takes updates here: what the scheduler sends is read from the sandbox's chats.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Api, GrammyError } from "grammy";
 import { pino } from "pino";
 import { createI18n } from "../../src/bot/i18n.js";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
 import { deployMigrations } from "../../src/db/migrations/migrator.js";
+import { createTestDatabase } from "../support/database.js";
 import { createStore, type Store } from "../../src/db/store.js";
 import { createReminderScheduler, type ReminderApi, type ReminderScheduler } from "../../src/jobs/scheduler.js";
 import { createSandbox, type Sandbox, type ScriptedUser } from "../../src/server/sandbox/index.js";
@@ -43,8 +41,8 @@ const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
 
 /** 李书记 (secretary) and 张三, 李四 (English), 王五, plus `extra` more members; rule set and enabled at `enabledAt`. */
 export async function createWorld(opts: { extra?: number; enabledAt?: string; rule?: object } = {}): Promise<World> {
-  const dir = mkdtempSync(path.join(tmpdir(), "ledger-jobs-"));
-  const url = `file:${path.join(dir, "ledger.db")}`;
+  const testDb = await createTestDatabase("jobs");
+  const url = testDb.url;
   await deployMigrations(url);
   const db = await openDatabase(url);
   const store = createStore(db);
@@ -86,7 +84,7 @@ export async function createWorld(opts: { extra?: number; enabledAt?: string; ru
       for (const other of extraStores) await other.close().catch(() => undefined);
       await db.close().catch(() => undefined);
       await sandbox.close();
-      rmSync(dir, { recursive: true, force: true });
+      await testDb.drop();
     },
   };
 }

@@ -1,7 +1,4 @@
 // Runs the real bot in-process against the sandbox (a fake Bot API) and a real SQLite file.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Update } from "grammy/types";
 import { pino } from "pino";
@@ -9,6 +6,7 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { createBot } from "../../src/bot/createBot.js";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
 import { deployMigrations } from "../../src/db/migrations/migrator.js";
+import { createTestDatabase } from "./database.js";
 import { createStore, type Store } from "../../src/db/store.js";
 import { createSandbox, type NewUser, type Sandbox, type ScriptedUser } from "../../src/server/sandbox/index.js";
 
@@ -29,8 +27,8 @@ export interface Harness {
 }
 
 export async function startHarness(opts: { env?: Record<string, string>; now?: string } = {}): Promise<Harness> {
-  const dir = mkdtempSync(path.join(tmpdir(), "ledger-test-"));
-  const databaseUrl = `file:${path.join(dir, "ledger.db")}`;
+  const testDb = await createTestDatabase("bot");
+  const databaseUrl = testDb.url;
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", ...opts.env });
   await deployMigrations(databaseUrl);
   const db = await openDatabase(databaseUrl);
@@ -76,7 +74,7 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: s
       await drainBot();
       await db.close();
       await sandbox.close();
-      rmSync(dir, { recursive: true, force: true });
+      await testDb.drop();
     },
   };
 }

@@ -9,6 +9,7 @@ import { projectRoot } from "../../paths.js";
 import { ensureSqliteFolder } from "../prepare.js";
 import { databaseKind, type DatabaseKind } from "../url.js";
 import { createSchemaEngine } from "./schemaEngine.js";
+import { postgresMigrationAdapter } from "./postgresAdapter.js";
 import { sqliteMigrationAdapter } from "./sqliteAdapter.js";
 
 export interface SchemaLayout {
@@ -46,8 +47,7 @@ export async function readMigrationList(migrationsDir: string): Promise<Migratio
 }
 
 async function adapterFor(databaseUrl: string): Promise<SqlMigrationAwareDriverAdapterFactory> {
-  if (databaseKind(databaseUrl) === "sqlite") return sqliteMigrationAdapter(databaseUrl);
-  throw new Error("PostgreSQL migrations are not built yet");
+  return databaseKind(databaseUrl) === "sqlite" ? sqliteMigrationAdapter(databaseUrl) : postgresMigrationAdapter(databaseUrl);
 }
 
 /** The engine does not close the connections it opened; close them so the database is free again. */

@@ -13,7 +13,7 @@ export function talliesRepo(prisma: Prisma) {
     /** 次 and 人次 per kind of the branch's live events in [start, end) (not personal self-study); an event with two kinds counts once in each. */
     async byKind(branchId: number, start: Date, end: Date, kinds?: ActivityKind[]): Promise<KindCount[]> {
       const rows = await prisma.$queryRaw<{ kind: string; events: bigint | number; personTimes: bigint | number | null }[]>`
-        SELECT k.kind AS kind, COUNT(*) AS events, SUM(a.personTimes) AS personTimes
+        SELECT k.kind AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes"
         FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
         WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."personal" = false AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}
         GROUP BY k.kind`;
