@@ -1,4 +1,5 @@
 // Starts the whole bot process from a validated config: migrations, database, bot, HTTP, jobs.
+import { mkdirSync } from "node:fs";
 import type http from "node:http";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Config } from "./config.js";
@@ -7,6 +8,7 @@ import { plainNumbers, toSupportedLocale } from "./bot/i18n.js";
 import { openDatabase } from "./db/client.js";
 import { deployMigrations } from "./db/migrations/migrator.js";
 import { createStore } from "./db/store.js";
+import { createDailyJobs } from "./jobs/daily.js";
 import { createReminderScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { startHttpServer } from "./server/webhookServer.js";
@@ -43,6 +45,16 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
     defaultLocale,
   });
   scheduler.start();
+  if (config.BACKUP_DIR) mkdirSync(config.BACKUP_DIR, { recursive: true });
+  const daily = createDailyJobs({
+    store,
+    logger: logger.child({ job: "daily" }),
+    now: opts.now ?? (() => new Date()),
+    retentionDays: config.RETENTION_DAYS,
+    databaseUrl: config.DATABASE_URL,
+    ...(config.BACKUP_DIR ? { backup: { dir: config.BACKUP_DIR, keep: config.BACKUP_KEEP } } : {}),
+  });
+  daily.start();
 
   let runner: RunnerHandle | undefined;
   let server: http.Server | undefined;
@@ -72,6 +84,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
       (stopping ??= (async () => {
         // Finish the reminder pass and the updates in hand, then close the doors.
         await scheduler.stop();
+        await daily.stop();
         if (runner?.isRunning()) await runner.stop();
         if (server) {
           const closing = server;

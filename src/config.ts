@@ -51,6 +51,12 @@ const fields = z.object({
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be a pino level (fatal … trace, silent)" })
       .default("info"),
+    BACKUP_DIR: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.string().trim().refine((d) => existsSync(path.dirname(path.resolve(d))), "must be a folder whose parent exists").optional(),
+    ),
+    BACKUP_KEEP: z.coerce.number({ message: "must be a whole number of backups" }).int().min(1).max(1000).default(7),
+    RETENTION_DAYS: z.coerce.number({ message: "must be a whole number of days" }).int().min(1).max(3650).default(30),
 });
 
 type Common = Omit<z.output<typeof fields>, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET">;

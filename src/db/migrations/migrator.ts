@@ -159,3 +159,22 @@ export async function createMigration(databaseUrl: string, name: string): Promis
     return out.generatedMigrationName;
   });
 }
+
+/**
+ * SQL that would bring the database itself to schema.prisma; null when it matches (a restored
+ * backup, or a database someone changed by hand, is checked with this).
+ */
+export async function databaseDrift(databaseUrl: string): Promise<string | null> {
+  return withEngine(databaseUrl, async (engine, layout) => {
+    const schemaText = await readFile(layout.schemaPath, "utf8");
+    const files = [{ path: layout.schemaPath, content: schemaText }];
+    const out = await engine.diff({
+      from: { tag: "schemaDatasource", files, configDir: path.dirname(layout.schemaPath) },
+      to: { tag: "schemaDatamodel", files },
+      script: true,
+      exitCode: true,
+      filters: noFilters,
+    } as never);
+    return out.exitCode === 2 ? (out.stdout ?? "") : null;
+  });
+}

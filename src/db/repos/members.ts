@@ -1,5 +1,9 @@
 import type { Prisma } from "../client.js";
 import { isRole, type Role } from "../../domain/roles.js";
+import { LruCache } from "../lruCache.js";
+
+/** Members whose language is remembered in memory. */
+export const LOCALE_CACHE_SIZE = 5_000;
 
 export interface MembershipView {
   branchId: number;
@@ -25,8 +29,9 @@ function toStatus(s: string): MembershipView["status"] {
 }
 
 export function membersRepo(prisma: Prisma) {
-  // Conversations replay every step with fresh contexts, each negotiating its locale: remember it.
-  const localeCache = new Map<number, string | null>();
+  // Conversations replay every step with fresh contexts, each negotiating its locale: remember it
+  // (for the most recently active members only, so memory stays flat however many write).
+  const localeCache = new LruCache<number, string | null>(LOCALE_CACHE_SIZE);
   async function profile(memberId: number): Promise<MemberProfile> {
     const m = await prisma.member.findUniqueOrThrow({
       where: { id: memberId },

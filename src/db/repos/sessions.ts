@@ -22,6 +22,11 @@ export function sessionsRepo(prisma: Prisma, version: number) {
     async delete(key: string): Promise<void> {
       await prisma.session.deleteMany({ where: { key } });
     },
+    /** Housekeeping: removes conversation states and pending report cards untouched since `cutoff`. */
+    async deleteOlderThan(cutoff: Date): Promise<number> {
+      const { count } = await prisma.session.deleteMany({ where: { updatedAt: { lt: cutoff } } });
+      return count;
+    },
   };
 }
 
