@@ -28,7 +28,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   if (applied.length) logger.info({ applied }, "database migrations applied");
   const db = await openDatabase(config.DATABASE_URL);
   const store = createStore(db);
-  const { bot, i18n, registerCommands, drain } = createBot(
+  const { bot, broadcastApi, i18n, registerCommands, drain } = createBot(
     opts.token,
     { config, store, logger, now: opts.now ?? (() => new Date()) },
     { client: opts.apiRoot ? { apiRoot: opts.apiRoot } : {} },
@@ -38,7 +38,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   const defaultLocale = toSupportedLocale(config.DEFAULT_LOCALE, "zh");
   const scheduler = createReminderScheduler({
     store,
-    api: bot.api,
+    api: broadcastApi,
     translate: (locale, key, vars) => i18n.t(toSupportedLocale(locale, defaultLocale), key, plainNumbers(vars)),
     logger: logger.child({ job: "reminders" }),
     now: opts.now ?? (() => new Date()),

@@ -1,8 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
-import { Bot, type ApiClientOptions } from "grammy";
+import { Api, Bot, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, FlowContext } from "./context.js";
 import { registerCommandMenus } from "./commands.js";
@@ -11,6 +10,7 @@ import { handleBotError } from "./middlewares/errors.js";
 import { privateOnlyCommands } from "./middlewares/auth.js";
 import { loadMember } from "./middlewares/member.js";
 import { updateLogger } from "./middlewares/updateLogger.js";
+import { chatPacing } from "./pacing.js";
 import { branchesFeature } from "./features/branches.js";
 import { checkFeature } from "./features/check.js";
 import { exportFeature } from "./features/export.js";
@@ -31,26 +31,28 @@ export interface CreateBotOptions {
   client?: Pick<ApiClientOptions, "apiRoot" | "fetch">;
   /** Skips getMe (tests). */
   botInfo?: UserFromGetMe;
-  /** Telegram's rate limits; off in tests that drive many quick steps. */
+  /** Per-chat and per-group pacing (pacing.ts); off in tests that drive many quick steps in a group. */
   throttle?: boolean;
 }
+
+/** Telegram's bulk limit is about 30 messages a second; bot-initiated fan-out keeps under it. */
+export const BULK_MESSAGES_PER_SECOND = 28;
 
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}) {
   const defaultLocale = toSupportedLocale(deps.config.DEFAULT_LOCALE, "zh");
   // Client options also reach the API that the conversations plugin builds for itself.
   const bot = new Bot<BotContext>(token, { client: { ...options.client }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-  // 429 and 5xx are retried; network errors are not (the runner retries its own polling, and a
-  // retried send after a lost connection could be sent twice).
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
-  if (options.throttle !== false) {
-    bot.api.config.use(
-      apiThrottler({
-        global: { reservoir: 30, reservoirRefreshAmount: 30, reservoirRefreshInterval: 1000 },
-        group: { maxConcurrent: 1, minTime: 300, reservoir: 20, reservoirRefreshAmount: 20, reservoirRefreshInterval: 60000 },
-        out: { maxConcurrent: 1, minTime: 30 },
-      }),
-    );
-  }
+  // No global cap on replies: per-chat pacing where Telegram asks for it, then auto-retry, which
+  // honours retry_after. 429 and 5xx are retried; network errors are not (the runner retries its own
+  // polling, and a retried send after a lost connection could be sent twice).
+  const retry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true });
+  if (options.throttle !== false) bot.api.config.use(chatPacing());
+  bot.api.config.use(retry());
+  // Reminders and other bot-initiated fan-out: a separate Api with its own bulk budget, so a burst
+  // neither queues the replies nor waits behind them.
+  const broadcastApi = new Api(token, { ...options.client });
+  broadcastApi.config.use(chatPacing(options.throttle !== false ? { bulkPerSecond: BULK_MESSAGES_PER_SECOND } : { groupPerMinute: 0 }));
+  broadcastApi.config.use(retry());
 
   const i18n = createI18n<BotContext>(defaultLocale, (ctx) => ctx.member?.locale);
   // Inside conversations outer middleware does not run: look the member's stored locale up again.
@@ -116,6 +118,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 
   return {
     bot,
+    /** The Api for bot-initiated fan-out (reminders), paced on its own budget. */
+    broadcastApi,
     i18n,
     /** Resolves when every update in hand has been handled. */
     drain: async () => {

@@ -62,7 +62,7 @@ function apiError(error: unknown): { code: number | null; description: string; r
   return { code, description, retryAfter };
 }
 
-/** Runs fn over items with at most `limit` in flight (the api's throttler then paces the sends). */
+/** Runs fn over items with at most `limit` in flight (the broadcast Api then paces the sends). */
 export async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -23,7 +23,7 @@ export interface ReminderSchedulerOptions {
   /** Language of group messages and of members who chose none. */
   defaultLocale?: ReminderLocale;
   holidays?: HolidayCalendar;
-  /** Sends in flight at once within one fan-out (the api's throttler keeps to Telegram's limits). */
+  /** Sends in flight at once within one fan-out (the broadcast Api paces them within Telegram's bulk limit). */
   concurrency?: number;
 }
 

@@ -1,9 +1,8 @@
-// Starts the real bot process (`tsx src/main.ts`, what `npm start` runs) and watches its output.
+// Starts the real bot process (`node scripts/start.mjs`, what `npm start` runs) and watches its output.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "../..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
 
 export interface BotProcess {
   child: ChildProcess;
@@ -15,7 +14,7 @@ export interface BotProcess {
 
 /** `how`: another command and folder (the production layout runs `node dist/src/main.js`). */
 export function startBotProcess(env: Record<string, string>, how?: { cwd: string; command: [string, ...string[]] }): BotProcess {
-  const [command, ...args] = how?.command ?? [tsx, "src/main.ts"];
+  const [command, ...args] = how?.command ?? [process.execPath, "scripts/start.mjs"];
   const child = spawn(command, args, {
     cwd: how?.cwd ?? root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },

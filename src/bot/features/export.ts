@@ -2,7 +2,7 @@ import { Composer, InputFile } from "grammy";
 import { kindsLabel } from "../../domain/describe.js";
 import { parsePeriod } from "../../domain/period/index.js";
 import { formatInstantDate } from "../../domain/calendar/index.js";
-import { renderLedgerXlsx, type LedgerRow } from "../../render/ledgerXlsx.js";
+import type { LedgerRow } from "../../render/ledgerXlsx.js";
 import type { BotContext } from "../context.js";
 import { requires } from "../middlewares/auth.js";
 import { langOf } from "./logging/index.js";
@@ -35,6 +35,8 @@ export function exportFeature() {
       notes: r.notes, reporter: r.reporterName, photos: r.photos,
     }));
     const title = `${m.branchName}${period.year}年台账`;
+    // Loaded on first use: exceljs is only needed for the export.
+    const { renderLedgerXlsx } = await import("../../render/ledgerXlsx.js");
     const xlsx = await renderLedgerXlsx(title, rows);
     await ctx.replyWithDocument(new InputFile(xlsx, `${title}.xlsx`), { caption: ctx.t("export-done", { year: period.year, n: rows.length }) });
   });

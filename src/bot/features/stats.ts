@@ -6,7 +6,6 @@ import { localDateOf, quarterOfMonth } from "../../domain/calendar/index.js";
 import { MAX_YEAR, MIN_YEAR, parsePeriod, quarterPeriod, type Period } from "../../domain/period/index.js";
 import { parseRuleSettings } from "../../domain/rules/index.js";
 import { formatNonAttendees, formatTallies, membersWithoutAttendance, organiseTallies } from "../../domain/tally/index.js";
-import { renderStatsChart } from "../../render/chart.js";
 import { callbackCodec } from "../callbackData.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires } from "../middlewares/auth.js";
@@ -110,6 +109,8 @@ async function sendChart(ctx: BotContext, viewer: Viewer, year: number): Promise
   const ledger = ctx.deps.store.ledger;
   const months = await ledger.monthlyGroupCounts(viewer.branchId, year, viewer.timeZone);
   const own = viewer.private ? await ledger.ownMonthly(viewer.branchId, viewer.memberId, year, viewer.timeZone) : undefined;
+  // Loaded on first use: echarts and resvg are only needed for the chart.
+  const { renderStatsChart } = await import("../../render/chart.js");
   const chart = renderStatsChart({
     title: ctx.t("stats-chart-title", { branch: viewer.branchName, year: String(year) }),
     year,

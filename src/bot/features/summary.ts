@@ -10,7 +10,6 @@ import {
   summaryToText,
   type SummaryDocument,
 } from "../../domain/summary/index.js";
-import { renderSummaryDocx } from "../../render/summaryDocx.js";
 import type { BotContext } from "../context.js";
 import { requires } from "../middlewares/auth.js";
 import { parseYearArg } from "./check.js";
@@ -57,26 +56,37 @@ export function summaryFeature() {
     await ctx.replyWithChatAction("typing");
     const started = performance.now();
     const period = yearPeriod(year, m.timeZone);
-    let drafted: { doc: SummaryDocument; docx: Buffer; records: number };
+    let drafted: { doc: SummaryDocument; records: number };
     try {
       const facts = await ctx.deps.store.ledger.summaryFacts(m.branchId, new Date(period.start), new Date(period.end));
       const doc = composeAnnualSummary(summaryInputFromFacts({ branchName: m.branchName, year, timeZone: m.timeZone, facts }));
-      drafted = { doc, docx: await renderSummaryDocx(doc), records: facts.length };
+      drafted = { doc, records: facts.length };
     } catch (error) {
       // Turn the progress message into the apology rather than leave "正在生成…" hanging.
       ctx.logger.error({ err: error, year }, "summary failed");
       await ctx.api.editMessageText(progress.chat.id, progress.message_id, ctx.t("error-generic"));
       return;
     }
-    const { doc, docx, records } = drafted;
+    const { doc, records } = drafted;
     const chunks = summaryMessages(doc, (rows) => ctx.t("summary-appendix-in-file", { count: String(rows) }));
     if (records === 0) chunks.unshift(ctx.t("summary-empty", { year: String(year) }));
 
+    // The text goes out as soon as it is composed; the .docx (with the whole appendix) follows.
     const [first, ...rest] = chunks;
     await ctx.api.editMessageText(progress.chat.id, progress.message_id, first ?? doc.title);
     for (const chunk of rest) await ctx.reply(chunk);
 
     await ctx.replyWithChatAction("upload_document");
+    let docx: Buffer;
+    try {
+      // Loaded on first use: the docx library is only needed here.
+      const { renderSummaryDocx } = await import("../../render/summaryDocx.js");
+      docx = await renderSummaryDocx(doc);
+    } catch (error) {
+      ctx.logger.error({ err: error, year }, "summary .docx failed");
+      await ctx.reply(ctx.t("error-generic"));
+      return;
+    }
     await ctx.replyWithDocument(new InputFile(docx, summaryFileName(year, m.branchName)), {
       caption: ctx.t("summary-doc-caption", { year: String(year), placeholders: doc.hasPlaceholders ? "yes" : "no" }),
     });

@@ -1,5 +1,6 @@
 // Migrations in Prisma's standard layout (prisma/migrations/<timestamp>_<name>/migration.sql),
 // created, applied and checked through the WebAssembly schema engine and a driver adapter.
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -8,9 +9,9 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { projectRoot } from "../../paths.js";
 import { ensureSqliteFolder } from "../prepare.js";
 import { databaseKind, type DatabaseKind } from "../url.js";
-import { createSchemaEngine } from "./schemaEngine.js";
 import { postgresMigrationAdapter } from "./postgresAdapter.js";
 import { sqliteMigrationAdapter } from "./sqliteAdapter.js";
+import { sqlitePath } from "../url.js";
 
 export interface SchemaLayout {
   schemaPath: string;
@@ -75,6 +76,8 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine, la
   ensureSqliteFolder(databaseUrl);
   const schemaText = await readFile(layout.schemaPath, "utf8");
   const { factory, disposeAll } = trackConnections(await adapterFor(databaseUrl));
+  // The 5 MB WebAssembly engine is loaded only here, when there is migration work to do.
+  const { createSchemaEngine } = await import("./schemaEngine.js");
   const engine = await createSchemaEngine(layout.schemaPath, schemaText, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await run(engine, layout);
@@ -84,8 +87,49 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine, la
   }
 }
 
+interface AppliedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: number | null;
+  rolled_back_at: number | null;
+}
+
+/** `_prisma_migrations` of a SQLite file, read without the engine; null when there is none yet. */
+async function appliedRows(databaseUrl: string): Promise<AppliedRow[] | null> {
+  if (databaseKind(databaseUrl) !== "sqlite") return null;
+  const file = sqlitePath(databaseUrl);
+  if (file === ":memory:" || !existsSync(file)) return null;
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return null;
+    return db.prepare("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations").all() as AppliedRow[];
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * True when every migration in the folder is recorded as applied, unchanged (same checksum as
+ * Prisma's: SHA-256 of migration.sql), and none is half-applied: then deploy has nothing to do and
+ * the engine is not loaded. Anything else goes to the engine, which applies or reports it.
+ */
+export async function migrationsUpToDate(databaseUrl: string): Promise<boolean> {
+  const rows = await appliedRows(databaseUrl);
+  if (!rows) return false;
+  if (rows.some((r) => r.finished_at === null && r.rolled_back_at === null)) return false;
+  const applied = new Map(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => [r.migration_name, r.checksum]));
+  const list = await readMigrationList(schemaLayout(databaseKind(databaseUrl)).migrationsDir);
+  return list.migrationDirectories.every((d) => {
+    const content = d.migrationFile.content;
+    return content.tag === "ok" && applied.get(d.path) === createHash("sha256").update(content.value).digest("hex");
+  });
+}
+
 /** `prisma migrate deploy`: applies every migration not yet in `_prisma_migrations`. */
 export async function deployMigrations(databaseUrl: string): Promise<string[]> {
+  if (await migrationsUpToDate(databaseUrl)) return [];
   return withEngine(databaseUrl, async (engine, layout) => {
     const migrationsList = await readMigrationList(layout.migrationsDir);
     const out = await engine.applyMigrations({ migrationsList, filters: noFilters });

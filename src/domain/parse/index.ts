@@ -4,6 +4,7 @@ import { findDateAndTime } from "./dates.js";
 import { findKinds } from "./kinds.js";
 import { findLocation } from "./location.js";
 import { findPeople } from "./people.js";
+import { findReportTags } from "./tags.js";
 import { findTalkPairs } from "./talk.js";
 import { MaskedText } from "./text.js";
 import { findQuotes, residualTitle } from "./title.js";
@@ -57,6 +58,10 @@ export function parseActivityLine(text: string, opts: ParseOptions): ParseResult
   const kinds = findKinds(plain);
   draft.kinds = kinds.kinds;
   for (const hit of kinds.hits) if (!hit.term.weak) mt.consume(hit.span);
+
+  const tagged = findReportTags(plain, draft.kinds);
+  Object.assign(draft.details, tagged.details);
+  mt.consumeAll(tagged.spans);
 
   const talk = findTalkPairs(plain);
   if (talk.pairs.length > 0) draft.details.talkPairs = talk.pairs;

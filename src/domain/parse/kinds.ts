@@ -30,7 +30,9 @@ export const KIND_LEXICON: readonly KindTerm[] = [
   ...t("party_lecture", ["党课", "微党课", "专题党课", "讲党课", "上党课", "党课学习"]),
   ...t(["party_lecture", "integrity_education"], ["廉政党课", "廉洁党课"]),
   ...t("theme_day", ["主题党日", "主题党日活动", "党日活动", "固定党日", "支部主题党日"]),
-  ...t("org_life_meeting", ["组织生活会", "专题组织生活会", "民主生活会", "组织生活会议"]),
+  ...t("org_life_meeting", ["组织生活会", "专题组织生活会", "组织生活会议"]),
+  // 民主生活会 is held by leading groups (领导班子), not a branch's 组织生活会: kept as 其他.
+  ...t("other", ["民主生活会", "专题民主生活会"]),
   ...t(["member_review", "general_assembly"], ["民主评议党员大会"]),
   ...t("member_review", ["民主评议", "民主评议党员", "评议党员", "党员评议", "党员民主评议"]),
   ...t("study", ["集中学习", "理论学习", "专题学习", "第一议题", "理论中心组学习", "中心组学习", "中心组理论学习", "政治理论学习", "学习研讨", "读书班"]),
@@ -42,7 +44,9 @@ export const KIND_LEXICON: readonly KindTerm[] = [
   ...t("integrity_education", ["廉政教育", "警示教育", "观看警示教育片", "廉洁教育", "廉政教育专题学习", "廉政教育学习", "警示教育学习", "廉洁文化教育", "党纪学习教育", "廉政学习"]),
   ...t("integrity_education", ["以案促改", "以案四说", "警示片", "廉洁文化"], true),
   ...t("integrity_meeting", ["党风廉政专题会议", "党风廉政专题会", "党风廉政建设会议", "党风廉政建设专题会议", "党风廉政建设工作会议", "廉政专题会议", "党风廉政会议"]),
-  ...t("talk", ["谈心谈话", "谈心", "集体谈话", "廉政谈话", "谈心谈话会"]),
+  ...t("talk", ["谈心谈话", "谈心", "谈心谈话会"]),
+  // 廉政谈话 and 集体谈话 are integrity education, not the 谈心谈话 the rules count.
+  ...t("integrity_education", ["廉政谈话", "集体谈话", "集体廉政谈话", "廉政提醒谈话"]),
   ...t("talk", ["谈话"], true),
   ...t("volunteer", ["志愿服务", "志愿者", "我为群众办实事", "志愿活动", "学雷锋"]),
   ...t("volunteer", ["办实事"], true),

@@ -28,6 +28,8 @@ export const activityDraftSchema = z.object({
     films: z.array(z.string()).optional(),
     talkPairs: z.array(z.string()).optional(),
     personTimes: count.optional(),
+    coversYear: z.number().int().min(1921).max(2200).optional(),
+    tags: z.array(z.enum(["first_topic", "central_group"])).optional(),
   }),
   approximate: z.boolean(),
   missing: z.array(z.enum(["date", "kind"])),
