@@ -47,9 +47,8 @@ export default tseslint.config(
       // The parsers mark spans with \x00 sentinels on purpose.
       "no-control-regex": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
-      // Imports: no cycles, no duplicates, packages before our own modules.
+      // Imports: no cycles, packages before our own modules.
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
-      "import-x/no-duplicates": ["error", { "prefer-inline": true }],
       "import-x/no-self-import": "error",
       "import-x/first": "error",
       "import-x/order": [
