@@ -1,6 +1,5 @@
 // The rules as a 党委 inspection reads them, one test per rule, each naming the provision it checks.
 // 《中国共产党支部工作条例（试行）》 is 支部工作条例 below; 《中国共产党党员教育管理工作条例》 is 党员教育管理工作条例.
-import type { ActivityDetails } from "../../../src/domain/activity.js";
 import { parseActivityLine } from "../../../src/domain/parse/index.js";
 import {
   checkCompliance,
