@@ -6,7 +6,7 @@ import { chatId, optInt, optJson, optStr, reqInt, type Params } from "../botapi/
 import type { InlineKeyboardMarkup, Message, MessageEntity } from "../botapi/types.js";
 import { buttonsOf, linksOf, templateCard } from "./cards.js";
 import { toWecomText } from "./format.js";
-import { asApiError, cardFor, checkSize, deliver, sendCard } from "./send.js";
+import { asApiError, cardFor, checkSize, deliver } from "./send.js";
 import type { Target, WecomWorld } from "./world.js";
 
 type Handler = MethodHandler<WecomWorld>;
