@@ -59,8 +59,46 @@ export interface ActivityCore {
   details: ActivityDetails;
   attendeeIds: number[];
   absentees: { name: string; reason: string | null }[];
+  /** Fields a member or secretary set by hand; re-reading an edited source message keeps them. */
+  editedFields: RecordField[];
   /** 党小组会: the party group that held it. */
   partyGroupId?: number | null;
+}
+
+/** The fields of a record a person can set, by hand or through the text of a report. */
+export const RECORD_FIELDS = [
+  "kinds", "date", "title", "location", "host", "recorder", "speaker", "expectedCount", "presentCount", "durationHours",
+  "absentees", "attendees", "notes", "details",
+] as const;
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+export function isRecordField(value: string): value is RecordField {
+  return (RECORD_FIELDS as readonly string[]).includes(value);
+}
+
+type Comparable = Pick<ActivityRecord, "kinds" | "occurredAt" | "title" | "location" | "host" | "recorder" | "speaker" | "expectedCount" | "presentCount" | "durationHours" | "absentees" | "attendeeIds" | "notes" | "details">;
+
+/** The fields whose values differ between two versions of a record. */
+export function changedFields(before: Comparable, after: Comparable): RecordField[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const sorted = (ids: readonly number[]) => [...ids].sort((x, y) => x - y);
+  const pairs: [RecordField, unknown, unknown][] = [
+    ["kinds", [...before.kinds].sort(), [...after.kinds].sort()],
+    ["date", before.occurredAt, after.occurredAt],
+    ["title", before.title, after.title],
+    ["location", before.location, after.location],
+    ["host", before.host, after.host],
+    ["recorder", before.recorder, after.recorder],
+    ["speaker", before.speaker, after.speaker],
+    ["expectedCount", before.expectedCount, after.expectedCount],
+    ["presentCount", before.presentCount, after.presentCount],
+    ["durationHours", before.durationHours, after.durationHours],
+    ["absentees", before.absentees, after.absentees],
+    ["attendees", sorted(before.attendeeIds), sorted(after.attendeeIds)],
+    ["notes", before.notes, after.notes],
+    ["details", before.details, after.details],
+  ];
+  return pairs.filter(([, a, b]) => !same(a, b)).map(([f]) => f);
 }
 
 /** An activity with its 会议记录 fields. */

@@ -1,10 +1,11 @@
-import { personTimes, VOTE_KINDS, type ActivityDetails, type ActivityRecord, type VoteKind, type VoteResult } from "../../domain/activity.js";
+import { isRecordField, personTimes, VOTE_KINDS, type ActivityDetails, type ActivityRecord, type VoteKind, type VoteResult } from "../../domain/activity.js";
 import { isActivityKind, type ActivityKind } from "../../domain/kinds.js";
 import { groupNamedIn } from "../../domain/rules/groups.js";
 import type { Prisma } from "../client.js";
 
 /** What a new record needs (a record without its id); occurredAt is an ISO UTC instant. */
-export type NewActivity = Omit<ActivityRecord, "id"> & {
+export type NewActivity = Omit<ActivityRecord, "id" | "editedFields"> & {
+  editedFields?: ActivityRecord["editedFields"];
   source?: { chatId: number; messageId: number; text: string };
   /** Telegram file ids of photos sent with the report. */
   photos?: string[];
@@ -12,12 +13,21 @@ export type NewActivity = Omit<ActivityRecord, "id"> & {
 
 export type ActivityPatch = Partial<Omit<NewActivity, "branchId" | "reporterId" | "source" | "photos">>;
 
+function parseEditedFields(text: string): ActivityRecord["editedFields"] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((f): f is string => typeof f === "string").filter(isRecordField) : [];
+  } catch {
+    return [];
+  }
+}
+
 const include = { kinds: true, attendance: true } as const;
 
 type Row = {
   id: number; branchId: number; reporterId: number; personal: boolean; occurredAt: Date; hasTime: boolean;
   title: string | null; location: string | null; host: string | null; recorder: string | null; speaker: string | null;
-  expectedCount: number | null; presentCount: number | null; durationHours: number | null; notes: string | null; details: string;
+  expectedCount: number | null; presentCount: number | null; durationHours: number | null; notes: string | null; details: string; editedFields: string;
   observers: string | null; resolutions: string | null; voteKind: string | null; votesFor: number | null; votesAgainst: number | null;
   votesAbstain: number | null; partyGroupId: number | null;
   kinds: { kind: string }[]; attendance: { memberId: number; present: boolean }[];
@@ -33,6 +43,7 @@ function toRecord(r: Row): ActivityRecord {
     expectedCount: r.expectedCount, presentCount: r.presentCount, durationHours: r.durationHours, notes: r.notes,
     details, absentees,
     attendeeIds: r.attendance.filter((a) => a.present).map((a) => a.memberId),
+    editedFields: parseEditedFields(r.editedFields),
     observers: r.observers, resolutions: r.resolutions, partyGroupId: r.partyGroupId,
     vote: isVoteKind(r.voteKind) ? { kind: r.voteKind, for: r.votesFor, against: r.votesAgainst, abstain: r.votesAbstain } : null,
   };
@@ -47,10 +58,11 @@ function voteColumns(vote: VoteResult | null | undefined) {
 }
 
 function columns(a: ActivityPatch & { source?: unknown; branchId?: unknown; reporterId?: unknown; photos?: unknown }) {
-  const { kinds: _k, attendeeIds: _a, absentees, details, occurredAt, source: _s, branchId: _b, reporterId: _r, photos: _p, vote, ...rest } = a;
+  const { kinds: _k, attendeeIds: _a, absentees, details, occurredAt, source: _s, branchId: _b, reporterId: _r, photos: _p, vote, editedFields, ...rest } = a;
   return {
     ...rest,
     ...voteColumns(vote),
+    ...(editedFields !== undefined ? { editedFields: JSON.stringify([...new Set(editedFields)]) } : {}),
     ...(occurredAt !== undefined ? { occurredAt: new Date(occurredAt) } : {}),
     ...(details !== undefined || absentees !== undefined ? { details: JSON.stringify({ ...(details ?? {}), absentees: absentees ?? [] }) } : {}),
   };
@@ -89,13 +101,7 @@ export function activitiesRepo(prisma: Prisma) {
     },
     /** Saves a record with its kinds, attendees and an audit entry, all or nothing. A message already saved yields its record. */
     async create(input: NewActivity): Promise<{ record: ActivityRecord; duplicate: boolean }> {
-      if (input.source) {
-        const existing = await prisma.activity.findUnique({
-          where: { sourceChatId_sourceMessageId: { sourceChatId: BigInt(input.source.chatId), sourceMessageId: input.source.messageId } },
-          include,
-        });
-        if (existing) return { record: toRecord(existing), duplicate: true };
-      }
+      // The caller looked the source message up once (bySource); a race between two deliveries ends at the unique key.
       const partyGroupId = await groupOf(input);
       try {
         const row = await prisma.$transaction(async (tx) => {
@@ -135,9 +141,13 @@ export function activitiesRepo(prisma: Prisma) {
         throw error;
       }
     },
-    async bySource(chatId: number, messageId: number): Promise<ActivityRecord | null> {
-      const r = await prisma.activity.findFirst({ where: { sourceChatId: BigInt(chatId), sourceMessageId: messageId, deletedAt: null }, include });
-      return r && toRecord(r);
+    /**
+     * The record made from a chat message, deleted or not: the one check every way in makes before reading a
+     * report (a message whose record was deleted is not saved again, it can be restored).
+     */
+    async bySource(chatId: number, messageId: number): Promise<(ActivityRecord & { deleted: boolean }) | null> {
+      const r = await prisma.activity.findUnique({ where: { sourceChatId_sourceMessageId: { sourceChatId: BigInt(chatId), sourceMessageId: messageId } }, include });
+      return r && { ...toRecord(r), deleted: r.deletedAt !== null };
     },
     /** Live records of the branch between two instants sharing a kind (candidates for "same event?"). */
     async sameDay(branchId: number, kinds: ActivityKind[], start: string, end: string): Promise<ActivityRecord[]> {

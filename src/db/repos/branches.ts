@@ -92,6 +92,11 @@ export function branchesRepo(prisma: Prisma) {
         status: r.status === "pending" || r.status === "removed" ? r.status : "active",
       }));
     },
+    /** Every member's name (removed ones too: old records name them), by member id. */
+    async memberNames(branchId: number): Promise<Map<number, string>> {
+      const rows = await prisma.membership.findMany({ where: { branchId }, select: { memberId: true, member: { select: { name: true, username: true } } } });
+      return new Map(rows.map((r) => [r.memberId, r.member.name ?? r.member.username ?? "?"]));
+    },
     /** Events each member attended in [from, to). */
     async participation(branchId: number, from: Date, to: Date): Promise<Map<number, number>> {
       const rows = await prisma.attendance.groupBy({

@@ -19,6 +19,8 @@ export const activityDraftSchema = z.object({
   presentCount: count.nullable(),
   durationHours: z.number().nonnegative().nullable(),
   absentees: z.array(z.object({ name: z.string(), reason: z.string().nullable() })),
+  everyone: z.boolean(),
+  participants: z.array(z.string()),
   details: z.object({
     problemsFound: count.optional(),
     problemsFixed: count.optional(),

@@ -9,7 +9,7 @@ import type { MemberStudyHours, RosterPerson } from "./types.js";
 const MEETING_KINDS: readonly ActivityKind[] = ["general_assembly", "branch_committee", "group_meeting", "theme_day", "org_life_meeting"];
 
 /** Topic words that make a meeting's time 学时: "党小组会 学习…", "支委会 传达学习…精神". */
-const STUDY_TOPIC = /学习|研学|研讨|读书|党课|宣讲|精神|理论|第一议题|中心组|党章|党规|党纪|教育/u;
+const STUDY_TOPIC = /学习|研学|研讨|读书|党课|宣讲|理论|第一议题|中心组|警示教育/u;
 
 /** What 学时 are read from: a record's kinds, topic, hours and who took part. */
 export interface StudyRecord {

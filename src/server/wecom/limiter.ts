@@ -64,8 +64,12 @@ export class MemberLimiter {
         if (wait <= 0) break;
         await new Promise((r) => setTimeout(r, wait));
       }
-      l.sent.push(this.now());
-      return send();
+      // Counted from when WeCom has it, which is never earlier than it counts it.
+      try {
+        return await send();
+      } finally {
+        l.sent.push(this.now());
+      }
     });
     l.tail = result.then(() => undefined, () => undefined);
     try {
