@@ -1,5 +1,6 @@
 ## common
 error-generic = Sorry, something went wrong. Please try again later; if it keeps happening, tell your branch secretary.
+error-busy = The system is busy. Your message has been received and will be processed again shortly; there is no need to send it again.
 error-bad-button = This button has expired or is not yours. Please open the menu again.
 not-allowed = Sorry, you may not use this (it needs: { $who }).
 who-secretary = the branch secretary

@@ -1,5 +1,6 @@
 ## 通用 (common)
 error-generic = 抱歉，处理时出了点问题，请稍后再试。如果一直出现，请联系支部书记。
+error-busy = 系统繁忙，这条消息已收下，稍后将自动再试处理，无需重发。
 error-bad-button = 这个按钮已失效或不属于您，请重新打开菜单。
 not-allowed = 抱歉，您没有权限使用这个功能（需要：{ $who }）。
 who-secretary = 支部书记
