@@ -14,15 +14,17 @@ import { seedBranch, startHarness, type Harness } from "../support/harness.js";
 jest.setTimeout(240_000);
 
 const root = path.resolve(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "../..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
 
-/** Runs an operator command (`npm run backup|restore -- …`, i.e. tsx src/cli/<name>.ts) in its own process. */
+/** Runs an operator command (`npm run backup|restore -- …`: node scripts/start.mjs cli/<name>.js) in its own process. */
+/** start.mjs says on stderr when it refreshed dist/ first (after a source change). */
+const withoutBuildNote = (s: string) => s.replace(/^built dist\/ from .*\n/m, "");
+
 function cli(name: string, args: string[], databaseUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(tsx, [`src/cli/${name}.ts`, ...args], {
+    execFile(process.execPath, ["scripts/start.mjs", `cli/${name}.js`, ...args], {
       cwd: root,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: databaseUrl },
-    }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr: withoutBuildNote(stderr) }));
   });
 }
 

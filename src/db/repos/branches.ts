@@ -22,6 +22,12 @@ export interface MemberRow {
   status: "active" | "pending" | "removed";
 }
 
+export interface BranchOverview extends BranchView {
+  createdAt: Date;
+  members: number;
+  records: number;
+}
+
 type BranchRow = { id: number; name: string; timeZone: string; requireApproval: boolean; groupChatId: bigint | null; rules: string };
 
 function toBranch(b: BranchRow): BranchView {
@@ -44,6 +50,17 @@ export function branchesRepo(prisma: Prisma) {
         await tx.member.update({ where: { id: creatorId }, data: { activeBranchId: branch.id } });
         return toBranch(branch);
       });
+    },
+    /** Every branch with its active members and records (the operator's `admin branches`). */
+    async overview(): Promise<BranchOverview[]> {
+      const rows = await prisma.branch.findMany({
+        orderBy: { id: "asc" },
+        include: { _count: { select: { memberships: { where: { status: "active" } }, activities: { where: { deletedAt: null } } } } },
+      });
+      return rows.map((b) => ({ ...toBranch(b), createdAt: b.createdAt, members: b._count.memberships, records: b._count.activities }));
+    },
+    async byName(name: string): Promise<BranchView[]> {
+      return (await prisma.branch.findMany({ where: { name }, orderBy: { id: "asc" } })).map(toBranch);
     },
     async get(id: number): Promise<BranchView | null> {
       const b = await prisma.branch.findUnique({ where: { id } });
