@@ -15,10 +15,11 @@ import { WecomApi } from "./api.js";
 import { createCallbackHandler } from "./inbound.js";
 import { MemberLimiter, WECOM_LIMITS, type MemberLimits } from "./limiter.js";
 import { wecomMethods } from "./methods.js";
+import { loadWords } from "./words.js";
 import { WecomWorld, type BridgeLogger } from "./world.js";
 
 export interface WecomBridgeOptions {
-  config: WecomConfig & { PORT: number; DATABASE_URL: string };
+  config: WecomConfig & { PORT: number; DATABASE_URL: string; DEFAULT_LOCALE?: string };
   logger: BridgeLogger;
   /** Where the callbacks are served (default 0.0.0.0: WeCom must reach it). */
   host?: string;
@@ -67,7 +68,7 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
   const db = started.then(() => openDatabase(c.DATABASE_URL));
   db.catch(() => undefined);
   const api = new WecomApi({ apiRoot: c.WECOM_API_ROOT, corpId: c.WECOM_CORP_ID, secret: c.WECOM_SECRET, agentId: c.WECOM_AGENT_ID });
-  const world = new WecomWorld(api, lazyRepo(db.then((d) => channelsRepo(d.prisma))), new MemberLimiter({ ...WECOM_LIMITS, ...o.limits }), o.logger);
+  const world = new WecomWorld(api, lazyRepo(db.then((d) => channelsRepo(d.prisma))), new MemberLimiter({ ...WECOM_LIMITS, ...o.limits }), o.logger, loadWords(c.DEFAULT_LOCALE ?? "zh"));
   const getMe = wecomMethods.getMe!;
   const methods: Record<string, MethodHandler<WecomWorld>> = { ...wecomMethods, getMe: (call) => (botStarted(), getMe(call)) };
   const dispatcher = new Dispatcher(world, [methods], new RequestRecorder(0, false), (method, e) => o.logger.error({ err: e, method }, "WeCom bridge: method failed"));

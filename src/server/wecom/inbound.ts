@@ -133,7 +133,7 @@ async function event(w: WecomWorld, m: Record<string, string>, chatId: number, u
     const code = w.takeResponseCode(card);
     if (!card || !code) return;
     card.page = key.page;
-    await w.api.updateTemplateCard([userid], code, templateCard({ messageId: key.messageId, ...card })).catch((e: unknown) => w.log.warn({ err: asApiError(e) }, "WeCom: could not turn the card's page"));
+    await w.api.updateTemplateCard([userid], code, templateCard({ messageId: key.messageId, ...card }, w.words)).catch((e: unknown) => w.log.warn({ err: asApiError(e) }, "WeCom: could not turn the card's page"));
     return;
   }
   const t = (await w.target(chatId))!;
@@ -161,7 +161,7 @@ async function bindGroup(w: WecomWorld, secretaryId: number, userid: string, mes
   const ids = await w.channels.externalIds("wecom", roster.memberIds);
   const userlist = [...new Set([userid, ...ids.values()])];
   if (userlist.length < 2) {
-    await reply("建群需要至少两名支部成员。请先邀请成员加入支部，再发送 /bind；在此之前，提醒会逐一私信发给每名成员。");
+    await reply(w.words.bindTooFew);
     return;
   }
   let chatid: string;
@@ -170,7 +170,7 @@ async function bindGroup(w: WecomWorld, secretaryId: number, userid: string, mes
     chatid = r.chatid ?? "";
   } catch (e) {
     w.log.warn({ err: asApiError(e) }, "WeCom: appchat/create failed");
-    await reply("未能创建支部群聊（应用可能没有建群权限）。提醒将逐一私信发给每名成员。");
+    await reply(w.words.bindFailed);
     return;
   }
   const groupId = await w.appChat(chatid, roster.branchName);

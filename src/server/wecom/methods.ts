@@ -74,14 +74,14 @@ async function edit(c: Ctx, change: { text?: string; markup: InlineKeyboardMarku
   const buttons = buttonsOf(change.markup);
   const code = t.kind === "user" ? w.takeResponseCode(old?.card) : undefined;
   if (code && old?.card && t.kind === "user") {
-    const { card, before } = cardFor(formatted.plain, buttons, linksOf(change.markup), id, messageId, old.card.taskId);
+    const { card, before } = cardFor(w.words, formatted.plain, buttons, linksOf(change.markup), id, messageId, old.card.taskId);
     if (!before) {
-      await wecom(() => w.api.updateTemplateCard([t.userid], code, templateCard({ messageId, ...card })));
+      await wecom(() => w.api.updateTemplateCard([t.userid], code, templateCard({ messageId, ...card }, w.words)));
       w.remember({ message, msgids: old.msgids, card });
       return message;
     }
     // Too long for the card: the card shows what is left to choose, the text comes anew.
-    await wecom(() => w.api.updateTemplateCard([t.userid], code, templateCard({ messageId, ...card, body: "" })));
+    await wecom(() => w.api.updateTemplateCard([t.userid], code, templateCard({ messageId, ...card, body: "" }, w.words)));
   }
   const d = await wecom(() => deliver(w, id, t, { text: rawText, ...(parseMode ? { parseMode } : {}), ...(change.markup ? { markup: change.markup } : {}) }, messageId));
   w.remember({ message, msgids: d.msgids, ...(d.card ? { card: d.card } : {}) });

@@ -8,11 +8,14 @@ import type { ChannelsRepo } from "../../db/repos/channels.js";
 import type { WecomApi } from "./api.js";
 import type { CardButton } from "./cards.js";
 import type { MemberLimiter } from "./limiter.js";
+import type { Words } from "./words.js";
 
 export const CHANNEL = "wecom";
 /** A response_code may update its card once, within 72 hours. */
 const RESPONSE_CODE_MS = 72 * 3_600_000;
 const KEEP_MESSAGES = 5000;
+/** 2026-01-01T00:00:00Z. */
+const EPOCH_2026_MS = 1_767_225_600_000;
 
 export type Target = { kind: "user"; userid: string; name: string } | { kind: "chat"; chatid: string; title: string };
 
@@ -46,7 +49,7 @@ export class WecomWorld {
   readonly callbacks = new Map<string, { chatId: number; userid: string }>();
   private nextCallback = 1;
   /** Message ids grow across restarts (seconds since 2026 as the base), as the bot may keep them. */
-  private nextMessageId = Math.max(1, Math.floor((Date.now() - Date.UTC(2026, 0, 1)) / 1000));
+  private nextMessageId = Math.max(1, Math.floor((Date.now() - EPOCH_2026_MS) / 1000));
   readonly bot: TgUser & { username: string };
   private warnedOnce = new Set<string>();
 
@@ -55,6 +58,7 @@ export class WecomWorld {
     readonly channels: ChannelsRepo,
     readonly limiter: MemberLimiter,
     readonly log: BridgeLogger,
+    readonly words: Words,
     botName = "党支部台账",
   ) {
     this.bot = { id: api.agentId, is_bot: true, first_name: botName, username: `wecom_agent_${api.agentId}_bot` };
