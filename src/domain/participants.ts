@@ -128,10 +128,10 @@ export function resolvePeople(r: PeopleInReport, roster: readonly RosterPerson[]
     for (const p of roster) if (!absentIds.has(p.memberId)) attendees.add(p.memberId);
     expectedCount ??= roster.length;
     presentCount ??= roster.length - absentees.length;
-  } else if (attends && r.participants.length > 0 && presentCount === null) {
-    presentCount = r.participants.length;
   }
   for (const id of absentIds) attendees.delete(id);
+  // 李明、赵六参加 with the speaker: 实到 counts everyone named as taking part.
+  if (attends && !r.everyone && r.participants.length > 0 && presentCount === null) presentCount = Math.max(r.participants.length, attendees.size);
 
   if (attendees.size === 0 && reporterTakesPart({ ...r, expectedCount, presentCount })) attendees.add(reporter.memberId);
 

@@ -139,6 +139,15 @@ describe("the production layout (what the Dockerfile builds)", () => {
     expect(exported.find((m) => m.document)!.document!.file_name).toMatch(/\.xlsx$/);
 
     expect(await bot.stop("SIGTERM")).toBe(0);
+
+    // A restart shows the same sandbox page: users and chats were kept beside the database.
+    bot = startBotProcess({ PORT: String(port), DATABASE_URL: `file:${path.join(dir, "data", "ledger.db")}`, NODE_ENV: "production" },
+      { cwd: dir, command: [process.execPath, "dist/src/main.js"] });
+    await bot.waitFor(/polling mode/);
+    const state = (await (await fetch(`${base}/sandbox/api/state`)).json()) as { users: { first_name: string }[] };
+    expect(state.users.map((x) => x.first_name)).toEqual(["王书记"]);
+    expect(existsSync(path.join(dir, "data", "ledger.sandbox.json"))).toBe(true);
+    expect(await bot.stop("SIGTERM")).toBe(0);
     expect(readFileSync(path.join(dir, "package.json"), "utf8")).not.toContain("devDependencies");
   });
 });

@@ -176,12 +176,11 @@ export function findPeople(normal: string, view: string): PeopleFinding {
     found.participants.push(...names.names);
     take([span[0], names.end]);
   }
-  // 张三、李四、王五参加 (a list of two or more names, or one name and 参加了)
+  // 张三、李四、王五参加, 李明参加了
   for (const { span } of matchesOf(v, /(?:等)?(?:同志)?(?:共同)?(?:参加|参会|出席|到会|参与)(?:了)?(?!人|党员|同志)/)) {
     const run = runBefore(v, span[0]);
     if (!run.bounded) continue;
     const parts = run.text.split(/、|和|及/).filter((x) => x !== "");
-    if (parts.length < 2 && !/了/.test(v.slice(span[0], span[1]))) continue;
     const names = parts.map(cleanName);
     if (names.length === 0 || names.some((n) => n === null || /^(?:书记|副书记|支部书记|党支部书记|组织委员|宣传委员|纪检委员)$/.test(n))) continue;
     found.participants.push(...(names as string[]));
