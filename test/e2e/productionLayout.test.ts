@@ -63,7 +63,7 @@ function pageUser(base: string, id: number) {
       method,
       ...(body ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}),
     });
-    const json = (await res.json()) as unknown;
+    const json = (await res.json());
     if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
