@@ -39,6 +39,7 @@ help-text =
     /check 2023 — compliance with the branch's rules
     /next — the next theme day and its reminders
     /summary 2023 — draft year-end summary (secretary, committee)
+    /records 2023 — minutes of every meeting and theme day of the year (Word, one page each; secretary, committee)
     /export 2023 — the ledger as a spreadsheet (secretary, committee)
     /invite — invite members (secretary, committee)
     /members — members and participation (secretary, committee)
@@ -67,6 +68,7 @@ cmd-stats = Events and person-times
 cmd-check = Compliance check
 cmd-next = Next theme day
 cmd-summary = Year-end summary draft
+cmd-records = Meeting minutes (Word)
 cmd-export = Export the ledger
 cmd-invite = Invite members
 cmd-members = Members

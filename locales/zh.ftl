@@ -39,6 +39,7 @@ help-text =
     /check 2023 — 对照“三会一课”等制度检查缺项
     /next — 下一次主题党日及提醒
     /summary 2023 — 年度党建工作总结初稿（书记、支委）
+    /records 2023 — 全年三会一课及主题党日会议记录（Word，每次会议一页；书记、支委）
     /export 2023 — 导出台账表格（书记、支委）
     /invite — 邀请党员加入（书记、支委）
     /members — 党员名单与参与情况（书记、支委）
@@ -67,6 +68,7 @@ cmd-stats = 次数与人次统计
 cmd-check = 制度落实检查
 cmd-next = 下一次主题党日
 cmd-summary = 年度总结初稿
+cmd-records = 会议记录（Word）
 cmd-export = 导出台账
 cmd-invite = 邀请党员
 cmd-members = 党员名单
