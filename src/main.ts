@@ -44,7 +44,10 @@ async function main(): Promise<void> {
   }
 
   const app = await startApp(config, logger, { token, ...(apiRoot ? { apiRoot } : {}) });
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
@@ -52,8 +55,10 @@ async function main(): Promise<void> {
     await closeSandbox?.();
     process.exit(0);
   };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  // `on`, not `once`: a signal sent to the whole process group reaches us twice (directly and
+  // relayed by npm); the second must not kill the process in the middle of a clean stop.
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 // Grouped queries behind /stats, /check and /summary: the database counts, TypeScript only shapes.
 // Month boundaries are the branch's local midnights (built with @date-fns/tz), so months are
 // zone- and DST-correct while each figure stays one grouped query. Live records only.
+import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import type { ActivityDetails } from "../../domain/activity.js";
 import { TAKES_ATTENDANCE } from "../../domain/attendance.js";
 import { ACTIVITY_KINDS, isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
@@ -12,7 +13,6 @@ import { DEFAULT_RULE_SETTINGS, DEFAULT_STUDY_KINDS, type RuleSettings } from ".
 import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef, RosterPerson, YearMonth } from "../../domain/rules/types.js";
 import type { ActivityFact, KindTally, MemberParticipation, TallyTotals } from "../../domain/tally/types.js";
 import type { MonthlyGroupCounts } from "../../render/chart.js";
-import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
 import { talkRoster } from "./roster.js";
 

@@ -1,5 +1,4 @@
-import type { ActivityKind } from "../../domain/kinds.js";
-import { isActivityKind } from "../../domain/kinds.js";
+import { type ActivityKind, isActivityKind } from "../../domain/kinds.js";
 import type { Prisma } from "../client.js";
 
 export interface KindCount {
@@ -19,7 +18,7 @@ export function talliesRepo(prisma: Prisma) {
         WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."personal" = false AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}
         GROUP BY k.kind`;
       return rows
-        .filter((r) => isActivityKind(r.kind) && (!kinds || kinds.includes(r.kind as ActivityKind)))
+        .filter((r) => isActivityKind(r.kind) && (!kinds || kinds.includes(r.kind)))
         .map((r) => ({ kind: r.kind as ActivityKind, events: Number(r.events), personTimes: Number(r.personTimes ?? 0) }));
     },
   };

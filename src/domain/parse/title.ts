@@ -75,7 +75,7 @@ export function talkTitle(original: string, span: Span): string {
 export function residualTitle(original: string, runs: readonly Span[], first: readonly string[] = []): string | null {
   const pieces: string[] = [...first];
   for (const [s, e] of runs) {
-    for (const raw of original.slice(s, e).split(/[,;:!?，；：！？。()（）【】\[\]]+/)) {
+    for (const raw of original.slice(s, e).split(/[,;:!?，；：！？。()（）【】[\]]+/)) {
       const piece = raw
         .replace(/^[\s、,.\-~～—和及与并暨]+|[\s、,.\-~～—和及与并暨]+$/g, "")
         .replace(/^(?:召开了|召开|开了个|开了一个|开了|搞了个|搞了|举行了|举行|举办了|举办|组织开展了|组织开展|开展了|进行了|去了|来了)/, "")

@@ -6,14 +6,13 @@
  * are `p@<message id>@<page>`.
  */
 import type { InlineKeyboardMarkup } from "../botapi/types.js";
+import type { Words } from "./words.js";
 
 export const MAX_BUTTONS = 6;
 export const PAGE_SIZE = 4;
 const TITLE_MAX = 36;
 /** Longer card text goes in a text message before the card. */
 export const CARD_TEXT_MAX = 112;
-
-import type { Words } from "./words.js";
 
 export interface CardButton {
   text: string;

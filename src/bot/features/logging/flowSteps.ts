@@ -40,8 +40,7 @@ interface StepDef {
   handle(s: FlowState, input: Input): Outcome;
 }
 
-const TEXT_FIELDS = ["title", "location", "host", "recorder", "speaker", "notes"] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
+type TextField = "title" | "location" | "host" | "recorder" | "speaker" | "notes";
 const stay = (notice?: string): Outcome => (notice === undefined ? { to: "stay" } : { to: "stay", notice });
 
 function participantNames(s: FlowState): string[] {
