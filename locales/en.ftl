@@ -1,5 +1,6 @@
 ## common
 error-generic = Sorry, something went wrong. Please try again later; if it keeps happening, tell your branch secretary.
+error-busy = The system is busy. Your message has been received and will be processed again shortly; there is no need to send it again.
 error-bad-button = This button has expired or is not yours. Please open the menu again.
 not-allowed = Sorry, you may not use this (it needs: { $who }).
 who-secretary = the branch secretary
@@ -185,7 +186,7 @@ log-ask-kind = What kind of activity?
 log-ask-kinds = Tick the kinds of this event (several are fine), then Done:
 log-ask-date = When was it? Tap a button or type a date (3月5日, 上周五, 2023-05-12):
 log-ask-title = What was the topic? (type it, or Skip)
-log-ask-people = Who took part? Tick the members, or type the number (e.g. 12):
+log-ask-people = Who took part? Tick the members, or type the number (e.g. 12, or 应到13 实到12):
 log-ask-location = Type the place:
 log-ask-host = Type the host:
 log-ask-recorder = Type the recorder:
@@ -198,7 +199,7 @@ log-review-hint = Tap a button below to change an item; send a photo to attach i
 log-review-use-buttons = Please use the buttons below to choose what to change.
 log-need-kind = Choose at least one kind.
 log-kind-not-understood = "{ $text }" is not a kind I know; please tap a button.
-log-count-not-understood = I could not read the number; type digits, e.g. 12.
+log-count-not-understood = I could not read the number; type digits, e.g. 12, or 应到13 实到12.
 log-hours-not-understood = Hours must be a number between 0 and 24, e.g. 2 or 1.5.
 log-photo-added = Photo attached ({ $n } in all).
 log-field-kinds = Kind

@@ -1,5 +1,6 @@
 ## 通用 (common)
 error-generic = 抱歉，处理时出了点问题，请稍后再试。如果一直出现，请联系支部书记。
+error-busy = 系统繁忙，这条消息已收下，稍后将自动再试处理，无需重发。
 error-bad-button = 这个按钮已失效或不属于您，请重新打开菜单。
 not-allowed = 抱歉，您没有权限使用这个功能（需要：{ $who }）。
 who-secretary = 支部书记
@@ -185,7 +186,7 @@ log-ask-kind = 记录哪类活动？
 log-ask-kinds = 点选这次活动的类型（可多选，如主题党日暨党课），然后点“完成”：
 log-ask-date = 活动是哪天？点按钮，或直接输入（如 3月5日、上周五、2023-05-12）：
 log-ask-title = 主题/议题是什么？（直接输入，或点“跳过”）
-log-ask-people = 谁参加了？点选参加的党员，或直接输入人数（如 12）：
+log-ask-people = 谁参加了？点选参加的党员，或直接输入人数（如 12，或 应到13 实到12）：
 log-ask-location = 请输入地点：
 log-ask-host = 请输入主持人：
 log-ask-recorder = 请输入记录人：
@@ -198,7 +199,7 @@ log-review-hint = 点下面的按钮修改某一项；发送照片可附加到�
 log-review-use-buttons = 请用下面的按钮选择要修改的项目。
 log-need-kind = 请至少选择一个类型。
 log-kind-not-understood = 没看出“{ $text }”是哪类活动，请点按钮选择。
-log-count-not-understood = 没看懂人数，请输入数字，如 12。
+log-count-not-understood = 没看懂人数，请输入数字，如 12，或 应到13 实到12。
 log-hours-not-understood = 学时应为 0 到 24 之间的数字，如 2 或 1.5。
 log-photo-added = 已附加照片（共{ $n }张）。
 log-field-kinds = 类型

@@ -8,7 +8,10 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const entry = path.join(root, "dist", "src", "main.js");
+// `node scripts/start.mjs cli/admin.js …` runs another compiled entry point (the operator commands of
+// `npm run admin|backup|restore`) the same way; its own arguments follow.
+const target = /^cli\/\w+\.js$/.test(process.argv[2] ?? "") ? process.argv.splice(2, 1)[0] : "main.js";
+const entry = path.join(root, "dist", "src", target);
 const stamp = path.join(root, "dist", ".built");
 
 /** Newest modification time of the files under `dir` (ms). */

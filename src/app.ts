@@ -1,7 +1,6 @@
 // Starts the whole bot process from a validated config: migrations, database, bot, HTTP, jobs.
 import { mkdirSync } from "node:fs";
 import type http from "node:http";
-import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Config } from "./config.js";
 import { createBot } from "./bot/createBot.js";
 import { plainNumbers, toSupportedLocale } from "./bot/i18n.js";
@@ -11,6 +10,8 @@ import { createStore } from "./db/store.js";
 import { createDailyJobs } from "./jobs/daily.js";
 import { createReminderScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
+import { ALLOWED_UPDATES, inboxWebhook, startPolling, type Poller } from "./server/inbox/intake.js";
+import { createInboxWorker } from "./server/inbox/worker.js";
 import { startHttpServer } from "./server/webhookServer.js";
 
 export interface RunningApp {
@@ -39,6 +40,8 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   const scheduler = createReminderScheduler({
     store,
     api: broadcastApi,
+    owner: `${process.pid}-${Date.now().toString(36)}`,
+    takeOverClaimsAtStart: db.kind === "sqlite",
     translate: (locale, key, vars) => i18n.t(toSupportedLocale(locale, defaultLocale), key, plainNumbers(vars)),
     logger: logger.child({ job: "reminders" }),
     now: opts.now ?? (() => new Date()),
@@ -56,25 +59,52 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   });
   daily.start();
 
-  let runner: RunnerHandle | undefined;
+  // Updates go through the durable inbox: stored before they are confirmed, then handled from it.
+  const worker = createInboxWorker({
+    inbox: store.inbox,
+    bot,
+    logger: logger.child({ part: "inbox" }),
+    takeOverAtStart: db.kind === "sqlite",
+    onPostponed: async (update) => {
+      const chatId = postponedChat(update);
+      if (chatId === undefined) return;
+      const from = "message" in update ? update.message?.from : "callback_query" in update ? update.callback_query?.from : undefined;
+      const locale = from ? await store.members.localeOf(from.id).catch(() => undefined) : undefined;
+      await bot.api.sendMessage(chatId, i18n.t(toSupportedLocale(locale, defaultLocale), "error-busy"));
+    },
+  });
+  await worker.start();
+
+  let poller: Poller | undefined;
   let server: http.Server | undefined;
+  const health = async () => {
+    const now = new Date();
+    try {
+      const lag = await store.inbox.lag(now);
+      return { ok: true, db: "up", inbox: { pending: lag.pending, oldestPendingSeconds: lag.oldestSeconds, inHand: worker.inHand() } };
+    } catch (error) {
+      return { ok: false, db: "down", error: String((error as Error)?.message ?? error).slice(0, 200) };
+    }
+  };
   if (config.BOT_MODE === "webhook") {
     const url = new URL(config.WEBHOOK_URL);
     server = await startHttpServer({
       port: config.PORT,
       logger,
-      webhook: { bot, path: url.pathname, secretToken: config.WEBHOOK_SECRET },
+      health,
+      webhook: {
+        path: url.pathname,
+        handle: inboxWebhook({ inbox: store.inbox, secretToken: config.WEBHOOK_SECRET, logger, onStored: () => worker.wake() }),
+      },
     });
     await bot.api.setWebhook(url.href, {
       ...(config.WEBHOOK_SECRET ? { secret_token: config.WEBHOOK_SECRET } : {}),
-      allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"],
+      allowed_updates: [...ALLOWED_UPDATES],
     });
     logger.info({ url: url.href, port: config.PORT }, "webhook mode: listening");
   } else {
     await bot.api.deleteWebhook();
-    runner = run(bot, {
-      runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } },
-    });
+    poller = startPolling({ api: bot.api, inbox: store.inbox, logger, onStored: () => worker.wake() });
     logger.info({ bot: bot.botInfo.username }, "polling mode: taking updates");
   }
 
@@ -82,17 +112,29 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   return {
     stop: () =>
       (stopping ??= (async () => {
-        // Finish the reminder pass and the updates in hand, then close the doors.
-        await scheduler.stop();
-        await daily.stop();
-        if (runner?.isRunning()) await runner.stop();
+        // Stop taking updates (what Telegram has not had confirmed stays with it; a webhook request
+        // in progress is still stored), finish the updates and the reminder pass in hand; what is
+        // left in the inbox is handled on the next start.
+        await poller?.stop();
         if (server) {
           const closing = server;
-          await new Promise<void>((resolve) => closing.close(() => resolve()));
+          await new Promise<void>((resolve) => {
+            closing.close(() => resolve());
+            closing.closeIdleConnections();
+          });
         }
+        await Promise.all([worker.stop(), scheduler.stop(), daily.stop()]);
         await drain();
         await store.close();
         logger.info("stopped");
       })()),
   };
+}
+
+/** Where to say that an update waits for a busy database. */
+function postponedChat(update: import("grammy/types").Update): number | undefined {
+  if (update.message) return update.message.chat.id;
+  if (update.edited_message) return update.edited_message.chat.id;
+  if (update.callback_query?.message) return update.callback_query.message.chat.id;
+  return undefined;
 }

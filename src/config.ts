@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { CHANNEL_SECRETS, channelInput, channelSchema, type ChannelConfig } from "./channelConfig.js";
 import { databaseKind, sqlitePath } from "./db/url.js";
 import { isValidTimeZone } from "./domain/calendar/index.js";
 
@@ -66,7 +67,8 @@ export type ModeConfig =
   | { BOT_MODE: "polling"; /** BOT_MODE=webhook was asked for without BOT_TOKEN (sandbox). */ webhookNeedsToken: boolean }
   | { BOT_MODE: "webhook"; WEBHOOK_URL: string; WEBHOOK_SECRET: string | undefined };
 
-export type Config = Common & ModeConfig;
+type BaseConfig = Common & ModeConfig;
+export type Config = BaseConfig & ChannelConfig;
 
 const schema = fields
   .superRefine((c, ctx) => {
@@ -74,7 +76,7 @@ const schema = fields
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     }
   })
-  .transform(({ BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET, ...common }): Config => {
+  .transform(({ BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET, ...common }): BaseConfig => {
     // Without a token the local sandbox feeds the bot by polling (it listens on PORT itself).
     if (BOT_MODE === "webhook" && common.BOT_TOKEN && WEBHOOK_URL) {
       return { ...common, BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET };
@@ -87,10 +89,11 @@ export class ConfigError extends Error {}
 /** Parses the environment; throws ConfigError with one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  const channel = channelSchema.safeParse(channelInput(env));
+  if (result.success && channel.success) return { ...result.data, ...channel.data };
+  const issue = (result.error ?? channel.error)!.issues[0]!;
   const name = String(issue.path[0] ?? "environment");
-  const secret = name === "BOT_TOKEN" || name === "WEBHOOK_SECRET" || name === "DATABASE_URL";
+  const secret = name === "BOT_TOKEN" || name === "WEBHOOK_SECRET" || name === "DATABASE_URL" || CHANNEL_SECRETS.includes(name);
   const got = env[name] === undefined || secret ? "" : ` (got "${env[name]}")`;
   throw new ConfigError(`Configuration error: ${name} ${issue.message}${got}`);
 }

@@ -19,7 +19,19 @@ async function main(): Promise<void> {
   let token = config.BOT_TOKEN;
   let apiRoot = config.TELEGRAM_API_ROOT;
   let closeSandbox: (() => Promise<void>) | undefined;
-  if (!token) {
+  if (config.CHANNEL === "wecom") {
+    // The bot polls the WeCom bridge, which takes WeCom's callbacks on PORT (../shared/contract.md).
+    if (config.BOT_MODE === "webhook") {
+      logger.info("CHANNEL=wecom: the bot polls the WeCom bridge; WeCom's callbacks arrive on PORT");
+      const { WEBHOOK_URL: _url, WEBHOOK_SECRET: _secret, ...rest } = config;
+      config = { ...rest, BOT_MODE: "polling", webhookNeedsToken: false };
+    }
+    const { startWecomBridge } = await import("./server/wecom/bridge.js");
+    const bridge = await startWecomBridge({ config, logger });
+    token = bridge.token;
+    apiRoot = bridge.apiRoot;
+    closeSandbox = bridge.close;
+  } else if (!token) {
     // The sandbox listens on PORT itself; the bot takes its updates by polling it.
     if (config.BOT_MODE === "polling" && config.webhookNeedsToken) {
       logger.info("sandbox mode: taking updates by polling (BOT_MODE=webhook needs BOT_TOKEN)");

@@ -27,7 +27,10 @@ stats-button-last_year = Last year
 
 ## /check
 check-bad-year = I could not read the year "{ $input }". Try /check (this year) or /check 2023 (a year from { $min } to { $max }).
-check-own-hours = 👤 Your study hours in { $year }: { $hours } (at least { $required } required)
+check-own-hours = 👤 Your study hours in { $year }: { $hours } (at least { $required } required){ $self ->
+    [0] {""}
+   *[other] ; plus { $self } h self-study
+}
 check-rules-note = The rules default to the Regulations on Party Branch Work; the secretary can set the branch's own frequencies and study-hours target with "⚙️ Check rules".
 check-button-settings = ⚙️ Check rules
 check-settings-title = ⚙️ This branch's check rules

@@ -27,7 +27,10 @@ stats-button-last_year = 去年
 
 ## /check
 check-bad-year = 没看懂年份“{ $input }”。可以这样写：/check（今年）或 /check 2023（年份在{ $min }–{ $max }之间）。
-check-own-hours = 👤 您{ $year }年的学时：{ $hours }（要求不少于{ $required }学时）
+check-own-hours = 👤 您{ $year }年的集中学习学时：{ $hours }（要求不少于{ $required }学时）{ $self ->
+    [0] {""}
+   *[other] ；另自学{ $self }学时
+}
 check-rules-note = 规则默认依据《中国共产党支部工作条例（试行）》，频次和学时要求可由支部书记点“⚙️ 检查规则”按本支部规定调整。
 check-button-settings = ⚙️ 检查规则
 check-settings-title = ⚙️ 本支部检查规则

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { ensureSqliteFolder } from "./prepare.js";
 import { databaseKind, sqlitePath } from "./url.js";
 
 /** A mistake in what the operator asked for (exit code 2), as opposed to a failure. */
@@ -104,7 +105,11 @@ export async function restoreDatabase(databaseUrl: string, backupFile: string, n
   try {
     const ledger = backup.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
     if (!ledger) throw new BackupInputError(`${file} is not a branch-ledger backup (no _prisma_migrations table)`);
-    if (!existsSync(path.dirname(target))) throw new BackupInputError(`folder ${path.dirname(target)} does not exist`);
+    try {
+      ensureSqliteFolder(databaseUrl); // as the bot does on start: ./data is created
+    } catch (error) {
+      throw new BackupInputError((error as Error).message);
+    }
     if (databaseInUse(target)) {
       throw new BackupInputError(`the database ${target} is open in another process (is the bot running?); stop it, then restore`);
     }

@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from "./client.js";
 import { activitiesRepo } from "./repos/activities.js";
 import { branchesRepo } from "./repos/branches.js";
+import { inboxRepo } from "./repos/inbox.js";
 import { invitesRepo } from "./repos/invites.js";
 import { ledgerQueriesRepo } from "./repos/ledgerQueries.js";
 import { membersRepo } from "./repos/members.js";
@@ -23,8 +24,10 @@ export function createStore(db: DatabaseHandle) {
     activities: activitiesRepo(prisma),
     tallies: talliesRepo(prisma),
     reminders: remindersRepo(prisma),
+    inbox: inboxRepo(prisma),
     ledger: ledgerQueriesRepo(prisma),
     sessions: sessionsRepo(prisma, CONVERSATION_STATE_VERSION),
+    kind: db.kind,
     close: () => db.close(),
   };
 }

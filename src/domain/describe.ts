@@ -1,5 +1,6 @@
 // How a record or a draft reads in chat, in Chinese or English. Wording of the domain, no chat API.
 import type { ActivityRecord, LocalDate } from "./activity.js";
+import { takesAttendance } from "./attendance.js";
 import { THREE_MEETINGS_ONE_LESSON, type ActivityKind } from "./kinds.js";
 import { KIND_LABELS_EN, KIND_LABELS_ZH } from "./parse/kinds.js";
 import type { ActivityDraft } from "./parse/types.js";
@@ -24,35 +25,50 @@ export type CardFields = Pick<
   kinds: readonly ActivityKind[];
   personTimes: number | null;
   absentees: readonly ActivityRecord["absentees"][number][];
+  /** Names of the members who took part, when known. */
+  participants: readonly string[];
 };
 
-export function fieldsOfDraft(d: ActivityDraft): CardFields {
+/** A draft as a card; `extra` adds what a flow collected beside the parse (ticked people, 备注). */
+export function fieldsOfDraft(d: ActivityDraft, extra: { notes?: string | null; participants?: readonly string[] } = {}): CardFields {
   return {
     date: d.date, kinds: d.kinds, title: d.title, location: d.location, host: d.host, recorder: d.recorder, speaker: d.speaker,
     expectedCount: d.expectedCount, presentCount: d.presentCount, durationHours: d.durationHours,
-    personTimes: d.details.personTimes ?? null, absentees: d.absentees, notes: null,
+    personTimes: d.details.personTimes ?? null, absentees: d.absentees, notes: extra.notes ?? null, participants: extra.participants ?? [],
   };
 }
 
-export function fieldsOfRecord(r: ActivityRecord, timeZone: string): CardFields {
+/** A saved record as a card; `names` maps member ids to names for the participants line. */
+export function fieldsOfRecord(r: ActivityRecord, timeZone: string, names?: ReadonlyMap<number, string>): CardFields {
   return {
     date: localDateOf(r.occurredAt, timeZone), kinds: r.kinds, title: r.title, location: r.location, host: r.host, recorder: r.recorder,
-    speaker: r.speaker, expectedCount: r.expectedCount, presentCount: r.presentCount ?? (r.attendeeIds.length || null),
+    speaker: r.speaker, expectedCount: r.expectedCount, presentCount: r.presentCount,
     durationHours: r.durationHours, personTimes: r.details.personTimes ?? null, absentees: r.absentees, notes: r.notes,
+    participants: names ? r.attendeeIds.map((id) => names.get(id)).filter((n): n is string => n !== undefined) : [],
   };
+}
+
+/** 缺席及原因 as a secretary writes it: 张三（出差）、2人（病假）; nameless absentees grouped by reason. */
+export function formatAbsentees(absentees: readonly ActivityRecord["absentees"][number][], lang: Lang = "zh"): string {
+  const named = absentees.filter((a) => a.name !== "").map((a) => (a.reason ? `${a.name}（${a.reason}）` : a.name));
+  const byReason = new Map<string, number>();
+  for (const a of absentees) if (a.name === "") byReason.set(a.reason ?? "", (byReason.get(a.reason ?? "") ?? 0) + 1);
+  const nameless = [...byReason].map(([reason, n]) => `${lang === "zh" ? `${n}人` : `${n} ${n === 1 ? "person" : "people"}`}${reason ? `（${reason}）` : ""}`);
+  return [...named, ...nameless].join("、");
 }
 
 const L = {
-  zh: { date: "时间", kind: "类型", title: "主题", location: "地点", host: "主持人", recorder: "记录人", speaker: "主讲人", people: "人数", hours: "学时", absent: "缺席", notes: "备注", missing: "待补充", expected: "应到", present: "实到", pt: "人次", hoursUnit: "小时", none: "—" },
-  en: { date: "Date", kind: "Kind", title: "Topic", location: "Place", host: "Host", recorder: "Recorder", speaker: "Speaker", people: "People", hours: "Hours", absent: "Absent", notes: "Notes", missing: "Still missing", expected: "expected", present: "present", pt: "person-times", hoursUnit: "h", none: "—" },
+  zh: { date: "时间", kind: "类型", title: "主题", location: "地点", host: "主持人", recorder: "记录人", speaker: "主讲人", people: "人数", hours: "学时", absent: "缺席", participants: "参加人员", notes: "备注", missing: "待补充", expected: "应到", present: "实到", pt: "人次", hoursUnit: "小时", none: "—" },
+  en: { date: "Date", kind: "Kind", title: "Topic", location: "Place", host: "Host", recorder: "Recorder", speaker: "Speaker", people: "People", hours: "Hours", absent: "Absent", participants: "Participants", notes: "Notes", missing: "Still missing", expected: "expected", present: "present", pt: "person-times", hoursUnit: "h", none: "—" },
 } as const;
 
 /** Fields inspections look for, by kind: meetings need place, host, recorder and attendance. */
 export function missingForInspection(f: CardFields): (keyof typeof L.zh)[] {
   const meeting = f.kinds.some((k) => THREE_MEETINGS_ONE_LESSON.includes(k) || k === "theme_day" || k === "org_life_meeting");
-  if (!meeting) return [];
   const out: (keyof typeof L.zh)[] = [];
-  if (!f.title) out.push("title");
+  // Every record needs its subject; a talk's subject is its pair.
+  if (!f.title && !f.kinds.every((k) => k === "talk")) out.push("title");
+  if (!meeting) return out;
   if (!f.location) out.push("location");
   if (!f.host && !f.speaker) out.push(f.kinds.includes("party_lecture") ? "speaker" : "host");
   if (!f.recorder) out.push("recorder");
@@ -78,7 +94,8 @@ export function describeCard(f: CardFields, lang: Lang): string {
     f.personTimes !== null ? `${f.personTimes} ${l.pt}` : null,
   ].filter(Boolean);
   if (people.length) lines.push(`${l.people}${sep}${people.join(lang === "zh" ? "，" : ", ")}`);
-  if (f.absentees.length) lines.push(`${l.absent}${sep}${f.absentees.map((a) => (a.reason ? `${a.name}（${a.reason}）` : a.name)).join("、")}`);
+  if (f.participants.length) lines.push(`${l.participants}${sep}${f.participants.join(lang === "zh" ? "、" : ", ")}`);
+  if (f.absentees.length) lines.push(`${l.absent}${sep}${formatAbsentees(f.absentees, lang)}`);
   if (f.durationHours !== null) lines.push(`${l.hours}${sep}${f.durationHours} ${l.hoursUnit}`);
   if (f.notes) lines.push(`${l.notes}${sep}${f.notes}`);
   const missing = missingForInspection(f);
@@ -89,7 +106,7 @@ export function describeCard(f: CardFields, lang: Lang): string {
 /** One line for lists (/mine): "2023-03-15 支委会 研究部署年度党建工作（5人）". */
 export function describeShort(r: ActivityRecord, timeZone: string, lang: Lang): string {
   const date = formatLocalDate(localDateOf(r.occurredAt, timeZone));
-  const people = r.presentCount ?? (r.attendeeIds.length || null);
+  const people = r.presentCount ?? (takesAttendance(r.kinds) ? r.attendeeIds.length || null : null);
   const count = people !== null ? (lang === "zh" ? `（${people}人）` : ` (${people})`) : "";
   return `${date} ${kindsLabel(r.kinds, lang)}${r.title ? ` ${r.title}` : ""}${count}`;
 }

@@ -5,7 +5,7 @@ import type { LocalDate } from "../domain/activity.js";
 import type { Logger } from "../logger.js";
 import type { RemindersRepo } from "../db/repos/reminders.js";
 import { deliveryKey } from "../domain/reminders/index.js";
-import { failureText, pendingRetry } from "./attempts.js";
+import { CLAIM_RENEW_MS, nextTryAt } from "./attempts.js";
 
 /** The part of grammY's Api the scheduler uses (tests may pass a fake). */
 export type ReminderApi = Pick<Api, "sendMessage">;
@@ -51,6 +51,8 @@ export interface FanOutDeps {
   logger: Logger;
   now: () => Date;
   concurrency: number;
+  /** This process, recorded with its claims. */
+  owner?: string;
 }
 
 /** What a failed send says: Telegram's error_code (none for a network error), its description, its retry_after. */
@@ -86,7 +88,7 @@ export async function fanOut(
 ): Promise<void> {
   await mapLimit(targets, deps.concurrency, async (target) => {
     const key = deliveryKey(slot.branchId, slot, target.recipient);
-    const claimed = await deps.reminders.claim({ ...slot, key, recipient: target.recipient, status: "claimed", now: deps.now() });
+    const claimed = await deps.reminders.claim({ ...slot, key, recipient: target.recipient, status: "claimed", now: deps.now(), ...(deps.owner ? { owner: deps.owner } : {}) });
     if (!claimed) {
       result.alreadyClaimed += 1;
       return;
@@ -97,8 +99,9 @@ export async function fanOut(
 
 /**
  * Sends a delivery this process holds the claim of (status "claimed") and records how it went:
- * sent; blocked on 403; else failed, with what a later pass needs to try it again when that can help
- * (see attempts.ts). `attempt` counts this try, from 1.
+ * sent; blocked on 403; else failed, with when a later pass may try it again when that can help
+ * (see attempts.ts). `attempt` counts this try, from 1. The claim is renewed while the send is in
+ * flight (Telegram's 429 waits can be long), so no other process takes it over as a dead one's.
  */
 export async function sendClaimed(
   deps: FanOutDeps,
@@ -108,9 +111,12 @@ export async function sendClaimed(
   attempt: number,
   result: PassResult,
 ): Promise<void> {
+  const renew = setInterval(() => void deps.reminders.renewClaims([key], deps.now()).catch(() => undefined), CLAIM_RENEW_MS);
+  renew.unref();
   try {
     await deps.api.sendMessage(target.chatId, message.text, message.options);
   } catch (error) {
+    clearInterval(renew);
     const { code, description, retryAfter } = apiError(error);
     if (code === 403) {
       await deps.reminders.markFailed(key, "blocked", description);
@@ -118,13 +124,14 @@ export async function sendClaimed(
       result.blocked += 1;
       deps.logger.info({ key, description }, "reminder refused: bot blocked");
     } else {
-      const text = failureText({ attempt, code, description, retryAfter, at: deps.now() });
-      await deps.reminders.markFailed(key, "failed", text);
+      const retryAt = nextTryAt({ attempt, code, retryAfter, at: deps.now() });
+      await deps.reminders.markFailed(key, "failed", description, retryAt);
       result.failed += 1;
-      deps.logger.warn({ key, code, description, attempt, willRetry: pendingRetry(text) !== null }, "reminder could not be sent");
+      deps.logger.warn({ key, code, description, attempt, willRetry: retryAt !== null }, "reminder could not be sent");
     }
     return;
   }
+  clearInterval(renew);
   await deps.reminders.markSent(key, deps.now());
   result.sent += 1;
 }

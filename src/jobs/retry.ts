@@ -4,7 +4,7 @@
 // is recomputed from the branch's rule and the row's occurrence, key and recipient.
 import type { BranchRecipients, DeliveryRow, ScheduledBranch } from "../db/repos/reminders.js";
 import { occurrenceFor } from "../domain/reminders/index.js";
-import { pendingRetry } from "./attempts.js";
+import { CLAIM_STALE_MS } from "./attempts.js";
 import { mapLimit, sendClaimed, type OutgoingMessage, type PassResult, type Target } from "./fanOut.js";
 import {
   beforeMessage,
@@ -22,13 +22,19 @@ export const RETRY_WINDOW_DAYS = 35;
 /** What to do with a failed delivery now: send it again, record it as skipped, or leave it (null). */
 type Plan = { target: Target; message: OutgoingMessage } | { skip: string } | null;
 
-/** Retries the branch's failed deliveries whose next attempt is due; counted in `result`. */
-export async function retryFailed(deps: PassDeps, b: ScheduledBranch, now: Date, result: PassResult): Promise<void> {
+/**
+ * Retries the branch's failed deliveries whose next attempt is due, and sends the claims a dead
+ * process left unconfirmed (claimed before `staleBefore`); counted in `result`.
+ */
+export async function retryFailed(
+  deps: PassDeps,
+  b: ScheduledBranch,
+  now: Date,
+  result: PassResult,
+  staleBefore: Date = new Date(now.getTime() - CLAIM_STALE_MS),
+): Promise<void> {
   const since = new Date(now.getTime() - RETRY_WINDOW_DAYS * 86_400_000);
-  const due = (await deps.reminders.failedSince(b.branchId, since)).flatMap((row) => {
-    const pending = pendingRetry(row.error);
-    return pending && pending.retryFrom <= now ? [{ row, attempts: pending.attempts }] : [];
-  });
+  const due = (await deps.reminders.dueAgain(b.branchId, since, now, staleBefore)).map((row) => ({ row, attempts: row.attempts }));
   if (!due.length) return;
   let recipients: Promise<BranchRecipients> | undefined;
   const load = () => (recipients ??= deps.reminders.recipients(b.branchId));
@@ -36,7 +42,8 @@ export async function retryFailed(deps: PassDeps, b: ScheduledBranch, now: Date,
     // Planned (message built) before the claim, so that nothing can leave the row claimed but unsent.
     const plan = await planRetry(deps, b, row, now, load);
     if (!plan) return;
-    if (!(await deps.reminders.reclaim(row.key, row.error))) {
+    const from = row.status === "claimed" ? { status: "claimed" as const, claimedAt: row.claimedAt } : { status: "failed" as const, attempts: row.attempts };
+    if (!(await deps.reminders.reclaim(row.key, from, deps.now(), deps.owner))) {
       result.alreadyClaimed += 1;
       return;
     }

@@ -7,6 +7,7 @@ import { chineseDaysCalendar, type HolidayCalendar, type ReminderLocale } from "
 import type { Logger } from "../logger.js";
 import { emptyResult, type PassResult, type ReminderApi } from "./fanOut.js";
 import { branchPass, type PassDeps, type Translate } from "./reminderPass.js";
+import { CLAIM_STALE_MS } from "./attempts.js";
 import { retryFailed } from "./retry.js";
 
 export type { PassResult, ReminderApi } from "./fanOut.js";
@@ -23,6 +24,13 @@ export interface ReminderSchedulerOptions {
   /** Language of group messages and of members who chose none. */
   defaultLocale?: ReminderLocale;
   holidays?: HolidayCalendar;
+  /** This process (recorded with its claims). */
+  owner?: string;
+  /**
+   * The first pass sends every claim left unconfirmed before it (SQLite: one process per database,
+   * so such claims are a dead run's); otherwise a claim is taken over once it is CLAIM_STALE_MS old.
+   */
+  takeOverClaimsAtStart?: boolean;
   /** Sends in flight at once within one fan-out (the broadcast Api paces them within Telegram's bulk limit). */
   concurrency?: number;
 }
@@ -45,19 +53,23 @@ export function createReminderScheduler(opts: ReminderSchedulerOptions): Reminde
     logger,
     now: opts.now,
     concurrency: opts.concurrency ?? 10,
+    ...(opts.owner ? { owner: opts.owner } : {}),
     translate: opts.translate,
     defaultLocale: opts.defaultLocale ?? "zh",
     holidays: opts.holidays ?? chineseDaysCalendar,
   };
 
+  let firstPass = true;
   async function pass(): Promise<PassResult> {
     const now = opts.now();
     const result = emptyResult();
+    const staleBefore = firstPass && opts.takeOverClaimsAtStart ? now : new Date(now.getTime() - CLAIM_STALE_MS);
+    firstPass = false;
     for (const branch of await store.reminders.scheduled()) {
       result.branches += 1;
       try {
         // Before the new deliveries: what fails in this pass is tried again in a later one.
-        await retryFailed(deps, branch, now, result);
+        await retryFailed(deps, branch, now, result, staleBefore);
       } catch (error) {
         logger.error({ err: error, branch_id: branch.branchId }, "retrying failed reminders failed for a branch");
       }

@@ -1,34 +1,35 @@
 import http from "node:http";
-import { webhookCallback, type Bot } from "grammy";
-import type { BotContext } from "../bot/context.js";
 import type { Logger } from "../logger.js";
+
+export interface Health {
+  ok: boolean;
+  [detail: string]: unknown;
+}
 
 export interface HttpServerOptions {
   port: number;
   host?: string;
-  /** Serve Telegram's webhook at this path, checking the secret header. */
-  webhook?: { bot: Bot<BotContext>; path: string; secretToken: string | undefined };
+  /** Telegram's webhook at this path (the handler checks the secret and stores the update). */
+  webhook?: { path: string; handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> };
+  /** What /healthz reports; 503 when not ok. */
+  health?: () => Promise<Health>;
   logger: Logger;
 }
 
 /** The process's HTTP endpoint: /healthz always, and the webhook in webhook mode. */
 export async function startHttpServer(opts: HttpServerOptions): Promise<http.Server> {
   const webhook = opts.webhook;
-  const handleWebhook = webhook
-    ? webhookCallback(webhook.bot, "http", {
-        ...(webhook.secretToken ? { secretToken: webhook.secretToken } : {}),
-        onTimeout: "return",
-        timeoutMilliseconds: 55_000,
-      })
-    : undefined;
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+      const health = opts.health ? opts.health() : Promise.resolve<Health>({ ok: true });
+      health
+        .catch((error: unknown) => ({ ok: false, error: String((error as Error)?.message ?? error) }))
+        .then((h) => res.writeHead(h.ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify(h)));
       return;
     }
-    if (handleWebhook && webhook && req.method === "POST" && path === webhook.path) {
-      handleWebhook(req, res).catch((error: unknown) => {
+    if (webhook && req.method === "POST" && path === webhook.path) {
+      webhook.handle(req, res).catch((error: unknown) => {
         opts.logger.error({ err: error }, "webhook handling failed");
         if (!res.headersSent) res.writeHead(500).end();
       });

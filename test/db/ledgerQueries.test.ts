@@ -1,3 +1,4 @@
+import { DEFAULT_RULE_SETTINGS } from "../../src/domain/rules/settings.js";
 // The grouped ledger queries against a real SQLite file, with a small known dataset (Shanghai time).
 import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
 import { deployMigrations } from "../../src/db/migrations/migrator.js";
@@ -170,7 +171,8 @@ describe("ledger queries", () => {
     const data = await store.ledger.complianceData(branchId, 2023, TZ);
     expect(data.counts).toHaveLength(7);
     expect(data.meetings).toHaveLength(2);
-    expect(data.studyHours.find((s) => s.name === "王五")?.hours).toBe(4);
+    // 自学 is kept apart from 集中学习 (党员教育管理工作条例), unless the branch counts it.
+    expect(data.studyHours.find((s) => s.name === "王五")).toMatchObject({ hours: 0, selfStudyHours: 4 });
     expect(data).toMatchObject({ year: 2023, memberCount: 5, votingMemberCount: 4, committeeSize: 2 });
     // Names and roles, so that a 谈心谈话 pair naming a member ("书记–张三") takes that member's role.
     expect(data.roster).toEqual([
@@ -178,8 +180,10 @@ describe("ledger queries", () => {
       { name: "李四", role: "member" }, { name: "王五", role: "member" },
     ]);
     // With the branch's own study kinds (here also 党员大会), its 2 hours count.
-    const own = await store.ledger.complianceData(branchId, 2023, TZ, ["general_assembly", "study"]);
-    expect(own.studyHours.find((s) => s.name === "王五")?.hours).toBe(6);
+    const own = await store.ledger.complianceData(branchId, 2023, TZ, { ...DEFAULT_RULE_SETTINGS, studyKinds: ["general_assembly", "study"] });
+    expect(own.studyHours.find((s) => s.name === "王五")?.hours).toBe(2);
+    const counted = await store.ledger.complianceData(branchId, 2023, TZ, { ...DEFAULT_RULE_SETTINGS, selfStudyCounts: true });
+    expect(counted.studyHours.find((s) => s.name === "王五")?.hours).toBe(4);
   });
 
   it("gives the talk roster: named members, those since removed unless the name is taken, not pending or unnamed ones", async () => {

@@ -1,7 +1,8 @@
 // Two providers, one data model: prisma/postgres/schema.prisma is prisma/schema.prisma with another
 // provider, and the PostgreSQL migrations hold every change of it (needs a PostgreSQL server: the
 // drift check runs when TEST_DATABASE_URL names one, as in `.ci/run`'s second pass, or on 127.0.0.1).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { schemaDrift, schemaLayout, deployMigrations, migrationStatus } from "../../src/db/migrations/migrator.js";
 // @ts-expect-error plain ESM script without types
 import { postgresSchemaFrom } from "../../scripts/postgres-schema.mjs";
@@ -17,6 +18,18 @@ describe("the PostgreSQL schema", () => {
     expect(postgres).toBe(derive(sqlite));
     const differing = postgres.split("\n").slice(1).filter((line, i) => line !== sqlite.split("\n")[i]);
     expect(differing.map((l) => l.trim())).toEqual(['output              = "../../src/generated/postgres"', 'provider = "postgresql"']);
+  });
+});
+
+describe("PostgreSQL migration files", () => {
+  it("have no ';' in comments or string literals (adapter-pg runs a script split at every ';')", () => {
+    const dir = schemaLayout("postgresql").migrationsDir;
+    for (const name of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      const comments = sql.split("\n").filter((l) => l.trim().startsWith("--") && l.includes(";"));
+      const strings = (sql.match(/'[^']*'/g) ?? []).filter((lit) => lit.includes(";"));
+      expect({ name, comments, strings }).toEqual({ name, comments: [], strings: [] });
+    }
   });
 });
 

@@ -124,18 +124,30 @@ describe("deliveries", () => {
     expect(rows.find((r) => r.key === failKey)).toMatchObject({ status: "blocked", error: "Forbidden: bot was blocked by the user" });
   });
 
-  it("lists recent failed deliveries and lets exactly one caller claim one again, as it was read", async () => {
+  it("lists deliveries due again (failed with retryAt come, claims left stale) and lets exactly one caller claim one, as it was read", async () => {
     const key = `${branchId}:2024-03:d-3@09:00:member:${ids.wang}`;
-    await store.reminders.claim({ ...slot, branchId, key, recipient: `member:${ids.wang}`, status: "claimed", now });
-    const error = "[attempt 1/5; retry from 2024-03-12T01:00:00.000Z] Internal Server Error";
-    await store.reminders.markFailed(key, "failed", error);
-    expect((await store.reminders.failedSince(branchId, now)).map((r) => [r.key, r.error])).toEqual([[key, error]]);
-    expect(await store.reminders.failedSince(branchId, new Date(now.getTime() + 1))).toEqual([]);
+    await store.reminders.claim({ ...slot, branchId, key, recipient: `member:${ids.wang}`, status: "claimed", now, owner: "p1" });
+    const later = new Date(now.getTime() + 60_000);
+    // A fresh claim is not due; one older than the stale bound is (its process died).
+    expect(await store.reminders.dueAgain(branchId, now, later, now)).toEqual([]);
+    expect((await store.reminders.dueAgain(branchId, now, later, later)).map((r) => [r.key, r.status, r.attempts])).toEqual([[key, "claimed", 1]]);
 
-    expect(await store.reminders.reclaim(key, "[attempt 2/5; retry from 2024-03-12T01:05:00.000Z] Bad Gateway")).toBe(false);
-    const [first, second] = await Promise.all([store.reminders.reclaim(key, error), store.reminders.reclaim(key, error)]);
+    const retryAt = new Date(now.getTime() + 5 * 60_000);
+    await store.reminders.markFailed(key, "failed", "Internal Server Error", retryAt);
+    expect(await store.reminders.dueAgain(branchId, now, later, now)).toEqual([]);
+    expect((await store.reminders.dueAgain(branchId, now, retryAt, now)).map((r) => [r.key, r.error, r.attempts, r.retryAt])).toEqual([
+      [key, "Internal Server Error", 1, retryAt],
+    ]);
+    expect(await store.reminders.dueAgain(branchId, new Date(now.getTime() + 1), retryAt, now)).toEqual([]);
+
+    expect(await store.reminders.reclaim(key, { status: "failed", attempts: 2 }, retryAt)).toBe(false);
+    const [first, second] = await Promise.all([
+      store.reminders.reclaim(key, { status: "failed", attempts: 1 }, retryAt),
+      store.reminders.reclaim(key, { status: "failed", attempts: 1 }, retryAt),
+    ]);
     expect([first, second].sort()).toEqual([false, true]);
-    expect(await store.reminders.failedSince(branchId, now)).toEqual([]);
+    expect(await store.reminders.dueAgain(branchId, now, retryAt, now)).toEqual([]);
+    expect((await store.reminders.deliveries(branchId)).find((d) => d.key === key)).toMatchObject({ status: "claimed", attempts: 2, retryAt: null });
     await store.reminders.markSkipped(key, "already logged");
     const [row] = (await store.reminders.deliveries(branchId)).filter((d) => d.key === key);
     expect(row).toMatchObject({ status: "skipped", error: "already logged", sentAt: null });

@@ -183,10 +183,12 @@ describe("trying again what Telegram did not take", () => {
     w.clock.now = after(D3, 1);
     expect(await s.runOnce()).toMatchObject({ sent: 0, failed: 4 });
     const from = (seconds: number) => new Date(after(D3, 1).getTime() + seconds * 1000).toISOString();
-    expect(await rows()).toEqual(expect.arrayContaining([
-      `d-3@09:00 member:${id(701)} failed ([attempt 1/5; retry from ${from(0)}] Internal Server Error)`,
-      `d-3@09:00 member:${id(702)} failed ([attempt 1/5; retry from ${from(20)}] Too Many Requests: retry after 20)`,
-      `d-3@09:00 member:${id(704)} failed ([attempt 1/5; retry from ${from(0)}] Network request for 'sendMessage' failed!)`,
+    const retryState = async () =>
+      (await w.store.reminders.deliveries(w.branchId)).map((d) => `${d.recipient} ${d.status} (${d.error}) attempts=${d.attempts} retryAt=${d.retryAt?.toISOString()}`);
+    expect(await retryState()).toEqual(expect.arrayContaining([
+      `member:${id(701)} failed (Internal Server Error) attempts=1 retryAt=${from(0)}`,
+      `member:${id(702)} failed (Too Many Requests: retry after 20) attempts=1 retryAt=${from(20)}`,
+      `member:${id(704)} failed (Network request for 'sendMessage' failed!) attempts=1 retryAt=${from(0)}`,
     ]));
     down = false;
     w.clock.now = after(D3, 1.2); // before the 429's retry_after
@@ -211,7 +213,7 @@ describe("trying again what Telegram did not take", () => {
     w.clock.now = new Date("2024-03-15T16:00:00Z"); // midnight in Shanghai: the theme day is over
     expect(await s.runOnce()).toMatchObject({ sent: 0, retried: 0 });
     expect(w.botTexts(702)).toEqual([]);
-    expect((await rows()).every((r) => r.includes("failed ([attempt 1/5;"))).toBe(true);
+    expect((await w.store.reminders.deliveries(w.branchId)).every((d) => d.status === "failed" && d.attempts === 1 && d.retryAt !== null)).toBe(true);
 
     await w.close();
     [w, down] = [await createWorld(), true];
@@ -237,8 +239,8 @@ describe("trying again what Telegram did not take", () => {
       ...store,
       reminders: {
         ...store.reminders,
-        async failedSince(branchId, since) {
-          const found = await store.reminders.failedSince(branchId, since);
+        async dueAgain(branchId, since, now, staleBefore) {
+          const found = await store.reminders.dueAgain(branchId, since, now, staleBefore);
           if (++reads === 2) release();
           await bothRead;
           return found;
@@ -265,7 +267,8 @@ describe("trying again what Telegram did not take", () => {
       await s.runOnce();
       expect([minutes, api.tries(702)]).toEqual([minutes, tries]);
     }
-    expect(await rows()).toContain(`d-3@09:00 member:${id(702)} failed ([attempt 5/5] Bad Gateway)`);
+    expect(await rows()).toContain(`d-3@09:00 member:${id(702)} failed (Bad Gateway)`);
+    expect((await w.store.reminders.deliveries(w.branchId)).find((d) => d.recipient === `member:${id(702)}`)).toMatchObject({ attempts: 5, retryAt: null });
     expect(w.botTexts(704)).toEqual([ZH_3_DAYS]);
   });
 });

@@ -89,7 +89,7 @@ describe("renderSummaryDocx", () => {
 
   it("highlights 【待补充】 and the template marks for the secretary", () => {
     expect(xml).toMatch(/<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>)[\s\S])*【待补充】/);
-    expect(xml).toMatch(/<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>)[\s\S])*【参考表述，请结合实际修改】/);
+    expect(xml).not.toContain("【参考表述"); // no reference wording left for the secretary to rewrite
   });
 
   it("renders an empty year without figures and with an empty appendix note", async () => {

@@ -4,7 +4,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { localDateOf } from "../../domain/calendar/index.js";
 import { MAX_YEAR, MIN_YEAR } from "../../domain/period/index.js";
-import { checkCompliance, parseRuleSettings, renderComplianceText, type ComplianceInput } from "../../domain/rules/index.js";
+import { checkCompliance, parseRuleSettings, renderComplianceText, requiredStudyHours, type ComplianceInput } from "../../domain/rules/index.js";
 import { splitForTelegram } from "../../domain/summary/index.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires } from "../middlewares/auth.js";
@@ -29,31 +29,25 @@ export async function checkReply(ctx: BotContext, year: number): Promise<string[
   const { store } = ctx.deps;
   const branch = await store.branches.get(m.branchId);
   const settings = parseRuleSettings(branch?.rules ?? {});
-  const data = await store.ledger.complianceData(m.branchId, year, m.timeZone, settings.studyKinds);
+  const data = await store.ledger.complianceData(m.branchId, year, m.timeZone, settings);
   // Each member's 学时 by name only for the secretary and committee, and only in a private chat.
   const isPrivate = ctx.chat?.type === "private";
   const seesMembers = allowed(ctx, "members.view") && isPrivate;
+  // Names (学时, 谈心谈话 coverage) only for those who may see members, in a private chat.
+  const { studyHours: _hours, people: _people, talkRecords: _talks, ...branchWide } = data;
   const input: ComplianceInput = {
-    year,
+    ...branchWide,
     today,
     settings,
-    since: data.since,
-    counts: data.counts,
-    partyGroups: data.partyGroups,
-    meetings: data.meetings,
-    committeeSize: data.committeeSize,
-    votingMemberCount: data.votingMemberCount,
-    memberCount: data.memberCount,
-    talks: data.talks,
-    roster: data.roster,
-    ...(seesMembers ? { studyHours: data.studyHours } : {}),
+    ...(seesMembers ? { studyHours: data.studyHours, ...(data.people ? { people: data.people } : {}), ...(data.talkRecords ? { talkRecords: data.talkRecords } : {}) } : {}),
   };
   const report = checkCompliance(input);
   const blocks = [renderComplianceText(report, lang)];
   const own = data.studyHours.find((s) => s.memberId === ctx.member!.id);
   const judged = report.scope !== "future" && !(report.since && report.since.year > year);
   if (!seesMembers && own && isPrivate && judged && settings.studyHoursPerYear > 0) {
-    blocks.push(ctx.t("check-own-hours", { year: String(year), hours: String(Math.round(own.hours * 10) / 10), required: String(settings.studyHoursPerYear) }));
+    const self = own.selfStudyHours ?? 0;
+    blocks.push(ctx.t("check-own-hours", { year: String(year), hours: String(Math.round(own.hours * 10) / 10), required: String(requiredStudyHours(own.role, settings)), self }));
   }
   blocks.push(ctx.t("check-rules-note"));
   ctx.logger.info({ year, tally: report.tally }, "compliance checked");

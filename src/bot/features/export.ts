@@ -1,8 +1,6 @@
 import { Composer, InputFile } from "grammy";
-import { kindsLabel } from "../../domain/describe.js";
 import { parsePeriod } from "../../domain/period/index.js";
-import { formatInstantDate } from "../../domain/calendar/index.js";
-import type { LedgerRow } from "../../render/ledgerXlsx.js";
+import { ledgerRowsOf, ledgerTitle } from "../../render/ledgerRows.js";
 import type { BotContext } from "../context.js";
 import { requires } from "../middlewares/auth.js";
 import { langOf } from "./logging/index.js";
@@ -22,19 +20,8 @@ export function exportFeature() {
     await ctx.replyWithChatAction("upload_document");
     const lang = await langOf(ctx);
     const records = await ctx.deps.store.activities.ledgerRows(m.branchId, new Date(period.start), new Date(period.end));
-    const rows: LedgerRow[] = records.map((r) => ({
-      id: r.id,
-      date: formatInstantDate(r.occurredAt, m.timeZone),
-      kinds: kindsLabel(r.kinds, lang),
-      title: r.title, location: r.location, host: r.host, recorder: r.recorder, speaker: r.speaker,
-      expected: r.expectedCount, present: r.presentCount,
-      personTimes: r.details.personTimes ?? r.presentCount ?? r.attendeeIds.length,
-      hours: r.durationHours,
-      absentees: r.absentees.map((a) => (a.reason ? `${a.name}（${a.reason}）` : a.name)).join("、"),
-      attendees: r.attendeeNames.join("、"),
-      notes: r.notes, reporter: r.reporterName, photos: r.photos,
-    }));
-    const title = `${m.branchName}${period.year}年台账`;
+    const rows = ledgerRowsOf(records, m.timeZone, lang);
+    const title = ledgerTitle(m.branchName, period.year);
     // Loaded on first use: exceljs is only needed for the export.
     const { renderLedgerXlsx } = await import("../../render/ledgerXlsx.js");
     const xlsx = await renderLedgerXlsx(title, rows);

@@ -8,8 +8,12 @@ import {
   splitForTelegram,
   summaryInputFromFacts,
   summaryToText,
+  gapsFromReport,
   type SummaryDocument,
+  type SummaryGaps,
 } from "../../domain/summary/index.js";
+import type { LocalDate } from "../../domain/activity.js";
+import { checkCompliance, parseRuleSettings, type RuleSettings } from "../../domain/rules/index.js";
 import type { BotContext } from "../context.js";
 import { requires } from "../middlewares/auth.js";
 import { parseYearArg } from "./check.js";
@@ -37,6 +41,19 @@ export function summaryMessages(doc: SummaryDocument, appendixPointer: (rows: nu
   return chunks;
 }
 
+/**
+ * The year's /check gaps for 存在的问题 (the same check /check runs, with names left out); null for a year
+ * not yet begun or before the branch's ledger.
+ */
+async function yearGaps(ctx: BotContext, year: number, today: LocalDate): Promise<{ gaps: SummaryGaps; studyKinds: RuleSettings["studyKinds"] } | null> {
+  const m = ctx.member!.membership!;
+  const settings = parseRuleSettings((await ctx.deps.store.branches.get(m.branchId))?.rules ?? {});
+  const data = await ctx.deps.store.ledger.complianceData(m.branchId, year, m.timeZone, settings);
+  const report = checkCompliance({ ...data, today, settings });
+  if (report.scope === "future" || (report.since && report.since.year > year)) return null;
+  return { gaps: gapsFromReport(report), studyKinds: settings.studyKinds };
+}
+
 export function summaryFeature() {
   const feature = new Composer<BotContext>();
 
@@ -59,7 +76,10 @@ export function summaryFeature() {
     let drafted: { doc: SummaryDocument; records: number };
     try {
       const facts = await ctx.deps.store.ledger.summaryFacts(m.branchId, new Date(period.start), new Date(period.end));
-      const doc = composeAnnualSummary(summaryInputFromFacts({ branchName: m.branchName, year, timeZone: m.timeZone, facts }));
+      const gaps = await yearGaps(ctx, year, today);
+      const doc = composeAnnualSummary(
+        summaryInputFromFacts({ branchName: m.branchName, year, timeZone: m.timeZone, facts, ...(gaps ? { gaps: gaps.gaps, studyKinds: gaps.studyKinds } : {}) }),
+      );
       drafted = { doc, records: facts.length };
     } catch (error) {
       // Turn the progress message into the apology rather than leave "正在生成…" hanging.

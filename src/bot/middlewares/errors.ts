@@ -1,8 +1,14 @@
 import { GrammyError, HttpError, type BotError } from "grammy";
+import { isDatabaseBusy } from "../../db/busy.js";
 import type { BotContext } from "../context.js";
 
-/** Logs the error with the update's logger and apologises to the user (never a stack trace). */
+/**
+ * Logs the error with the update's logger and apologises to the user (never a stack trace). A busy
+ * database is not apologised for here: the error goes on to the inbox worker, which waits and tries
+ * the whole update again (its writes were rolled back).
+ */
 export async function handleBotError(err: BotError<BotContext>): Promise<void> {
+  if (isDatabaseBusy(err.error)) throw err.error;
   const ctx = err.ctx;
   const logger = ctx.logger ?? ctx.deps?.logger;
   const e = err.error;

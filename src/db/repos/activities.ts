@@ -1,9 +1,11 @@
-import { personTimes, type ActivityDetails, type ActivityRecord } from "../../domain/activity.js";
+import { isRecordField, personTimes, VOTE_KINDS, type ActivityDetails, type ActivityRecord, type VoteKind, type VoteResult } from "../../domain/activity.js";
 import { isActivityKind, type ActivityKind } from "../../domain/kinds.js";
+import { groupNamedIn } from "../../domain/rules/groups.js";
 import type { Prisma } from "../client.js";
 
 /** What a new record needs (a record without its id); occurredAt is an ISO UTC instant. */
-export type NewActivity = Omit<ActivityRecord, "id"> & {
+export type NewActivity = Omit<ActivityRecord, "id" | "editedFields"> & {
+  editedFields?: ActivityRecord["editedFields"];
   source?: { chatId: number; messageId: number; text: string };
   /** Telegram file ids of photos sent with the report. */
   photos?: string[];
@@ -11,12 +13,23 @@ export type NewActivity = Omit<ActivityRecord, "id"> & {
 
 export type ActivityPatch = Partial<Omit<NewActivity, "branchId" | "reporterId" | "source" | "photos">>;
 
+function parseEditedFields(text: string): ActivityRecord["editedFields"] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((f): f is string => typeof f === "string").filter(isRecordField) : [];
+  } catch {
+    return [];
+  }
+}
+
 const include = { kinds: true, attendance: true } as const;
 
 type Row = {
   id: number; branchId: number; reporterId: number; personal: boolean; occurredAt: Date; hasTime: boolean;
   title: string | null; location: string | null; host: string | null; recorder: string | null; speaker: string | null;
-  expectedCount: number | null; presentCount: number | null; durationHours: number | null; notes: string | null; details: string;
+  expectedCount: number | null; presentCount: number | null; durationHours: number | null; notes: string | null; details: string; editedFields: string;
+  observers: string | null; resolutions: string | null; voteKind: string | null; votesFor: number | null; votesAgainst: number | null;
+  votesAbstain: number | null; partyGroupId: number | null;
   kinds: { kind: string }[]; attendance: { memberId: number; present: boolean }[];
 };
 
@@ -30,13 +43,26 @@ function toRecord(r: Row): ActivityRecord {
     expectedCount: r.expectedCount, presentCount: r.presentCount, durationHours: r.durationHours, notes: r.notes,
     details, absentees,
     attendeeIds: r.attendance.filter((a) => a.present).map((a) => a.memberId),
+    editedFields: parseEditedFields(r.editedFields),
+    observers: r.observers, resolutions: r.resolutions, partyGroupId: r.partyGroupId,
+    vote: isVoteKind(r.voteKind) ? { kind: r.voteKind, for: r.votesFor, against: r.votesAgainst, abstain: r.votesAbstain } : null,
   };
 }
 
+const isVoteKind = (v: string | null): v is VoteKind => (VOTE_KINDS as readonly (string | null)[]).includes(v);
+
+/** The vote as its four columns (undefined leaves them unchanged). */
+function voteColumns(vote: VoteResult | null | undefined) {
+  if (vote === undefined) return {};
+  return { voteKind: vote?.kind ?? null, votesFor: vote?.for ?? null, votesAgainst: vote?.against ?? null, votesAbstain: vote?.abstain ?? null };
+}
+
 function columns(a: ActivityPatch & { source?: unknown; branchId?: unknown; reporterId?: unknown; photos?: unknown }) {
-  const { kinds: _k, attendeeIds: _a, absentees, details, occurredAt, source: _s, branchId: _b, reporterId: _r, photos: _p, ...rest } = a;
+  const { kinds: _k, attendeeIds: _a, absentees, details, occurredAt, source: _s, branchId: _b, reporterId: _r, photos: _p, vote, editedFields, ...rest } = a;
   return {
     ...rest,
+    ...voteColumns(vote),
+    ...(editedFields !== undefined ? { editedFields: JSON.stringify([...new Set(editedFields)]) } : {}),
     ...(occurredAt !== undefined ? { occurredAt: new Date(occurredAt) } : {}),
     ...(details !== undefined || absentees !== undefined ? { details: JSON.stringify({ ...(details ?? {}), absentees: absentees ?? [] }) } : {}),
   };
@@ -52,6 +78,20 @@ export function activitiesRepo(prisma: Prisma) {
     return r && toRecord(r);
   }
 
+  /**
+   * The party group of a 党小组会: as given, else the branch's group named in the title or the report
+   * ("第一党小组…"), else the reporter's group at the time of saving (a later move does not change it).
+   */
+  async function groupOf(input: NewActivity): Promise<number | null> {
+    if (input.partyGroupId !== undefined && input.partyGroupId !== null) return input.partyGroupId;
+    if (!input.kinds.includes("group_meeting")) return null;
+    const groups = await prisma.partyGroup.findMany({ where: { branchId: input.branchId }, select: { id: true, name: true } });
+    const named = groupNamedIn([input.title, input.source?.text, input.notes].filter((t): t is string => !!t).join(" "), groups);
+    if (named) return named.id;
+    const membership = await prisma.membership.findUnique({ where: { branchId_memberId: { branchId: input.branchId, memberId: input.reporterId } }, select: { partyGroupId: true } });
+    return membership?.partyGroupId ?? null;
+  }
+
   return {
     get,
     /** Also soft-deleted records (to restore them). */
@@ -61,18 +101,14 @@ export function activitiesRepo(prisma: Prisma) {
     },
     /** Saves a record with its kinds, attendees and an audit entry, all or nothing. A message already saved yields its record. */
     async create(input: NewActivity): Promise<{ record: ActivityRecord; duplicate: boolean }> {
-      if (input.source) {
-        const existing = await prisma.activity.findUnique({
-          where: { sourceChatId_sourceMessageId: { sourceChatId: BigInt(input.source.chatId), sourceMessageId: input.source.messageId } },
-          include,
-        });
-        if (existing) return { record: toRecord(existing), duplicate: true };
-      }
+      // The caller looked the source message up once (bySource); a race between two deliveries ends at the unique key.
+      const partyGroupId = await groupOf(input);
       try {
         const row = await prisma.$transaction(async (tx) => {
           const created = await tx.activity.create({
             data: {
               ...columns(input),
+              partyGroupId,
               branchId: input.branchId,
               reporterId: input.reporterId,
               occurredAt: new Date(input.occurredAt),
@@ -105,9 +141,13 @@ export function activitiesRepo(prisma: Prisma) {
         throw error;
       }
     },
-    async bySource(chatId: number, messageId: number): Promise<ActivityRecord | null> {
-      const r = await prisma.activity.findFirst({ where: { sourceChatId: BigInt(chatId), sourceMessageId: messageId, deletedAt: null }, include });
-      return r && toRecord(r);
+    /**
+     * The record made from a chat message, deleted or not: the one check every way in makes before reading a
+     * report (a message whose record was deleted is not saved again, it can be restored).
+     */
+    async bySource(chatId: number, messageId: number): Promise<(ActivityRecord & { deleted: boolean }) | null> {
+      const r = await prisma.activity.findUnique({ where: { sourceChatId_sourceMessageId: { sourceChatId: BigInt(chatId), sourceMessageId: messageId } }, include });
+      return r && { ...toRecord(r), deleted: r.deletedAt !== null };
     },
     /** Live records of the branch between two instants sharing a kind (candidates for "same event?"). */
     async sameDay(branchId: number, kinds: ActivityKind[], start: string, end: string): Promise<ActivityRecord[]> {

@@ -22,6 +22,12 @@ export interface MemberRow {
   status: "active" | "pending" | "removed";
 }
 
+export interface BranchOverview extends BranchView {
+  createdAt: Date;
+  members: number;
+  records: number;
+}
+
 type BranchRow = { id: number; name: string; timeZone: string; requireApproval: boolean; groupChatId: bigint | null; rules: string };
 
 function toBranch(b: BranchRow): BranchView {
@@ -44,6 +50,17 @@ export function branchesRepo(prisma: Prisma) {
         await tx.member.update({ where: { id: creatorId }, data: { activeBranchId: branch.id } });
         return toBranch(branch);
       });
+    },
+    /** Every branch with its active members and records (the operator's `admin branches`). */
+    async overview(): Promise<BranchOverview[]> {
+      const rows = await prisma.branch.findMany({
+        orderBy: { id: "asc" },
+        include: { _count: { select: { memberships: { where: { status: "active" } }, activities: { where: { deletedAt: null } } } } },
+      });
+      return rows.map((b) => ({ ...toBranch(b), createdAt: b.createdAt, members: b._count.memberships, records: b._count.activities }));
+    },
+    async byName(name: string): Promise<BranchView[]> {
+      return (await prisma.branch.findMany({ where: { name }, orderBy: { id: "asc" } })).map(toBranch);
     },
     async get(id: number): Promise<BranchView | null> {
       const b = await prisma.branch.findUnique({ where: { id } });
@@ -91,6 +108,11 @@ export function branchesRepo(prisma: Prisma) {
         groupName: r.partyGroup?.name ?? null,
         status: r.status === "pending" || r.status === "removed" ? r.status : "active",
       }));
+    },
+    /** Every member's name (removed ones too: old records name them), by member id. */
+    async memberNames(branchId: number): Promise<Map<number, string>> {
+      const rows = await prisma.membership.findMany({ where: { branchId }, select: { memberId: true, member: { select: { name: true, username: true } } } });
+      return new Map(rows.map((r) => [r.memberId, r.member.name ?? r.member.username ?? "?"]));
     },
     /** Events each member attended in [from, to). */
     async participation(branchId: number, from: Date, to: Date): Promise<Map<number, number>> {

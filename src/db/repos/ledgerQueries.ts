@@ -4,8 +4,11 @@
 import type { ActivityDetails } from "../../domain/activity.js";
 import { isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
 import { localDateOf, localMidnightUtc } from "../../domain/calendar/index.js";
-import { DEFAULT_STUDY_KINDS } from "../../domain/rules/settings.js";
-import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef, YearMonth } from "../../domain/rules/types.js";
+import type { LocalDate } from "../../domain/activity.js";
+import { isRole } from "../../domain/roles.js";
+import { complianceInputFromFacts } from "../../domain/rules/fromFacts.js";
+import { DEFAULT_RULE_SETTINGS, DEFAULT_STUDY_KINDS, type RuleSettings } from "../../domain/rules/settings.js";
+import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef, RosterPerson, YearMonth } from "../../domain/rules/types.js";
 import type { ActivityFact, KindTally, MemberParticipation, TallyTotals } from "../../domain/tally/types.js";
 import type { MonthlyGroupCounts } from "../../render/chart.js";
 import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
@@ -32,6 +35,12 @@ function parseDetails(text: string | null): ActivityDetails {
   } catch {
     return {};
   }
+}
+
+/** How many people a 列席 entry names ("张三、李四（群众）" → 2). */
+function countNames(text: string | null): number {
+  if (!text?.trim()) return 0;
+  return text.split(/[、，,;；\s]+/u).filter((p) => p.trim().length > 0).length;
 }
 
 /** The 13 local-midnight instants that bound the months of `year` in `timeZone`. */
@@ -92,7 +101,8 @@ export interface RosterCounts {
 }
 
 /** The database parts of a compliance check (the caller adds today and the settings). */
-export type ComplianceData = Required<Pick<ComplianceInput, "year" | "counts" | "partyGroups" | "meetings" | "talks" | "roster" | "studyHours">> &
+export type ComplianceData = Omit<ComplianceInput, "today" | "settings" | "since"> &
+  Required<Pick<ComplianceInput, "year" | "counts" | "partyGroups" | "meetings" | "talks" | "roster" | "studyHours">> &
   RosterCounts & {
     /** The local month the branch was created in (it keeps its ledger from then on); null for an unknown branch. */
     since: YearMonth | null;
@@ -118,14 +128,13 @@ export function ledgerQueriesRepo(prisma: Prisma) {
       };
     },
 
-    /** Events per local month and kind of a year; 党小组会 rows carry the reporter's party group. */
+    /** Events per local month and kind of a year; 党小组会 rows carry the group that held them (named on the record). */
     async monthlyKindCounts(branchId: number, year: number, timeZone: string): Promise<KindMonthCount[]> {
       const b = monthBounds(year, timeZone);
       const rows = await prisma.$queryRaw<{ month: Num; kind: string; groupId: Num; count: Num }[]>`
         SELECT ${monthCase(b)} AS month, k.kind AS kind,
-          CASE WHEN k.kind = 'group_meeting' THEN ms."partyGroupId" END AS "groupId", COUNT(*) AS count
+          CASE WHEN k.kind = 'group_meeting' THEN a."partyGroupId" END AS "groupId", COUNT(*) AS count
         FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
-        LEFT JOIN "Membership" ms ON ms."branchId" = a."branchId" AND ms."memberId" = a."reporterId"
         WHERE ${liveEvents(branchId, b[0]!, b[12]!)}
         GROUP BY 1, 2, 3`;
       return rows.filter((r) => isActivityKind(r.kind)).map((r) => ({
@@ -245,17 +254,86 @@ export function ledgerQueriesRepo(prisma: Prisma) {
       return { year, month };
     },
 
-    /** Everything /check needs from the database for a year in the branch's time zone (学时 of `studyKinds`). */
-    async complianceData(branchId: number, year: number, timeZone: string, studyKinds: StudyKinds = DEFAULT_STUDY_KINDS): Promise<ComplianceData> {
+    /** Active members with ids, names, roles and whether probationary (per-person rules). */
+    async people(branchId: number): Promise<RosterPerson[]> {
+      const rows = await prisma.membership.findMany({
+        where: { branchId, status: "active" },
+        select: { memberId: true, role: true, probationary: true, member: { select: { name: true, username: true, telegramId: true } } },
+        orderBy: { id: "asc" },
+      });
+      return rows.map((r) => ({
+        memberId: r.memberId,
+        name: r.member.name ?? (r.member.username ? `@${r.member.username}` : `#${r.member.telegramId}`),
+        role: isRole(r.role) ? r.role : "member",
+        probationary: r.probationary,
+      }));
+    },
+
+    /**
+     * Live records of [start, end) as facts for the rules: kinds, who took part (ticked attendees), the
+     * reporter, the vote, 列席 and the party group. Personal 自学 included (marked). Oldest first.
+     */
+    async ruleFacts(branchId: number, start: Date, end: Date): Promise<ActivityFact[]> {
+      const rows = await prisma.activity.findMany({
+        where: { branchId, deletedAt: null, occurredAt: { gte: start, lt: end } },
+        select: {
+          id: true, occurredAt: true, personal: true, reporterId: true, personTimes: true, presentCount: true, expectedCount: true,
+          durationHours: true, title: true, speaker: true, details: true, observers: true, voteKind: true, partyGroupId: true,
+          kinds: { select: { kind: true } }, attendance: { where: { present: true }, select: { memberId: true } },
+        },
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        kinds: r.kinds.map((k) => k.kind).filter(isActivityKind),
+        occurredAt: r.occurredAt.toISOString(),
+        personTimes: r.personTimes,
+        presentCount: r.presentCount,
+        expectedCount: r.expectedCount,
+        durationHours: r.durationHours,
+        title: r.title,
+        speaker: r.speaker,
+        details: parseDetails(r.details),
+        attendeeIds: r.attendance.map((a) => a.memberId),
+        partyGroupId: r.partyGroupId,
+        personal: r.personal,
+        reporterId: r.reporterId,
+        vote: r.voteKind === "none" || r.voteKind === "vote" || r.voteKind === "election" ? r.voteKind : null,
+        observerCount: countNames(r.observers),
+      }));
+    },
+
+    /** The last election (选举) held by a 党员大会 before `end`, as a local date. */
+    async lastElection(branchId: number, end: Date, timeZone: string): Promise<LocalDate | null> {
+      const row = await prisma.activity.findFirst({
+        where: { branchId, deletedAt: null, personal: false, voteKind: "election", occurredAt: { lt: end }, kinds: { some: { kind: "general_assembly" } } },
+        select: { occurredAt: true },
+        orderBy: { occurredAt: "desc" },
+      });
+      return row ? localDateOf(row.occurredAt.toISOString(), timeZone) : null;
+    },
+
+    /**
+     * Everything /check needs from the database for a year in the branch's time zone: the year's records
+     * (and the next year's 组织生活会, which may cover this one) through complianceInputFromFacts.
+     */
+    async complianceData(branchId: number, year: number, timeZone: string, settings: RuleSettings = DEFAULT_RULE_SETTINGS): Promise<ComplianceData> {
       const b = monthBounds(year, timeZone);
+      const next = monthBounds(year + 1, timeZone);
       const [start, end] = [b[0]!, b[12]!];
-      const counts = await repo.monthlyKindCounts(branchId, year, timeZone);
+      const facts = await repo.ruleFacts(branchId, start, end);
+      const following = (await repo.ruleFacts(branchId, end, next[12]!)).filter((f) => f.kinds.includes("org_life_meeting"));
+      const people = await repo.people(branchId);
       const partyGroups = await repo.partyGroups(branchId);
-      const meetings = await repo.meetings(branchId, start, end, timeZone);
-      const talks = await repo.talkPairs(branchId, start, end);
-      const studyHours = (await repo.participation(branchId, start, end, studyKinds)).map((p) => ({ memberId: p.memberId, name: p.name, hours: p.hours }));
-      const [since, roster] = [await repo.branchSince(branchId, timeZone), await talkRoster(prisma, branchId)];
-      return { year, counts, partyGroups, meetings, talks, roster, studyHours, since, ...(await repo.roster(branchId)) };
+      const counts = await repo.roster(branchId);
+      const input = complianceInputFromFacts({
+        year, today: { year, month: 1, day: 1 }, timeZone, facts: [...facts, ...following], settings, people, partyGroups, ...counts,
+      });
+      const [since, roster, lastElection] = [await repo.branchSince(branchId, timeZone), await talkRoster(prisma, branchId), await repo.lastElection(branchId, end, timeZone)];
+      return {
+        ...input, year, partyGroups, roster, since, lastElection, ...counts,
+        counts: input.counts, meetings: input.meetings ?? [], talks: input.talks ?? { events: 0, pairs: [] }, studyHours: input.studyHours ?? [],
+      };
     },
 
     /**

@@ -52,6 +52,8 @@ export interface DeliveryClaim {
   status: "claimed" | "skipped";
   error?: string | null;
   now: Date;
+  /** The process that holds the claim. */
+  owner?: string;
 }
 
 export interface DeliveryRow {
@@ -62,9 +64,17 @@ export interface DeliveryRow {
   recipient: string;
   status: DeliveryStatus;
   error: string | null;
+  /** Sends tried so far. */
+  attempts: number;
+  /** A failed delivery that may be tried again: not before this; null when final. */
+  retryAt: Date | null;
+  claimedAt: Date | null;
   createdAt: Date;
   sentAt: Date | null;
 }
+
+/** What a delivery row was read as, so that taking it over is a compare-and-set. */
+export type ReclaimFrom = { status: "failed"; attempts: number } | { status: "claimed"; claimedAt: Date | null };
 
 /** A scheduler pass this recent (a few intervals) is kept when the rule changes. */
 export const THEME_DAY_SLACK_DAYS = 3;
@@ -81,7 +91,8 @@ function toStatus(s: string): DeliveryStatus {
 function toRow(r: Omit<DeliveryRow, "status"> & { status: string }): DeliveryRow {
   return {
     key: r.key, branchId: r.branchId, occurrenceKey: r.occurrenceKey, offsetKey: r.offsetKey, recipient: r.recipient,
-    status: toStatus(r.status), error: r.error, createdAt: r.createdAt, sentAt: r.sentAt,
+    status: toStatus(r.status), error: r.error, attempts: r.attempts, retryAt: r.retryAt, claimedAt: r.claimedAt,
+    createdAt: r.createdAt, sentAt: r.sentAt,
   };
 }
 
@@ -185,6 +196,7 @@ export function remindersRepo(prisma: Prisma) {
           data: {
             key: c.key, branchId: c.branchId, occurrenceKey: c.occurrenceKey, offsetKey: c.offsetKey, recipient: c.recipient,
             status: c.status, error: c.error ?? null, createdAt: c.now,
+            ...(c.status === "claimed" ? { attempts: 1, claimedAt: c.now, claimedBy: c.owner ?? null } : {}),
           },
         });
         return true;
@@ -194,28 +206,48 @@ export function remindersRepo(prisma: Prisma) {
       }
     },
     async markSent(key: string, at: Date): Promise<void> {
-      await prisma.reminderDelivery.update({ where: { key }, data: { status: "sent", sentAt: at, error: null } });
+      await prisma.reminderDelivery.update({ where: { key }, data: { status: "sent", sentAt: at, error: null, retryAt: null, claimedBy: null } });
     },
-    async markFailed(key: string, status: "failed" | "blocked", error: string): Promise<void> {
-      await prisma.reminderDelivery.update({ where: { key }, data: { status, error: error.slice(0, 500) } });
+    /** A failed send: `retryAt` when it may be tried again, null when the failure is final. */
+    async markFailed(key: string, status: "failed" | "blocked", error: string, retryAt: Date | null = null): Promise<void> {
+      await prisma.reminderDelivery.update({ where: { key }, data: { status, error: error.slice(0, 500), retryAt, claimedBy: null } });
+    },
+    /** Keeps the claims of sends in flight fresh (a claim not renewed is taken over as a dead process's). */
+    async renewClaims(keys: string[], at: Date): Promise<void> {
+      if (keys.length) await prisma.reminderDelivery.updateMany({ where: { key: { in: keys }, status: "claimed" }, data: { claimedAt: at } });
     },
     async markSkipped(key: string, reason: string): Promise<void> {
       await prisma.reminderDelivery.update({ where: { key }, data: { status: "skipped", error: reason.slice(0, 500) } });
     },
-    /** The branch's failed deliveries first claimed at or after `since`, oldest first. */
-    async failedSince(branchId: number, since: Date): Promise<DeliveryRow[]> {
+    /**
+     * The branch's deliveries first claimed at or after `since` that are to be tried (again) now: failed
+     * ones whose retryAt has come, and claims left unconfirmed since before `staleBefore` (their process
+     * died between the claim and recording the outcome). Oldest first.
+     */
+    async dueAgain(branchId: number, since: Date, now: Date, staleBefore: Date): Promise<DeliveryRow[]> {
       const rows = await prisma.reminderDelivery.findMany({
-        where: { branchId, status: "failed", createdAt: { gte: since } },
+        where: {
+          branchId,
+          createdAt: { gte: since },
+          OR: [
+            { status: "failed", retryAt: { lte: now } },
+            { status: "claimed", OR: [{ claimedAt: null }, { claimedAt: { lt: staleBefore } }] },
+          ],
+        },
         orderBy: { id: "asc" },
       });
       return rows.map(toRow);
     },
     /**
-     * Claims a failed delivery to try it again: true for exactly one caller, and only while the row
-     * is still failed with the `error` it was read with (so an attempt is never counted twice).
+     * Claims a delivery to try it again: true for exactly one caller, and only while the row is still as
+     * it was read (so an attempt is never counted twice nor a claim taken twice).
      */
-    async reclaim(key: string, error: string | null): Promise<boolean> {
-      const { count } = await prisma.reminderDelivery.updateMany({ where: { key, status: "failed", error }, data: { status: "claimed" } });
+    async reclaim(key: string, from: ReclaimFrom, now: Date, owner?: string): Promise<boolean> {
+      const where = from.status === "failed" ? { key, status: "failed", attempts: from.attempts } : { key, status: "claimed", claimedAt: from.claimedAt };
+      const { count } = await prisma.reminderDelivery.updateMany({
+        where,
+        data: { status: "claimed", attempts: { increment: 1 }, claimedAt: now, claimedBy: owner ?? null, retryAt: null },
+      });
       return count === 1;
     },
     async deliveries(branchId: number): Promise<DeliveryRow[]> {

@@ -1,10 +1,12 @@
 import type { ActivityDetails } from "../activity.js";
 import { COUNT_NUM, DEC_NUM, PLAIN_NUM, readCount, toNumber } from "./numbers.js";
 import { maskSpans, matchesOf } from "./text.js";
-import type { Span } from "./types.js";
+import type { Absentee, Span } from "./types.js";
 
 export interface CountFinding {
   expectedCount: number | null;
+  /** Absent people given only as a number (缺席1人（出差）): one nameless entry each. */
+  absentees: Absentee[];
   presentCount: number | null;
   durationHours: number | null;
   details: ActivityDetails;
@@ -63,6 +65,16 @@ const P = PLAIN_NUM;
 const NOT_PRESENT = "(?<!发展|吸收|接收|转正|推荐|确定|培养|考察|预备|新|列为|转为)";
 const PIECES = "(?:条|项|个|处)";
 
+/** A reason in brackets after an absence count: 出差, 病假, 因公外出. */
+const REASON = "(?:因[^()\\s,;。、\\u0000]{0,3}?)?(?:出差|病假|事假|请假|休假|产假|公出|外出|培训|值班|住院|年休假|生病|有事|病)";
+
+function absent(f: CountFinding, raw: string | undefined, reason: string | null): boolean {
+  const n = toNumber(raw ?? "");
+  if (n === null || n < 0 || n > 200) return false;
+  for (let i = 0; i < n; i++) f.absentees.push({ name: "", reason });
+  return true;
+}
+
 /** In order: a later rule cannot reuse what an earlier one took. */
 const RULES: CountRule[] = [
   // details
@@ -98,7 +110,10 @@ const RULES: CountRule[] = [
   },
   { re: new RegExp(`应(?:到|参会|参加|出席|到会)(?:会)?(?:人数|人员|党员)?\\s*:?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}?`), apply: field("expectedCount") },
   { re: new RegExp(`实(?:际)?(?:到|参会|参加|出席|到会)(?:会)?(?:人数|人员|党员)?\\s*:?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}?`), apply: field("presentCount") },
-  { re: new RegExp(`(?:缺席|请假|缺勤)(?:人数)?\\s*:?\\s*${P}\\s*${PEOPLE}`), apply: () => true },
+  {
+    re: new RegExp(`(缺席|请假|缺勤|未到|未参加)(?:人数)?\\s*:?\\s*${P}\\s*${PEOPLE}(?:\\s*\\(\\s*(${REASON})\\s*\\))?`),
+    apply: (m, f) => absent(f, m[2], m[3] ?? (m[1] === "请假" ? "请假" : null)),
+  },
   // duration (学时 are recorded as hours: the yearly 32-学时 rule counts them one for one)
   {
     re: new RegExp(`(?:时长|用时|历时|共计|累计)?\\s*:?\\s*${DEC_NUM}\\s*(?:个)?\\s*(半)?\\s*(?:小时|学时|课时|钟头|h(?![a-z]))`, "i"),
@@ -135,10 +150,14 @@ const RULES: CountRule[] = [
     re: new RegExp(`(?:参加|参会|出席|到会|参与)(?:党员|同志)?\\s*(?:共|共计)?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}(?!次)(?:左右)?`),
     apply: field("presentCount"),
   },
-  // 1人因病请假: absentees without names have no field, but are not the title either
+  // 1人因病请假, 2人出差: nameless absentees with their reason
   {
-    re: new RegExp(`${P}\\s*${PEOPLE}\\s*(?:因[^\\s,;。、]{1,6}?)?(?:请假|缺席|出差|病假|事假|未参加|未到会|未出席)`),
-    apply: () => true,
+    re: new RegExp(`${P}\\s*${PEOPLE}\\s*(因[^\\s,;。、()]{1,6}?)?(请假|缺席|出差|病假|事假|休假|未参加|未到会|未出席|未到)(?:\\s*\\(\\s*(${REASON})\\s*\\))?`),
+    apply: (m, f) => {
+      const verb = m[3] ?? "";
+      const reason = m[4] ?? (`${m[2] ?? ""}${/缺席|未/.test(verb) ? "" : verb}` || null);
+      return absent(f, m[1], reason);
+    },
   },
   // 8人, 共12名党员参加, 十二人, 20余名同志
   {
@@ -164,7 +183,7 @@ const RULES: CountRule[] = [
 /** Attendance, duration and kind-specific figures. */
 export function findCounts(view: string): CountFinding {
   const f: CountFinding = {
-    expectedCount: null, presentCount: null, durationHours: null, details: {}, approximate: false, spans: [],
+    expectedCount: null, presentCount: null, durationHours: null, details: {}, approximate: false, spans: [], absentees: [],
   };
   let rest = view;
   for (const rule of RULES) {

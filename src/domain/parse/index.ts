@@ -1,12 +1,14 @@
 import { todayIn } from "../calendar/index.js";
+import { parseCount } from "./numbers.js";
 import { findCounts } from "./counts.js";
 import { findDateAndTime } from "./dates.js";
 import { findKinds } from "./kinds.js";
 import { findLocation } from "./location.js";
 import { findPeople } from "./people.js";
+import { findReportTags } from "./tags.js";
 import { findTalkPairs } from "./talk.js";
 import { MaskedText } from "./text.js";
-import { findQuotes, residualTitle } from "./title.js";
+import { findQuotes, residualTitle, talkTitle } from "./title.js";
 import { emptyDraft, type ParseOptions, type ParseProblem, type ParseResult } from "./types.js";
 
 export type {
@@ -58,6 +60,10 @@ export function parseActivityLine(text: string, opts: ParseOptions): ParseResult
   draft.kinds = kinds.kinds;
   for (const hit of kinds.hits) if (!hit.term.weak) mt.consume(hit.span);
 
+  const tagged = findReportTags(plain, draft.kinds);
+  Object.assign(draft.details, tagged.details);
+  mt.consumeAll(tagged.spans);
+
   const talk = findTalkPairs(plain);
   if (talk.pairs.length > 0) draft.details.talkPairs = talk.pairs;
 
@@ -66,14 +72,22 @@ export function parseActivityLine(text: string, opts: ParseOptions): ParseResult
   draft.speaker = people.speaker;
   draft.host = people.host;
   draft.recorder = people.recorder;
-  draft.absentees = people.absentees;
+  draft.everyone = people.everyone;
+  draft.participants = people.participants;
+  // 缺席2人（张三出差）: the nameless count covers the named ones.
+  draft.absentees = [...people.absentees, ...counts.absentees.slice(people.absentees.length)];
+  // 应到7人，缺席2人: 实到 5
+  if (draft.presentCount === null && draft.expectedCount !== null && draft.absentees.length > 0 && draft.absentees.length <= draft.expectedCount) {
+    draft.presentCount = draft.expectedCount - draft.absentees.length;
+  }
 
   const place = findLocation(mt.view());
   mt.consumeAll(place.spans);
   draft.location = place.location;
 
-  for (const span of talk.spans) mt.release(span);
-  draft.title = quotes.title ?? residualTitle(mt.original, mt.freeRuns());
+  // A talk reads best as its whole phrase (书记与王某某谈话), ahead of what else is left.
+  mt.consumeAll(talk.spans);
+  draft.title = quotes.title ?? residualTitle(mt.original, mt.freeRuns(), talk.spans.map((s) => talkTitle(mt.original, s)));
 
   const problems: ParseProblem[] = [];
   if (draft.date === null) {
@@ -85,4 +99,18 @@ export function parseActivityLine(text: string, opts: ParseOptions): ParseResult
     problems.push({ code: "no_kind" });
   }
   return problems.length === 0 ? { ok: true, draft } : { ok: false, draft, problems };
+}
+
+/**
+ * A headcount as typed in the 人数 screen: "12", "12人", "应到13 实到12", "应到7 缺席2".
+ * Null when it says no number of people.
+ */
+export function parseHeadcount(text: string): { expected: number | null; present: number | null } | null {
+  const plain = parseCount(text);
+  if (plain !== null) return plain >= 0 && plain <= 100000 ? { expected: null, present: plain } : null;
+  const found = findCounts(new MaskedText(text).view());
+  let present = found.presentCount;
+  if (present === null && found.expectedCount !== null && found.absentees.length > 0) present = found.expectedCount - found.absentees.length;
+  if (found.expectedCount === null && present === null) return null;
+  return { expected: found.expectedCount, present };
 }

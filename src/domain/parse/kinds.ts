@@ -23,31 +23,37 @@ const t = (kinds: ActivityKind | ActivityKind[], terms: string[], weak = false):
  * a party lecture and integrity education; 党小组学习 is a group meeting.
  */
 export const KIND_LEXICON: readonly KindTerm[] = [
-  ...t("branch_committee", ["支委会", "支部委员会", "支委会议", "支部委员会会议", "支委扩大会", "支委扩大会议", "支委工作会议", "支委班子会"]),
-  ...t("general_assembly", ["支部大会", "党员大会", "支部党员大会", "全体党员大会", "全体党员会议", "党员会议", "党支部大会", "党支部党员大会"]),
-  ...t("group_meeting", ["党小组会", "党小组会议", "党小组学习", "党小组活动", "小组会"]),
+  ...t("branch_committee", ["支委会", "支部委员会", "支委会议", "支部委员会会议", "支委扩大会", "支委扩大会议", "支委工作会议", "支委班子会", "党支部委员会", "党支部委员会会议", "支部委员会议", "支委会会议", "支委例会", "支委汇", "支委会义"]),
+  ...t("general_assembly", ["支部大会", "党员大会", "支部党员大会", "全体党员大会", "全体党员会议", "党员会议", "党支部大会", "党支部党员大会", "党员大会会议", "全体党员会", "党员大汇", "党员大回", "支部大汇"]),
+  ...t("group_meeting", ["党小组会", "党小组会议", "党小组学习", "党小组活动", "小组会", "党小组学习会", "党小组汇"]),
   ...t("group_meeting", ["党小组"], true),
-  ...t("party_lecture", ["党课", "微党课", "专题党课", "讲党课", "上党课", "党课学习"]),
+  ...t("party_lecture", ["党课", "微党课", "专题党课", "讲党课", "上党课", "党课学习", "党课辅导", "讲了党课", "讲了一堂党课", "党克"]),
   ...t(["party_lecture", "integrity_education"], ["廉政党课", "廉洁党课"]),
-  ...t("theme_day", ["主题党日", "主题党日活动", "党日活动", "固定党日", "支部主题党日"]),
-  ...t("org_life_meeting", ["组织生活会", "专题组织生活会", "民主生活会", "组织生活会议"]),
+  ...t("theme_day", ["主题党日", "主题党日活动", "党日活动", "固定党日", "支部主题党日", "主提党日", "主体党日", "主题党曰", "主题党曰活动", "主提党日活动", "主体党日活动", "主题党目", "支部党日"]),
+  ...t("theme_day", ["党日"], true),
+  ...t("org_life_meeting", ["组织生活会", "专题组织生活会", "组织生活会议", "组织生活汇"]),
+  ...t("org_life_meeting", ["组织生活"], true),
+  // 民主生活会 is held by leading groups (领导班子), not a branch's 组织生活会: kept as 其他.
+  ...t("other", ["民主生活会", "专题民主生活会"]),
   ...t(["member_review", "general_assembly"], ["民主评议党员大会"]),
-  ...t("member_review", ["民主评议", "民主评议党员", "评议党员", "党员评议", "党员民主评议"]),
-  ...t("study", ["集中学习", "理论学习", "专题学习", "第一议题", "理论中心组学习", "中心组学习", "中心组理论学习", "政治理论学习", "学习研讨", "读书班"]),
+  ...t("member_review", ["民主评议", "民主评议党员", "评议党员", "党员评议", "党员民主评议", "民主测评", "民主平议"]),
+  ...t("study", ["集中学习", "理论学习", "专题学习", "第一议题", "理论中心组学习", "中心组学习", "中心组理论学习", "政治理论学习", "学习研讨", "读书班", "集体学习", "专题学习会", "读书会", "学习研讨会", "理论学习会", "学习交流会", "专题研讨", "第一议题学习"]),
   ...t("study", ["学习", "主题教育", "学习会"], true),
-  ...t("briefing", ["宣讲", "专题宣讲", "联合宣讲", "宣讲会", "理论宣讲"]),
-  ...t("publicity", ["宣传报道", "信息报送", "宣传稿", "新闻报道", "信息报道", "发布报道", "新闻稿"]),
-  ...t("publicity", ["报道", "投稿", "推文"], true),
-  ...t("ideology_meeting", ["意识形态专题会", "意识形态专题会议", "意识形态工作会议", "意识形态工作专题会议", "意识形态工作会", "意识形态分析研判会", "意识形态研判会"]),
-  ...t("integrity_education", ["廉政教育", "警示教育", "观看警示教育片", "廉洁教育", "廉政教育专题学习", "廉政教育学习", "警示教育学习", "廉洁文化教育", "党纪学习教育", "廉政学习"]),
+  ...t("briefing", ["宣讲", "专题宣讲", "联合宣讲", "宣讲会", "理论宣讲", "宣讲活动", "政策宣讲"]),
+  ...t("publicity", ["宣传报道", "信息报送", "宣传稿", "新闻报道", "信息报道", "发布报道", "新闻稿", "宣传稿件", "公众号推文", "宣传报导", "报道稿", "稿件刊发", "刊发稿件", "宣传信息"]),
+  ...t("publicity", ["报道", "投稿", "推文", "稿件", "报导"], true),
+  ...t("ideology_meeting", ["意识形态专题会", "意识形态专题会议", "意识形态工作会议", "意识形态工作专题会议", "意识形态工作会", "意识形态分析研判会", "意识形态研判会", "意识形态工作专题会", "意识形态专题研判会", "意识形态专题研判会议", "意识形态工作研判会", "意识形态会议"]),
+  ...t("integrity_education", ["廉政教育", "警示教育", "观看警示教育片", "廉洁教育", "廉政教育专题学习", "廉政教育学习", "警示教育学习", "廉洁文化教育", "党纪学习教育", "廉政学习", "警示教育会", "警示教育大会", "廉政警示教育", "廉政教育活动", "警示教育片", "观看警示片"]),
   ...t("integrity_education", ["以案促改", "以案四说", "警示片", "廉洁文化"], true),
-  ...t("integrity_meeting", ["党风廉政专题会议", "党风廉政专题会", "党风廉政建设会议", "党风廉政建设专题会议", "党风廉政建设工作会议", "廉政专题会议", "党风廉政会议"]),
-  ...t("talk", ["谈心谈话", "谈心", "集体谈话", "廉政谈话", "谈心谈话会"]),
+  ...t("integrity_meeting", ["党风廉政专题会议", "党风廉政专题会", "党风廉政建设会议", "党风廉政建设专题会议", "党风廉政建设工作会议", "廉政专题会议", "党风廉政会议", "党风廉政建设专题会", "党风廉政建设会", "党风廉政工作会", "廉政工作会议", "党风廉政建设工作会"]),
+  ...t("talk", ["谈心谈话", "谈心", "谈心谈话会", "谈新谈话", "谈心谈化", "谈心淡话", "一对一谈话"]),
+  // 廉政谈话 and 集体谈话 are integrity education, not the 谈心谈话 the rules count.
+  ...t("integrity_education", ["廉政谈话", "集体谈话", "集体廉政谈话", "廉政提醒谈话"]),
   ...t("talk", ["谈话"], true),
-  ...t("volunteer", ["志愿服务", "志愿者", "我为群众办实事", "志愿活动", "学雷锋"]),
+  ...t("volunteer", ["志愿服务", "志愿者", "我为群众办实事", "志愿活动", "学雷锋", "志愿者服务", "志愿服务活动", "义务劳动", "志原服务"]),
   ...t("volunteer", ["办实事"], true),
-  ...t("research", ["调研", "调查研究", "调研会议", "专项调研", "专项调查研究", "走访调研", "调研会"]),
-  ...t("disclosure", ["党务公开", "党务公示"]),
+  ...t("research", ["调研", "调查研究", "调研会议", "专项调研", "专项调查研究", "走访调研", "调研会", "调研座谈会", "蹲点调研"]),
+  ...t("disclosure", ["党务公开", "党务公示", "党务公开栏", "党务公开事项"]),
   // Words that contain a kind's name but are not one (a weak term with no kinds blocks the match).
   ...t([], ["宣讲人", "党小组长", "小组长", "调研员"], true),
 ];
@@ -58,6 +64,22 @@ const BY_LENGTH = [...KIND_LEXICON].sort((a, b) => b.term.length - a.term.length
 export interface KindHit {
   span: Span;
   term: KindTerm;
+}
+
+/** Nouns a kind word can qualify: 廉政教育基地, 党课课件, 主题党日活动方案. */
+const QUALIFIED = /^(?:活动)?(?:的)?(?:基地|场馆|展馆|展览|展厅|纪念馆|馆|片|专栏|阵地|长廊|墙|读本|书籍|课件|视频|方案|计划|材料|稿件|稿子|报道|推文|文章|简报|信息|新闻|照片|图片|台账|记录|通知|示范点|品牌)/;
+/** Words that make a clause about a published item. */
+const PUBLISHED = /稿件|稿子|推文|文章|报道|简报|新闻|信息|刊发|刊登|登载|发布|发表|推送|报送|投稿|转载|公众号|学习强国|网站|报纸|日报/;
+
+/** Whether this hit only describes something (a visited base, an article) rather than naming the activity. */
+function describes(view: string, hit: KindHit, all: readonly KindHit[]): boolean {
+  if (hit.term.kinds.includes("publicity")) return false;
+  if (QUALIFIED.test(view.slice(hit.span[1]))) return true;
+  if (!all.some((h) => h.term.kinds.includes("publicity"))) return false;
+  const start = Math.max(...[-1, ...[...view.slice(0, hit.span[0]).matchAll(/[,;。!?]/g)].map((m) => m.index)]) + 1;
+  const endAt = view.slice(hit.span[1]).search(/[,;。!?]/);
+  const clause = view.slice(start, endAt < 0 ? view.length : hit.span[1] + endAt);
+  return PUBLISHED.test(clause.replace(/宣传报道|宣传报导|新闻报道|信息报道|信息报送/g, ""));
 }
 
 /** Longest-match scan; weak hits are dropped when any strong term is present. */
@@ -72,7 +94,11 @@ export function findKinds(view: string): { kinds: ActivityKind[]; hits: KindHit[
     } else i++;
   }
   const strong = hits.some((h) => !h.term.weak);
-  const used = strong ? hits.filter((h) => !h.term.weak) : hits;
+  let used = strong ? hits.filter((h) => !h.term.weak) : hits;
+  // A kind word that only describes something else (参观廉政教育基地, 主题党日活动的稿件) adds no kind
+  // when another kind names the activity.
+  const naming = used.filter((h) => !describes(view, h, used));
+  if (naming.length > 0) used = naming;
   const kinds: ActivityKind[] = [];
   for (const h of used) for (const k of h.term.kinds) if (!kinds.includes(k)) kinds.push(k);
   if (kinds.length === 0) {

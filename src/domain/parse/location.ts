@@ -33,7 +33,7 @@ export function findLocation(view: string): LocationFinding {
   if (labelled?.[1]) {
     return { location: labelled[1].trim(), spans: [[labelled.index, labelled.index + labelled[0].length]] };
   }
-  for (const { m, span } of matchesOf(view, new RegExp(`(?<![关对属基由至等终善勇存现正实所好自做达收])(?:在|于|赴|到|前往|走进|来到|深入)\\s*${SEG}`))) {
+  for (const { m, span } of matchesOf(view, new RegExp(`(?<![关对属基由至等终善勇存现正实所好自做达收])(?:在|于|赴|到|前往|走进|来到|深入|(?<![过失出回上下进离])去了?)\\s*${SEG}`))) {
     const place = placeIn(m[1] ?? "");
     if (!place) continue;
     const placeStart = span[0] + m[0].indexOf(place);

@@ -6,6 +6,8 @@ const ROLE_PREFIX =
 const ROLE_SUFFIX =
   "(?:副书记|书记|组织委员|宣传委员|纪检委员|委员|副主任|主任|同志|副部长|部长|总经理|经理|老师|教授|局长|处长|科长|组长|主席|院长|校长|站长|所长|队长|支书|行长|董事长|总监|专家|博士)";
 const WITH_ROLE = new RegExp(`^[\\u4e00-\\u9fff]{1,3}?${ROLE_SUFFIX}$`);
+const FULL_NAME_WITH_ROLE = new RegExp(`^([\\u4e00-\\u9fff]{2,3}?)${ROLE_SUFFIX}$`);
+const ROLE_WORD_PART = /支委|支部|党支|组织|宣传|纪检|党小|小组|副|总|委员|书记/;
 /** Words that do not occur in a person's name but do in the phrases around one. */
 const NOT_NAME =
   /党员|支部|组织|全体|全员|无人|会议|活动|学习|工作|群众|干部|职工|大家|我们|单位|部门|人员|社区|开展|参加|参观|集中|主题|专题|宣传|教育|本次|此次|其他|其余|其中|期间|同时|会上|会前|会后|另外|另有/;
@@ -21,6 +23,9 @@ export function cleanName(raw: string): string | null {
   const stripped = s.replace(ROLE_PREFIX, "");
   if (stripped.length >= 2) s = stripped;
   if (s === "") return null;
+  // 王建国书记 is 王建国; 李书记 (a surname and a title) stays as written.
+  const titled = FULL_NAME_WITH_ROLE.exec(s);
+  if (titled?.[1] && !NOT_NAME.test(titled[1]) && !ROLE_WORD_PART.test(titled[1])) return titled[1];
   if (WITH_ROLE.test(s) || /^[\u4e00-\u9fff]某某?$/.test(s)) return s;
   if (/^(?:书记|副书记|支部书记|党支部书记|组织委员|宣传委员|纪检委员)$/.test(s)) return s;
   if (/^[\u4e00-\u9fff·]{2,4}$/.test(s) && !NOT_NAME.test(s)) return s;
@@ -75,6 +80,8 @@ function nameBefore(view: string, verbStart: number): { name: string; start: num
 }
 
 export interface PeopleFinding {
+  everyone: boolean;
+  participants: string[];
   speaker: string | null;
   host: string | null;
   recorder: string | null;
@@ -99,6 +106,27 @@ const ROLES: Role[] = [
   { key: "recorder", labels: /(?:记录人|记录员|(?:会议)?记录\s*:)\s*:?\s*/, verbs: /(?:负责)?记录(?![人员:])/ },
 ];
 
+const EVERYONE =
+  /(?:全体党员|全体同志|全体支委|全体人员|全员|大家|党员们|同志们)(?:都|均|全都|全部)?(?:来了|到了|到齐了?|参加了?|参会|出席|到会|到场|参与)|全体党员(?!大会|会议|会)|无人缺席|无缺席|全部到齐|都到齐了?|悉数参加|一个不少|一个没落/;
+
+/** Names after a label, separated by 、 or ，: 参加人员：张三、李四、王五. */
+function namesAfter(view: string, from: number): { names: string[]; end: number } | null {
+  const items = /^[^;。\u0000]*/.exec(view.slice(from))?.[0] ?? "";
+  const names: string[] = [];
+  let end = from;
+  for (const part of items.split(/([、,和])/)) {
+    if (part === "、" || part === "," || part === "和") {
+      end += 1;
+      continue;
+    }
+    const name = cleanName(part.replace(/等.*$/, ""));
+    if (!name) break;
+    names.push(name);
+    end += part.length;
+  }
+  return names.length ? { names, end } : null;
+}
+
 const REASONS = "出差|请假|病假|事假|休假|产假|公出|外出培训|外出|值班|住院|年休假";
 const ABSENT = "缺席|未参加|未到会|未出席|未到";
 
@@ -108,7 +136,7 @@ function isFree(view: string, span: Span): boolean {
 
 /** Speaker, host, recorder and absentees. `normal` is the unmasked text, `view` the masked one. */
 export function findPeople(normal: string, view: string): PeopleFinding {
-  const found: PeopleFinding = { speaker: null, host: null, recorder: null, absentees: [], spans: [] };
+  const found: PeopleFinding = { everyone: false, participants: [], speaker: null, host: null, recorder: null, absentees: [], spans: [] };
   let v = view;
   const take = (span: Span) => {
     found.spans.push(span);
@@ -133,6 +161,31 @@ export function findPeople(normal: string, view: string): PeopleFinding {
       take([before.start, span[1]]);
       break;
     }
+  }
+
+  // 全体党员参加, 大家都来了, 全员到齐: everyone on the roster
+  for (const { span } of matchesOf(v, EVERYONE)) {
+    found.everyone = true;
+    take(span);
+  }
+
+  // 参加人员：张三、李四、王五
+  for (const { span } of matchesOf(v, /(?:参加|参会|出席|到会|与会)(?:人员|人|党员|同志)\s*(?:有|为)?\s*:\s*/)) {
+    const names = namesAfter(v, span[1]);
+    if (!names) continue;
+    found.participants.push(...names.names);
+    take([span[0], names.end]);
+  }
+  // 张三、李四、王五参加 (a list of two or more names, or one name and 参加了)
+  for (const { span } of matchesOf(v, /(?:等)?(?:同志)?(?:共同)?(?:参加|参会|出席|到会|参与)(?:了)?(?!人|党员|同志)/)) {
+    const run = runBefore(v, span[0]);
+    if (!run.bounded) continue;
+    const parts = run.text.split(/、|和|及/).filter((x) => x !== "");
+    if (parts.length < 2 && !/了/.test(v.slice(span[0], span[1]))) continue;
+    const names = parts.map(cleanName);
+    if (names.length === 0 || names.some((n) => n === null || /^(?:书记|副书记|支部书记|党支部书记|组织委员|宣传委员|纪检委员)$/.test(n))) continue;
+    found.participants.push(...(names as string[]));
+    take([run.start, span[1]]);
   }
 
   // 缺席：赵六（出差）、钱七（病假）; 请假：张三

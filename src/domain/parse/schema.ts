@@ -19,6 +19,8 @@ export const activityDraftSchema = z.object({
   presentCount: count.nullable(),
   durationHours: z.number().nonnegative().nullable(),
   absentees: z.array(z.object({ name: z.string(), reason: z.string().nullable() })),
+  everyone: z.boolean(),
+  participants: z.array(z.string()),
   details: z.object({
     problemsFound: count.optional(),
     problemsFixed: count.optional(),
@@ -28,6 +30,8 @@ export const activityDraftSchema = z.object({
     films: z.array(z.string()).optional(),
     talkPairs: z.array(z.string()).optional(),
     personTimes: count.optional(),
+    coversYear: z.number().int().min(1921).max(2200).optional(),
+    tags: z.array(z.enum(["first_topic", "central_group"])).optional(),
   }),
   approximate: z.boolean(),
   missing: z.array(z.enum(["date", "kind"])),

@@ -42,6 +42,7 @@ export function findQuotes(view: string): QuoteFinding {
 const FILLER = [
   "组织召开", "组织开展", "组织党员", "召开了", "举行了", "举办了", "开展了", "进行了", "参加了", "组织了",
   "全体党员", "我支部", "本支部", "党支部", "同志们", "会议内容", "学习内容", "主题为", "主题是", "内容为",
+  "开了个", "开了一个", "搞了个", "搞了", "来了", "去了", "到了", "都来了", "一下", "一场", "一期", "一个", "今天", "大伙",
   "召开", "开了", "举行", "举办", "组织", "开展", "进行", "参加", "参与", "集中", "全体", "党员", "支部",
   "活动", "会议", "大会", "专题会", "工作会", "一次", "其中", "本次", "此次", "会上", "期间", "大家", "我们",
   "主题", "题目", "议题", "内容", "相关", "完成", "以及", "同时", "线下", "各位", "一起", "共同", "如下",
@@ -65,14 +66,20 @@ function isFiller(piece: string): boolean {
   return rest === "";
 }
 
+/** 与李明同志开展谈心谈话 → 与李明同志谈心谈话: a talk phrase without its filler verbs. */
+export function talkTitle(original: string, span: Span): string {
+  return original.slice(span[0], span[1]).replace(/(?:开展了?|进行了?|组织)(?=(?:一对一)?(?:谈心|谈话|集体谈话|廉政谈话))/g, "").replace(/^我/, "").trim();
+}
+
 /** The title from what no other part of the parser took: the pieces that say something, joined. */
-export function residualTitle(original: string, runs: readonly Span[]): string | null {
-  const pieces: string[] = [];
+export function residualTitle(original: string, runs: readonly Span[], first: readonly string[] = []): string | null {
+  const pieces: string[] = [...first];
   for (const [s, e] of runs) {
     for (const raw of original.slice(s, e).split(/[,;:!?，；：！？。()（）【】\[\]]+/)) {
       const piece = raw
         .replace(/^[\s、,.\-~～—和及与并暨]+|[\s、,.\-~～—和及与并暨]+$/g, "")
-        .replace(/^(?:召开了|召开|开了|举行了|举行|举办了|举办)/, "");
+        .replace(/^(?:召开了|召开|开了个|开了一个|开了|搞了个|搞了|举行了|举行|举办了|举办|组织开展了|组织开展|开展了|进行了|去了|来了)/, "")
+        .replace(/(?:活动|工作)?(?:的)?$/, (m) => (m === "" ? "" : m.startsWith("的") ? "" : m));
       if (piece.length < 2 || !/[\u4e00-\u9fffA-Za-z]/.test(piece) || isFiller(piece)) continue;
       pieces.push(piece);
     }

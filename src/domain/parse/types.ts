@@ -8,6 +8,7 @@ export interface ClockTime {
   minute: number; // 0-59
 }
 
+/** One absent person; `name` is "" when the line gives only a number (缺席1人（出差）). */
 export interface Absentee {
   name: string;
   reason: string | null;
@@ -28,6 +29,10 @@ export interface ActivityDraft {
   presentCount: number | null;
   durationHours: number | null;
   absentees: Absentee[];
+  /** 全体党员参加 / 大家都来了: everyone on the roster took part (but the absentees). */
+  everyone: boolean;
+  /** People named as taking part (参加人员：张三、李四; 张三、李四参加), as written. */
+  participants: string[];
   details: ActivityDetails;
   /** A count was given loosely (20余次, 60余人次, 十几人, 约20人): the number is kept, but flagged. */
   approximate: boolean;
@@ -70,6 +75,8 @@ export function emptyDraft(): ActivityDraft {
     presentCount: null,
     durationHours: null,
     absentees: [],
+    everyone: false,
+    participants: [],
     details: {},
     approximate: false,
     missing: [],

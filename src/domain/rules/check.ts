@@ -1,7 +1,10 @@
 // Compliance of a branch's year against its rule settings. Only periods already begun are judged.
 import type { LocalDate } from "../activity.js";
+import type { RuleSettings } from "./settings.js";
 import { monthKey, monthsOfQuarter, quarterKey, quarterOfMonth, type Quarter } from "../calendar/index.js";
 import { DEFAULT_RULE_SETTINGS, SCHEDULED_KINDS, type Frequency, type ScheduledKind } from "./settings.js";
+import { requiredStudyHours } from "./study.js";
+import { talkCoverage } from "./talkCoverage.js";
 import { TALK_CATEGORIES, talkCategoriesOf } from "./talks.js";
 import type {
   ComplianceInput,
@@ -67,10 +70,35 @@ function countIn(rows: readonly KindMonthCount[], kind: ScheduledKind, months: n
     .reduce((n, r) => n + r.count, 0);
 }
 
+/** 正式党员 7 or more: the branch has a 支部委员会 (支部工作条例第六章), unless the branch sets it. */
+export function hasCommittee(settings: RuleSettings, votingMemberCount: number | null | undefined): boolean {
+  if (settings.committee !== "auto") return settings.committee === "yes";
+  return votingMemberCount === null || votingMemberCount === undefined || votingMemberCount >= 7;
+}
+
+/**
+ * 组织生活会 by the year it covers (所属年度): a 2022年度 meeting held in January 2023 counts for 2022.
+ * The covered year stays open until the end of January after it.
+ */
+function orgLifeItems(input: ComplianceInput, settings: RuleSettings): ComplianceItem[] | null {
+  if (!input.orgLifeMeetings || settings.frequency.org_life_meeting !== "yearly") return null;
+  const state = yearState(input.year, input.today);
+  if (state === "future") return [];
+  const count = input.orgLifeMeetings.filter((m) => m.coversYear === input.year).length;
+  const graceOver = input.today.year > input.year + 1 || (input.today.year === input.year + 1 && input.today.month > 1);
+  const status: ComplianceStatus = count >= 1 ? "done" : graceOver ? "missing" : "in_progress";
+  return [{ rule: "org_life_meeting", period: String(input.year), status, count, required: 1 }];
+}
+
 function scheduledItems(input: ComplianceInput, kind: ScheduledKind): ComplianceItem[] {
   const settings = input.settings ?? DEFAULT_RULE_SETTINGS;
   const frequency = settings.frequency[kind];
   if (frequency === "off") return [];
+  if (kind === "branch_committee" && !hasCommittee(settings, input.votingMemberCount)) return [];
+  if (kind === "org_life_meeting") {
+    const byCoveredYear = orgLifeItems(input, settings);
+    if (byCoveredYear) return byCoveredYear;
+  }
   const ws = windows(input.year, frequency, input.today, input.since);
   const item = (w: Window, count: number, subject?: { id: number; name: string }): ComplianceItem => ({
     rule: kind,
@@ -90,25 +118,47 @@ function scheduledItems(input: ComplianceInput, kind: ScheduledKind): Compliance
   return ws.map((w) => item(w, countIn(input.counts, kind, w.months)));
 }
 
+/**
+ * 支委会: more than half of the committee present (支部工作条例第十二条). 党员大会, when something was put to
+ * a vote: more than half of the members with a vote present (第十一条); an election: more than four fifths
+ * of those due (基层组织选举工作条例). 预备党员 and 列席 have no vote: 实到 less 列席 is an upper bound
+ * when attendees were not ticked one by one, so a meeting is flagged only when even that bound fails.
+ */
 function quorumItems(input: ComplianceInput): ComplianceItem[] {
   const settings = input.settings ?? DEFAULT_RULE_SETTINGS;
+  const committee = hasCommittee(settings, input.votingMemberCount);
   const items: ComplianceItem[] = [];
   for (const m of input.meetings ?? []) {
     if (m.date.year !== input.year) continue;
-    let fallback: number | null | undefined;
-    if (m.kind === "branch_committee" && settings.quorum.branch_committee) fallback = input.committeeSize;
-    else if (m.kind === "general_assembly" && settings.quorum.general_assembly) fallback = input.votingMemberCount;
-    else continue;
-    const base = m.expected ?? fallback ?? null;
-    if (base === null || base <= 0 || m.present === null) continue; // nothing to judge: ask for the figures elsewhere
-    if (m.present * 2 > base) continue;
+    let base: number | null | undefined;
+    let present: number | null;
+    let bound = false;
+    let quorumFor: "committee" | "vote" | "election";
+    if (m.kind === "branch_committee") {
+      if (!settings.quorum.branch_committee || !committee) continue;
+      base = m.expected ?? input.committeeSize;
+      present = m.present;
+      quorumFor = "committee";
+    } else if (m.kind === "general_assembly") {
+      if (!settings.quorum.general_assembly || (m.vote !== "vote" && m.vote !== "election")) continue;
+      quorumFor = m.vote;
+      base = input.votingMemberCount ?? m.expected;
+      if (m.votingPresent !== null && m.votingPresent !== undefined) present = m.votingPresent;
+      else {
+        present = m.present === null ? null : Math.max(0, m.present - (m.observers ?? 0));
+        bound = true;
+      }
+    } else continue;
+    if (base === null || base === undefined || base <= 0 || present === null) continue; // nothing to judge
+    const enough = quorumFor === "election" ? present * 5 > base * 4 : present * 2 > base;
+    if (enough) continue;
     items.push({
       rule: "quorum",
       period: monthKey(m.date.year, m.date.month),
       status: "warning",
-      count: m.present,
+      count: present,
       required: base,
-      detail: { meetingId: m.id, kind: m.kind, date: m.date, title: m.title ?? null, present: m.present, base },
+      detail: { meetingId: m.id, kind: m.kind, date: m.date, title: m.title ?? null, present, base, quorumFor, ...(bound ? { bound } : {}) },
     });
   }
   return items.sort((a, b) => a.period.localeCompare(b.period) || (a.detail?.date?.day ?? 0) - (b.detail?.date?.day ?? 0));
@@ -118,6 +168,7 @@ function talkItems(input: ComplianceInput): ComplianceItem[] {
   const settings = input.settings ?? DEFAULT_RULE_SETTINGS;
   const state = yearState(input.year, input.today);
   if (!settings.talkPairsYearly || state === "future") return [];
+  if (input.people && input.talkRecords) return []; // judged per person instead (talkCoverageItems)
   const talks = input.talks ?? { events: 0, pairs: [] };
   const found = talkCategoriesOf(talks.pairs, input.roster ?? []);
   const missing = TALK_CATEGORIES.filter((c) => !found.has(c));
@@ -137,13 +188,14 @@ function talkItems(input: ComplianceInput): ComplianceItem[] {
   ];
 }
 
+/** 学时 per member: 56 for 书记 and 支委, 32 for the others (党员教育管理工作条例); 自学 shown apart. */
 function studyItems(input: ComplianceInput): ComplianceItem[] {
   const settings = input.settings ?? DEFAULT_RULE_SETTINGS;
-  const required = settings.studyHoursPerYear;
   const state = yearState(input.year, input.today);
-  if (required <= 0 || state === "future") return [];
+  if (settings.studyHoursPerYear <= 0 || state === "future") return [];
   return (input.studyHours ?? []).map((m) => {
     const hours = Math.round(m.hours * 10) / 10;
+    const required = requiredStudyHours(m.role, settings);
     return {
       rule: "study_hours" as const,
       period: String(input.year),
@@ -151,8 +203,59 @@ function studyItems(input: ComplianceInput): ComplianceItem[] {
       count: hours,
       required,
       subject: { id: m.memberId, name: m.name },
+      detail: { ...(m.role ? { role: m.role } : {}), ...(m.selfStudyHours ? { selfStudyHours: m.selfStudyHours } : {}) },
     };
   });
+}
+
+/** 谈心谈话 per person, when the year's talk records name their members. */
+function talkCoverageItems(input: ComplianceInput): ComplianceItem[] {
+  const settings = input.settings ?? DEFAULT_RULE_SETTINGS;
+  const state = yearState(input.year, input.today);
+  if (!settings.talkPairsYearly || state === "future" || !input.people || !input.talkRecords) return [];
+  const coverage = talkCoverage(input.people, input.talkRecords);
+  const items: ComplianceItem[] = [];
+  const push = (side: "secretary" | "committee" | "member", missing: readonly { name: string }[] | null) => {
+    if (missing === null) return;
+    const status: ComplianceStatus = missing.length === 0 ? "done" : state === "current" ? "in_progress" : "missing";
+    items.push({ rule: "talk_coverage", period: String(input.year), status, count: missing.length, required: 0, detail: { coverage: side, people: missing.map((p) => p.name) } });
+  };
+  if (input.people.some((p) => p.role === "secretary")) push("secretary", coverage.secretary);
+  push("committee", coverage.committee);
+  push("member", coverage.member);
+  return items;
+}
+
+/** A 书记's name without 同志 and the like, for matching a 党课's speaker. */
+const bare = (name: string) => name.normalize("NFKC").replace(/\s+/g, "").replace(/(?:同志|支部书记|书记)$/u, "");
+
+/** The 书记 gives at least one 党课 a year (党员教育管理工作条例). */
+function secretaryLectureItems(input: ComplianceInput): ComplianceItem[] {
+  const state = yearState(input.year, input.today);
+  const settings = input.settings ?? DEFAULT_RULE_SETTINGS;
+  const secretary = input.people?.find((p) => p.role === "secretary");
+  if (!secretary || !input.lectureSpeakers || state === "future" || settings.frequency.party_lecture === "off") return [];
+  const name = bare(secretary.name);
+  const surname = name.slice(0, 1);
+  const given = input.lectureSpeakers.filter((s) => {
+    if (!s) return false;
+    const raw = s.normalize("NFKC").replace(/\s+/g, "");
+    const b = bare(s);
+    return b === name || raw === "书记" || raw === "支部书记" || (raw.endsWith("书记") && b === surname);
+  }).length;
+  return [{ rule: "secretary_lecture", period: String(input.year), status: statusOf(given, 1, state), count: given, required: 1, subject: { id: secretary.memberId, name: secretary.name } }];
+}
+
+/** 换届: the term (3 years by default; 村、社区 5) runs from the last election on record. */
+function termItems(input: ComplianceInput): ComplianceItem[] {
+  const settings = input.settings ?? DEFAULT_RULE_SETTINGS;
+  const last = input.lastElection;
+  if (!last || settings.termYears <= 0 || yearState(input.year, input.today) === "future") return [];
+  const termEnds = { year: last.year + settings.termYears, month: last.month, day: last.day };
+  if (termEnds.year > input.year) return [];
+  const t = input.today;
+  const due = termEnds.year < t.year || (termEnds.year === t.year && (termEnds.month < t.month || (termEnds.month === t.month && termEnds.day <= t.day)));
+  return [{ rule: "term", period: String(input.year), status: due ? "missing" : "warning", count: 0, required: 1, detail: { lastElection: last, termEnds } }];
 }
 
 /**
@@ -167,9 +270,12 @@ export function checkCompliance(input: ComplianceInput): ComplianceReport {
       ? []
       : [
           ...SCHEDULED_KINDS.flatMap((k) => scheduledItems(input, k)),
+          ...secretaryLectureItems(input),
           ...quorumItems(input),
           ...talkItems(input),
+          ...talkCoverageItems(input),
           ...studyItems(input),
+          ...termItems(input),
         ];
   const tally: Record<ComplianceStatus, number> = { done: 0, missing: 0, in_progress: 0, warning: 0 };
   for (const i of items) tally[i.status] += 1;
@@ -180,5 +286,6 @@ export function checkCompliance(input: ComplianceInput): ComplianceReport {
     ...(since ? { since: { year: since.year, month: since.month } } : {}),
     items,
     tally,
+    hasCommittee: hasCommittee(input.settings ?? DEFAULT_RULE_SETTINGS, input.votingMemberCount),
   };
 }

@@ -4,12 +4,16 @@ import { localDateOf } from "../calendar/index.js";
 import { distinctKinds, participationFromFacts } from "../tally/tally.js";
 import type { ActivityFact, MemberRef } from "../tally/types.js";
 import type { RuleSettings } from "./settings.js";
-import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef, YearMonth } from "./types.js";
+import { DEFAULT_RULE_SETTINGS } from "./settings.js";
+import { studyHoursByMember } from "./study.js";
+import { talkParticipantsOf } from "./talkCoverage.js";
+import type { ComplianceInput, KindMonthCount, MeetingAttendance, OrgLifeMeeting, PartyGroupRef, RosterPerson, YearMonth } from "./types.js";
 
 export interface ComplianceFactsInput {
   year: number;
   today: LocalDate;
   timeZone: string;
+  /** The year's facts; 组织生活会 of the following year may be included (a 2022年度 meeting held in January 2023). */
   facts: readonly ActivityFact[];
   settings?: RuleSettings;
   /** The month the branch began keeping its ledger; earlier periods are not judged. */
@@ -17,19 +21,33 @@ export interface ComplianceFactsInput {
   partyGroups?: readonly PartyGroupRef[];
   /** Members whose 学时 are checked (personal study facts must list the member in attendeeIds). */
   members?: readonly MemberRef[];
+  /** The roster with roles: 学时 by role (32/56), 谈心谈话 per person, the 书记's 党课. Takes precedence over members. */
+  people?: readonly RosterPerson[];
   committeeSize?: number | null;
   votingMemberCount?: number | null;
   memberCount?: number | null;
 }
 
+/** The year a 组织生活会 covers: the one it states (2022年度), else the year it was held. */
+export function coveredYear(fact: Pick<ActivityFact, "details">, heldYear: number): number {
+  const stated = fact.details.coversYear;
+  return typeof stated === "number" && Number.isInteger(stated) ? stated : heldYear;
+}
+
 /** Counts per local month and kind (党小组会 also per group), meetings for quorum, talks and 学时. */
 export function complianceInputFromFacts(input: ComplianceFactsInput): ComplianceInput {
-  const inYear = input.facts.filter((f) => localDateOf(f.occurredAt, input.timeZone).year === input.year);
-  const branchEvents = dedupe(inYear.filter((f) => !f.personal));
+  const all = dedupe(input.facts);
+  const inYear = all.filter((f) => localDateOf(f.occurredAt, input.timeZone).year === input.year);
+  const branchEvents = inYear.filter((f) => !f.personal);
+  const people = input.people;
+  const voting = new Set((people ?? []).filter((p) => !p.probationary).map((p) => p.memberId));
   const counts = new Map<string, KindMonthCount>();
   const meetings: MeetingAttendance[] = [];
   const talkPairs: string[] = [];
+  const talkRecords: { id: number; memberIds: number[] }[] = [];
+  const lectureSpeakers: (string | null)[] = [];
   let talkEvents = 0;
+  let lastElection: LocalDate | null = null;
   for (const fact of branchEvents) {
     const date = localDateOf(fact.occurredAt, input.timeZone);
     for (const kind of distinctKinds(fact.kinds)) {
@@ -39,14 +57,27 @@ export function complianceInputFromFacts(input: ComplianceFactsInput): Complianc
       row.count += 1;
       counts.set(key, row);
       if (kind === "branch_committee" || kind === "general_assembly") {
-        meetings.push({ id: fact.id, kind, date, title: fact.title, expected: fact.expectedCount, present: fact.presentCount });
+        const ticked = people && fact.attendeeIds.length > 1 ? fact.attendeeIds.filter((id) => voting.has(id)).length : null;
+        meetings.push({
+          id: fact.id, kind, date, title: fact.title, expected: fact.expectedCount, present: fact.presentCount,
+          vote: fact.vote ?? null, observers: fact.observerCount ?? 0, votingPresent: ticked,
+        });
+        if (kind === "general_assembly" && fact.vote === "election") lastElection = date;
       }
       if (kind === "talk") {
         talkEvents += 1;
         talkPairs.push(...(fact.details.talkPairs ?? []));
+        if (people) talkRecords.push({ id: fact.id, memberIds: talkParticipantsOf(fact.attendeeIds, fact.details.talkPairs ?? [], people) });
       }
+      if (kind === "party_lecture") lectureSpeakers.push(fact.speaker);
     }
   }
+  const orgLifeMeetings: OrgLifeMeeting[] = all
+    .filter((f) => !f.personal && f.kinds.includes("org_life_meeting"))
+    .map((f) => {
+      const date = localDateOf(f.occurredAt, input.timeZone);
+      return { id: f.id, date, coversYear: coveredYear(f, date.year) };
+    });
   const result: ComplianceInput = {
     year: input.year,
     today: input.today,
@@ -56,11 +87,26 @@ export function complianceInputFromFacts(input: ComplianceFactsInput): Complianc
     committeeSize: input.committeeSize ?? null,
     votingMemberCount: input.votingMemberCount ?? null,
     memberCount: input.memberCount ?? null,
+    orgLifeMeetings,
+    lectureSpeakers,
+    lastElection,
   };
   if (input.settings) result.settings = input.settings;
   if (input.since) result.since = input.since;
   if (input.partyGroups) result.partyGroups = input.partyGroups;
-  if (input.members) {
+  if (people) {
+    result.people = people;
+    result.talkRecords = talkRecords;
+    result.roster = people.map((p) => ({ name: p.name, role: p.role }));
+    result.studyHours = studyHoursByMember(
+      inYear.map((f) => ({
+        id: f.id, kinds: f.kinds, title: f.title, durationHours: f.durationHours, personal: f.personal === true,
+        reporterId: f.reporterId ?? f.attendeeIds[0] ?? 0, participantIds: f.attendeeIds, tags: f.details.tags ?? [],
+      })),
+      people,
+      input.settings ?? DEFAULT_RULE_SETTINGS,
+    );
+  } else if (input.members) {
     result.studyHours = participationFromFacts(inYear, input.members, input.settings?.studyKinds).map((p) => ({
       memberId: p.memberId,
       name: p.name,

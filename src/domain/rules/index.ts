@@ -4,3 +4,6 @@ export * from "./types.js";
 export * from "./check.js";
 export * from "./render.js";
 export * from "./fromFacts.js";
+export * from "./study.js";
+export * from "./talkCoverage.js";
+export * from "./groups.js";

@@ -12,7 +12,7 @@ const VERB_ZH: Record<ScheduledKind, string> = {
   branch_committee: "召开支委会",
   general_assembly: "召开党员大会",
   group_meeting: "召开党小组会",
-  party_lecture: "上党课",
+  party_lecture: "组织党课",
   theme_day: "开展主题党日",
   org_life_meeting: "召开组织生活会",
   member_review: "开展民主评议党员",
@@ -64,12 +64,21 @@ function quorumLine(item: ComplianceItem, locale: Locale): string {
   const d = item.detail ?? {};
   const date = d.date;
   const kindName = d.kind ? KIND_LABEL[d.kind][locale] : "";
+  const present = d.present ?? item.count;
+  const base = d.base ?? item.required;
   if (locale === "zh") {
     const when = date ? `${date.month}月${date.day}日` : periodName(item.period, locale);
-    return `${MARK.warning} ${when} ${kindName} 实到${d.present ?? item.count}人（应到${d.base ?? item.required}人），未过半数`;
+    const title = d.title ? `（${d.title}）` : "";
+    if (d.quorumFor === "committee") return `${MARK.warning} ${when} ${kindName}${title} 到会委员${present}人（委员${base}人）：到会委员未超过半数，会议不得召开（支部工作条例第十二条）`;
+    const who = d.bound ? `到会有表决权党员至多${present}人` : `到会有表决权党员${present}人`;
+    if (d.quorumFor === "election") return `${MARK.warning} ${when} ${kindName}${title} ${who}（应到${base}人）：未超过应到会人数的五分之四，选举无效（基层组织选举工作条例）`;
+    return `${MARK.warning} ${when} ${kindName}${title} ${who}（应到${base}人）：到会有表决权党员未超过半数，不能表决（支部工作条例第十一条）`;
   }
   const when = date ? `${date.day} ${monthNameEn(date.month, true)}` : periodName(item.period, locale);
-  return `${MARK.warning} ${when} ${kindName.toLowerCase()}: ${d.present ?? item.count} of ${d.base ?? item.required} present, not more than half`;
+  if (d.quorumFor === "committee") return `${MARK.warning} ${when} ${kindName.toLowerCase()}: ${present} of ${base} committee members present — not more than half, the meeting may not be held`;
+  const who = d.bound ? `at most ${present}` : String(present);
+  if (d.quorumFor === "election") return `${MARK.warning} ${when} ${kindName.toLowerCase()}: ${who} of ${base} voting members present — not more than four fifths, the election is not valid`;
+  return `${MARK.warning} ${when} ${kindName.toLowerCase()}: ${who} of ${base} voting members present — not more than half, no vote may be taken`;
 }
 
 function talkLine(item: ComplianceItem, locale: Locale): string {
@@ -77,7 +86,7 @@ function talkLine(item: ComplianceItem, locale: Locale): string {
   const missing = (item.detail?.missingTalkCategories ?? []).map((c) => TALK_CATEGORY_LABEL[c][locale]);
   switch (item.status) {
     case "done":
-      return zh ? `${MARK.done} 谈心谈话：三类谈话均已开展（共${item.count}次）` : `${MARK.done} Talks: all three pairings held (${item.count} in all)`;
+      return zh ? `${MARK.done} 谈心谈话：支委之间、支委与党员、党员之间均有谈话记录（共${item.count}次）` : `${MARK.done} Talks: records among committee members, committee with members and among members (${item.count} in all)`;
     case "missing":
       return zh ? `${MARK.missing} ${item.period}年 未开展谈心谈话` : `${MARK.missing} No heart-to-heart talks in ${item.period}`;
     case "warning":
@@ -89,20 +98,58 @@ function talkLine(item: ComplianceItem, locale: Locale): string {
   }
 }
 
+const COVERAGE_ZH = { secretary: "书记尚未谈话的同志", committee: "尚无支委与其谈话的党员", member: "尚未与其他党员谈话的党员" } as const;
+const COVERAGE_EN = { secretary: "not yet talked with by the secretary", committee: "members no committee member has talked with", member: "members who have not talked with another member" } as const;
+
+function coverageLines(items: ComplianceItem[], locale: Locale): string[] {
+  if (items.length === 0) return [];
+  const zh = locale === "zh";
+  const open = items.filter((i) => i.status !== "done");
+  if (open.length === 0) {
+    return [zh ? `${MARK.done} 谈心谈话：书记与每名支委、党员，支委与党员，党员之间均已谈话` : `${MARK.done} Talks: every person covered`];
+  }
+  return open.map((i) => {
+    const side = i.detail?.coverage ?? "member";
+    const names = list(i.detail?.people ?? [], locale);
+    const mark = i.status === "missing" ? MARK.missing : MARK.in_progress;
+    return zh ? `${mark} 谈心谈话 ${COVERAGE_ZH[side]}（${i.count}人）：${names}` : `${mark} Talks, ${COVERAGE_EN[side]} (${i.count}): ${names}`;
+  });
+}
+
 function studyLines(items: ComplianceItem[], locale: Locale): string[] {
   if (items.length === 0) return [];
   const zh = locale === "zh";
-  const required = items[0]?.required ?? 0;
+  const basis = zh ? "（《中国共产党党员教育管理工作条例》：党员每年集中学习培训一般不少于32学时，书记、支委不少于56学时）" : " (Party member education rules: 32 study hours a year, 56 for the secretary and committee)";
   const short = items.filter((i) => i.status !== "done");
+  const selfNote = (i: ComplianceItem) => (i.detail?.selfStudyHours ? (zh ? `（另自学${i.detail.selfStudyHours}学时）` : ` (plus ${i.detail.selfStudyHours} h self-study)`) : "");
   if (short.length === 0) {
-    return [zh ? `${MARK.done} 学时：${items.length}名党员均已满${required}学时` : `${MARK.done} Study: all ${items.length} members have ${required} hours`];
+    return [zh ? `${MARK.done} 学时：${items.length}名党员均已达到要求${basis}` : `${MARK.done} Study: all ${items.length} members have their hours${basis}`];
   }
-  const names = short.map((i) => (zh ? `${i.subject?.name ?? ""} ${i.count}学时` : `${i.subject?.name ?? ""} ${i.count} h`));
+  const names = short.map((i) => (zh ? `${i.subject?.name ?? ""} ${i.count}/${i.required}学时${selfNote(i)}` : `${i.subject?.name ?? ""} ${i.count}/${i.required} h${selfNote(i)}`));
   const ended = short.some((i) => i.status === "missing");
   if (zh) {
-    return [`${ended ? MARK.missing : MARK.in_progress} 学时未满${required}${ended ? "" : "（年度进行中）"}：${list(names, locale)}`];
+    return [`${ended ? MARK.missing : MARK.in_progress} 集中学习学时未达要求${ended ? "" : "（年度进行中）"}：${list(names, locale)}`, basis.replace(/^（|）$/g, "")];
   }
-  return [`${ended ? MARK.missing : MARK.in_progress} Under ${required} study hours${ended ? "" : " (year in progress)"}: ${list(names, locale)}`];
+  return [`${ended ? MARK.missing : MARK.in_progress} Study hours short${ended ? "" : " (year in progress)"}: ${list(names, locale)}`];
+}
+
+function secretaryLectureLine(item: ComplianceItem, locale: Locale): string {
+  const zh = locale === "zh";
+  const name = item.subject?.name ?? "";
+  if (item.status === "done") return zh ? `${MARK.done} 书记讲党课：${name}同志已讲党课${item.count}次` : `${MARK.done} The secretary gave ${item.count} party lecture(s)`;
+  const mark = item.status === "missing" ? MARK.missing : MARK.in_progress;
+  return zh ? `${mark} 书记讲党课：尚无${name}同志主讲的党课记录（书记每年至少讲1次党课）` : `${mark} No party lecture given by the secretary (${name}) on record yet`;
+}
+
+function termLine(item: ComplianceItem, locale: Locale): string {
+  const zh = locale === "zh";
+  const last = item.detail?.lastElection;
+  const ends = item.detail?.termEnds;
+  const when = (d?: { year: number; month: number }) => (d ? (zh ? `${d.year}年${d.month}月` : `${monthNameEn(d.month, false)} ${d.year}`) : "");
+  if (item.status === "missing") {
+    return zh ? `${MARK.missing} 换届：上次选举${when(last)}，任期已于${when(ends)}届满，应按期换届` : `${MARK.missing} Term: elected ${when(last)}, term ended ${when(ends)} — an election is due`;
+  }
+  return zh ? `${MARK.warning} 换届：上次选举${when(last)}，任期将于${when(ends)}届满，请提前做好换届准备` : `${MARK.warning} Term: elected ${when(last)}, term ends ${when(ends)}`;
 }
 
 /** The report as chat text: one line per rule (months/quarters listed), then quorum, talks, 学时 and a total line. */
@@ -111,8 +158,8 @@ export function renderComplianceText(report: ComplianceReport, locale: Locale): 
   const { year, asOf } = report;
   const header =
     report.scope === "past"
-      ? zh ? `📋 ${year}年 组织生活检查（全年）` : `📋 Compliance check, ${year} (whole year)`
-      : zh ? `📋 ${year}年 组织生活检查（截至${asOf.month}月${asOf.day}日）` : `📋 Compliance check, ${year} (as of ${asOf.day} ${monthNameEn(asOf.month, true)})`;
+      ? zh ? `📋 ${year}年 制度落实检查（全年）` : `📋 Compliance check, ${year} (whole year)`
+      : zh ? `📋 ${year}年 制度落实检查（截至${asOf.month}月${asOf.day}日）` : `📋 Compliance check, ${year} (as of ${asOf.day} ${monthNameEn(asOf.month, true)})`;
   if (report.scope === "future") {
     return `${header}\n${zh ? "该年度尚未开始，暂无可检查的内容。" : "This year has not begun; nothing to check yet."}`;
   }
@@ -123,10 +170,16 @@ export function renderComplianceText(report: ComplianceReport, locale: Locale): 
   }
   const lines = [header];
   if (since) lines.push(zh ? `（支部于${began}开始使用台账，此前月份不作检查）` : `(The branch began its ledger in ${began}; earlier months are not checked.)`);
+  if (!report.hasCommittee) {
+    lines.push(zh ? "（正式党员不足7人，不设支部委员会，不检查支委会。）" : "(Fewer than 7 full members: no branch committee, so committee meetings are not checked.)");
+  }
   for (const kind of SCHEDULED_KINDS) lines.push(...scheduledLines(kind, report.items.filter((i) => i.rule === kind), locale));
+  for (const item of report.items.filter((i) => i.rule === "secretary_lecture")) lines.push(secretaryLectureLine(item, locale));
   for (const item of report.items.filter((i) => i.rule === "quorum")) lines.push(quorumLine(item, locale));
   for (const item of report.items.filter((i) => i.rule === "talk_pairs")) lines.push(talkLine(item, locale));
+  lines.push(...coverageLines(report.items.filter((i) => i.rule === "talk_coverage"), locale));
   lines.push(...studyLines(report.items.filter((i) => i.rule === "study_hours"), locale));
+  for (const item of report.items.filter((i) => i.rule === "term")) lines.push(termLine(item, locale));
   const { missing, warning, in_progress } = report.tally;
   lines.push("");
   if (missing + warning === 0) {

@@ -28,7 +28,13 @@ export const DEFAULT_FREQUENCY: Record<ScheduledKind, Frequency> = {
   member_review: "yearly", // 民主评议党员 一般每年1次
 };
 
-export const DEFAULT_STUDY_HOURS = 32; // 集中学习培训 每年不少于32学时
+export const DEFAULT_STUDY_HOURS = 32; // 集中学习培训 每年一般不少于32学时 (党员教育管理工作条例)
+export const DEFAULT_LEADER_STUDY_HOURS = 56; // 书记、支委 每年一般不少于56学时 (党员教育管理工作条例)
+export const DEFAULT_TERM_YEARS = 3; // 支部委员会每届任期 (村、社区5年)
+
+/** Whether the branch has a 支部委员会: by its 正式党员 (7 or more, 支部工作条例), or as set. */
+export const COMMITTEE_MODES = ["auto", "yes", "no"] as const;
+export type CommitteeMode = (typeof COMMITTEE_MODES)[number];
 
 /**
  * Kinds whose hours are 学时 (education and training): 理论学习/专题学习, 党课, 主题党日, 宣讲, 廉政/警示教育,
@@ -50,12 +56,20 @@ export interface RuleSettings {
   groupMeetingPerGroup: boolean;
   /** Warn when no more than half are present (支委会: of committee members; 党员大会: of voting members). */
   quorum: { branch_committee: boolean; general_assembly: boolean };
-  /** 谈心谈话: 书记/委员–委员, 委员–党员, 党员–党员 at least once a year. */
+  /** 谈心谈话: 支委之间、支委与党员、党员之间 at least once a year, and per person when the records name people. */
   talkPairsYearly: boolean;
   /** Minimum 学时 per member per year; 0 turns the check off. */
   studyHoursPerYear: number;
-  /** Kinds of branch events whose hours count as 学时 (personal self-study always counts). */
+  /** Minimum 学时 of the 书记 and 支委 per year; 0 uses studyHoursPerYear for them too. */
+  leaderStudyHoursPerYear: number;
+  /** Kinds of branch events whose hours count as 学时 (besides meetings whose topic is study). */
   studyKinds: ActivityKind[];
+  /** Whether a member's own 自学 counts towards the 32/56 学时 (off: shown separately). */
+  selfStudyCounts: boolean;
+  /** 支部委员会: decided by the number of 正式党员 (auto), or as the branch sets it. */
+  committee: CommitteeMode;
+  /** Years of the committee's (or, without one, the 书记's) term: 换届 is due after them; 0 turns the check off. */
+  termYears: number;
 }
 
 const frequency = z.enum(FREQUENCIES);
@@ -95,7 +109,11 @@ export const ruleSettingsSchema = z.object({
     .prefault({}),
   talkPairsYearly: z.boolean().default(true),
   studyHoursPerYear: hours.default(DEFAULT_STUDY_HOURS),
+  leaderStudyHoursPerYear: hours.default(DEFAULT_LEADER_STUDY_HOURS),
   studyKinds: kindList.default(() => [...DEFAULT_STUDY_KINDS]),
+  selfStudyCounts: z.boolean().default(false),
+  committee: z.enum(COMMITTEE_MODES).default("auto"),
+  termYears: z.number().int().min(0).max(10).default(DEFAULT_TERM_YEARS),
 });
 
 const objectOrEmpty = (v: unknown) => (typeof v === "object" && v !== null && !Array.isArray(v) ? v : {});
@@ -112,7 +130,11 @@ const lenientSchema = z.preprocess(
     ),
     talkPairsYearly: z.boolean().catch(true),
     studyHoursPerYear: hours.catch(DEFAULT_STUDY_HOURS),
+    leaderStudyHoursPerYear: hours.catch(DEFAULT_LEADER_STUDY_HOURS),
     studyKinds: kindList.catch(() => [...DEFAULT_STUDY_KINDS]),
+    selfStudyCounts: z.boolean().catch(false),
+    committee: z.enum(COMMITTEE_MODES).catch("auto"),
+    termYears: z.number().int().min(0).max(10).catch(DEFAULT_TERM_YEARS),
   }),
 );
 

@@ -1,13 +1,13 @@
-// 谈心谈话 pair categories: 书记/委员–委员, 委员–党员, 党员–党员.
+// 谈心谈话 pair categories: 支委之间、支委与党员、党员之间.
 import type { Role } from "../roles.js";
 
 export const TALK_CATEGORIES = ["committee_committee", "committee_member", "member_member"] as const;
 export type TalkCategory = (typeof TALK_CATEGORIES)[number];
 
 export const TALK_CATEGORY_LABEL: Record<TalkCategory, { zh: string; en: string }> = {
-  committee_committee: { zh: "书记/委员–委员", en: "secretary/committee–committee" },
-  committee_member: { zh: "委员–党员", en: "committee–member" },
-  member_member: { zh: "党员–党员", en: "member–member" },
+  committee_committee: { zh: "支委之间", en: "among committee members" },
+  committee_member: { zh: "支委与党员", en: "committee with members" },
+  member_member: { zh: "党员之间", en: "among members" },
 };
 
 /** One person of the branch roster: the name they go by and their role in the branch. */

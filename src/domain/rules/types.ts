@@ -1,5 +1,6 @@
 // Input and output of the compliance check.
-import type { LocalDate } from "../activity.js";
+import type { LocalDate, VoteKind } from "../activity.js";
+import type { Role } from "../roles.js";
 import type { ActivityKind } from "../kinds.js";
 import type { RuleSettings, ScheduledKind } from "./settings.js";
 import type { TalkCategory, TalkRosterMember } from "./talks.js";
@@ -19,13 +20,46 @@ export interface MeetingAttendance {
   date: LocalDate;
   title?: string | null;
   expected: number | null;
+  /** 实到 as recorded: may include 预备党员 and 列席. */
   present: number | null;
+  /** 正式党员 among the ticked attendees (null: attendees not ticked one by one). */
+  votingPresent?: number | null;
+  /** 列席 people counted in 实到 (they have no vote). */
+  observers?: number;
+  /** 是否表决: null when the record does not say. */
+  vote?: VoteKind | null;
 }
 
 export interface MemberStudyHours {
   memberId: number;
   name: string;
+  /** 集中学习 学时 (and 自学 when the branch counts it). */
   hours: number;
+  /** 自学 学时, kept apart. */
+  selfStudyHours?: number;
+  /** 书记 and 支委 need 56 学时. */
+  role?: Role;
+}
+
+/** A 组织生活会 and the year it covers (所属年度), which decides the year it counts for. */
+export interface OrgLifeMeeting {
+  id: number;
+  date: LocalDate;
+  coversYear: number;
+}
+
+/** A member as the per-person rules see them. */
+export interface RosterPerson {
+  memberId: number;
+  name: string;
+  role: Role;
+  probationary?: boolean;
+}
+
+/** One 谈心谈话 record: the members taking part (both sides). */
+export interface TalkParticipants {
+  id: number;
+  memberIds: readonly number[];
 }
 
 /** A local month. */
@@ -66,11 +100,21 @@ export interface ComplianceInput {
   roster?: readonly TalkRosterMember[];
   /** 学时 per member for the year; members with 0 hours must be listed too. */
   studyHours?: readonly MemberStudyHours[];
+  /** 组织生活会 held in the year and the following one, with the year each covers (所属年度). */
+  orgLifeMeetings?: readonly OrgLifeMeeting[];
+  /** Active members with ids and roles (谈心谈话 coverage by name, the 书记's 党课). */
+  people?: readonly RosterPerson[];
+  /** 谈心谈话 records of the year with the members they name; coverage is checked per person when given. */
+  talkRecords?: readonly TalkParticipants[];
+  /** 党课 of the year: who gave them (the 书记 gives at least one a year). */
+  lectureSpeakers?: readonly (string | null)[];
+  /** The last election (选举) of the committee or 书记 on record, up to the end of the year. */
+  lastElection?: LocalDate | null;
 }
 
 export type ComplianceStatus = "done" | "missing" | "in_progress" | "warning";
 
-export type ComplianceRule = ScheduledKind | "quorum" | "talk_pairs" | "study_hours";
+export type ComplianceRule = ScheduledKind | "quorum" | "talk_pairs" | "talk_coverage" | "study_hours" | "secretary_lecture" | "term";
 
 export interface ComplianceItem {
   rule: ComplianceRule;
@@ -97,6 +141,19 @@ export interface ComplianceDetail {
   base?: number;
   /** 谈心谈话: categories with no record yet. */
   missingTalkCategories?: TalkCategory[];
+  /** Quorum: what the meeting was judged for (a 支委会 itself, a vote, an election). */
+  quorumFor?: "committee" | "vote" | "election";
+  /** Quorum: the number present was an upper bound (实到 less 列席; 预备党员 among them unknown). */
+  bound?: boolean;
+  /** 谈心谈话 coverage: which side is missing, and the people not yet covered. */
+  coverage?: "secretary" | "committee" | "member";
+  people?: string[];
+  /** 学时: 自学 hours kept apart, and the member's role. */
+  selfStudyHours?: number;
+  role?: Role;
+  /** 换届: the last election and when the term ends. */
+  lastElection?: LocalDate;
+  termEnds?: LocalDate;
 }
 
 export interface ComplianceReport {
@@ -111,4 +168,6 @@ export interface ComplianceReport {
   since?: YearMonth;
   items: ComplianceItem[];
   tally: Record<ComplianceStatus, number>;
+  /** Whether the branch has a 支部委员会 (else 支委会 is not checked, 支部工作条例). */
+  hasCommittee: boolean;
 }

@@ -6,7 +6,7 @@ import { bareTitle } from "./wording.js";
 import type { AppendixGroup, AppendixRow, FigureKey, SummaryFigure, SummaryRecord } from "./types.js";
 
 function backs(record: SummaryRecord, key: FigureKey): boolean {
-  if (key === "first_topic" || key === "central_group") return record.tags?.includes(key) ?? false;
+  if (key === "first_topic" || key === "central_group" || key === "collective_study") return record.tags?.includes(key) ?? false;
   return record.kinds.includes(key);
 }
 

@@ -30,7 +30,7 @@ export function composeAnnualSummary(input: SummaryInput): SummaryDocument {
     title: summaryTitle(input.year, input.branchName),
     intro: summaryIntro(input.year, input.branchName),
     parts,
-    closing: closingPart(nextYear),
+    closing: closingPart(nextYear, input.gaps, input.sums),
     figures: book.figures,
     appendix: buildAppendix(book.figures, input.records),
     hasPlaceholders,

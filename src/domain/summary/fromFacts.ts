@@ -4,6 +4,8 @@ import { formatLocalDate, localDateOf } from "../calendar/index.js";
 import { distinctKinds, tallyFacts } from "../tally/tally.js";
 import type { ActivityFact } from "../tally/types.js";
 import { recordedNumber, talkPersonTimesRecorded } from "./records.js";
+import { hasStudyContent } from "../rules/study.js";
+import type { SummaryGaps } from "./gaps.js";
 import type { DetailSum, SummaryInput, SummaryRecord, SummaryTag } from "./types.js";
 
 export { talkPersonTimesOf } from "./records.js";
@@ -14,16 +16,34 @@ export interface SummaryFactsInput {
   timeZone: string;
   /** The branch's activity rows (others years and personal self-study are left out here). */
   facts: readonly ActivityFact[];
+  /** The branch's study kinds (集中学习 besides meetings whose topic is study). */
+  studyKinds?: readonly ActivityKind[];
+  /** The year's /check gaps (存在的问题). */
+  gaps?: SummaryGaps;
 }
 
-/** Study sub-figures are recognised from the title: “第一议题” and 中心组. */
-export function studyTagsOf(fact: Pick<ActivityFact, "kinds" | "title">): SummaryTag[] {
-  if (!fact.kinds.includes("study")) return [];
+/**
+ * Study sub-figures of a record: “第一议题” and 理论中心组学习 as the report tagged them (the parser keeps
+ * them in details.tags, since the words leave the title), or as the title still says; 集中学习 for every
+ * record with study content, whatever its kind.
+ */
+export function studyTagsOf(fact: Pick<ActivityFact, "kinds" | "title"> & { details?: ActivityFact["details"] }, studyKinds?: readonly ActivityKind[]): SummaryTag[] {
   const title = fact.title ?? "";
+  const stated = fact.details?.tags ?? [];
   const tags: SummaryTag[] = [];
-  if (title.includes("第一议题")) tags.push("first_topic");
-  if (title.includes("中心组")) tags.push("central_group");
+  if (stated.includes("first_topic") || title.includes("第一议题")) tags.push("first_topic");
+  if (stated.includes("central_group") || title.includes("中心组")) tags.push("central_group");
+  if (tags.length > 0 || hasStudyContent({ kinds: fact.kinds, title: fact.title, tags: stated }, studyKinds)) tags.push("collective_study");
   return tags;
+}
+
+/** "2022年度组织生活会", "专题组织生活会": the record's own name for its 组织生活会, or null. */
+function orgLifeName(f: ActivityFact): string | null {
+  const title = f.title?.trim() ?? "";
+  const covers = f.details.coversYear;
+  if (title.includes("生活会")) return `${covers && !title.includes("年度") ? `${covers}年度` : ""}${title}`;
+  if (covers) return `${covers}年度组织生活会`;
+  return null;
 }
 
 export function summaryInputFromFacts(input: SummaryFactsInput): SummaryInput {
@@ -51,7 +71,7 @@ export function summaryInputFromFacts(input: SummaryFactsInput): SummaryInput {
 
   const records: SummaryRecord[] = facts.map((f) => {
     const kinds = distinctKinds(f.kinds);
-    const tags = studyTagsOf(f);
+    const tags = studyTagsOf(f, input.studyKinds);
     return {
       id: f.id,
       date: formatLocalDate(localDateOf(f.occurredAt, input.timeZone)),
@@ -69,8 +89,14 @@ export function summaryInputFromFacts(input: SummaryFactsInput): SummaryInput {
     branchName: input.branchName,
     year: input.year,
     tallies: tallyFacts(facts),
-    firstTopicStudies: facts.filter((f) => studyTagsOf(f).includes("first_topic")).length,
-    centralGroupStudies: facts.filter((f) => studyTagsOf(f).includes("central_group")).length,
+    firstTopicStudies: facts.filter((f) => studyTagsOf(f, input.studyKinds).includes("first_topic")).length,
+    centralGroupStudies: facts.filter((f) => studyTagsOf(f, input.studyKinds).includes("central_group")).length,
+    collectiveStudy: (() => {
+      const study = facts.filter((f) => studyTagsOf(f, input.studyKinds).includes("collective_study"));
+      return { events: study.length, personTimes: study.reduce((n, f) => n + f.personTimes, 0) };
+    })(),
+    orgLifeNames: having("org_life_meeting").map(orgLifeName),
+    ...(input.gaps ? { gaps: input.gaps } : {}),
     lists: {
       lectures: having("party_lecture").flatMap((f) => (f.title?.trim() ? [{ title: f.title.trim(), speaker: f.speaker }] : [])),
       briefingTopics: titles("briefing"),

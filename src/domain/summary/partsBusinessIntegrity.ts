@@ -66,16 +66,16 @@ export function integrityPoints(book: FigureBook): Point[] {
   points.push(talkPoint);
 
   const meetings = book.events("integrity_meeting");
-  const centralGroup = Math.min(input.centralGroupStudies ?? 0, book.events("study"));
+  const centralGroup = input.centralGroupStudies ?? 0;
   const lead = [meetings > 0 ? "召开党风廉政专题会议" : "", centralGroup > 0 ? "开展理论中心组学习" : ""].filter(Boolean).join("，");
-  const meetingPoint: Point = { lead, topic: "党风廉政专题会议及理论中心组学习", sentences: [] };
+  const meetingPoint: Point = { lead, topic: centralGroup > 0 ? "党风廉政专题会议及理论中心组学习" : "党风廉政专题会议", sentences: [] };
   const held: string[] = [];
   if (meetings > 0) held.push(book.state("integrity_meeting", `召开党风廉政专题会议${meetings}次`, meetings, book.personTimes("integrity_meeting")));
   if (centralGroup > 0) held.push(book.state("central_group", `开展理论中心组学习${centralGroup}次`, centralGroup));
   if (held.length > 0) {
     meetingPoint.sentences.push(`全年共${held.join("，")}。`);
     if (meetings === 0) meetingPoint.sentences.push(`党风廉政专题会议：${TO_FILL}。`);
-    if (centralGroup === 0) meetingPoint.sentences.push(`理论中心组学习：${TO_FILL}。`);
+    // A branch without a 理论中心组 gets no placeholder for it.
   }
   points.push(meetingPoint);
   return points;

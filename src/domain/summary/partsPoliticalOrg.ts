@@ -1,19 +1,25 @@
 // 一、political building and 二、organisation building of the year-end summary.
 // Sentences state what the records show (召开/开展/组织 + the count); no 严格/切实/深刻-style appraisal.
-import { FigureBook, TO_FILL, bareTitle, quoted, summed, type Point } from "./wording.js";
+import { FigureBook, TO_FILL, bareTitle, quoted, speakerName, summed, type Point } from "./wording.js";
 
 /** 一、政治建设: study and 第一议题, 专题宣讲, 意识形态专题会议, 宣传报道. */
 export function politicalPoints(book: FigureBook): Point[] {
   const { input } = book;
   const points: Point[] = [];
 
-  const study = book.events("study");
-  const firstTopic = Math.min(input.firstTopicStudies ?? 0, study);
-  const studyPoint: Point = { lead: "开展理论学习", topic: "理论学习及“第一议题”学习", sentences: [] };
-  if (study > 0) {
-    const s = book.state("study", `开展理论学习${study}次`, study, book.personTimes("study"));
+  // 集中学习 across kinds: every record with study content (三会一课, 主题党日, 理论学习…), counted once.
+  const collective = input.collectiveStudy ?? { events: book.events("study"), personTimes: book.personTimes("study") };
+  const firstTopic = Math.min(input.firstTopicStudies ?? 0, collective.events);
+  const studyPoint: Point = {
+    lead: firstTopic > 0 ? "落实“第一议题”制度，抓好集中学习" : "抓好集中学习",
+    topic: "理论学习及“第一议题”学习",
+    sentences: [],
+  };
+  if (collective.events > 0) {
+    const reach = collective.personTimes > 0 ? `，覆盖${collective.personTimes}人次` : "";
+    const s = book.state(input.collectiveStudy ? "collective_study" : "study", `依托“三会一课”、主题党日等组织集中学习${collective.events}次${reach}`, collective.events, collective.personTimes);
     const first = firstTopic > 0 ? `，其中${book.state("first_topic", `“第一议题”学习${firstTopic}次`, firstTopic)}` : "";
-    studyPoint.sentences.push(`全年${s}${first}${book.personTimesClause("study", "覆盖", "理论学习")}。`);
+    studyPoint.sentences.push(`全年${s}${first}。`);
   }
   points.push(studyPoint);
 
@@ -59,7 +65,9 @@ export function organisationPoints(book: FigureBook): Point[] {
     // The recorded numbers as they are: 整改 is never capped at 查找.
     const found = summed(input.sums.orgLifeProblemsFound, orgLife, (n) => `共查找问题${n}条`, "组织生活会", "查找问题条数");
     const fixed = summed(input.sums.orgLifeProblemsFixed, orgLife, (n) => `已整改${n}条`, "组织生活会", "整改条数");
-    let statement = `召开组织生活会${orgLife}次`;
+    const names = input.orgLifeNames ?? [];
+    const named = names.length === orgLife && names.every((n): n is string => !!n) ? [...new Set(names.map(bareTitle))] : null;
+    let statement = named && named.length === orgLife ? `召开${named.join("和")}` : `召开组织生活会${orgLife}次`;
     if (found === null && fixed === null) statement += `，查找问题及整改情况${TO_FILL}`;
     else statement += `，${found ?? `查找问题情况${TO_FILL}`}，${fixed ?? `整改情况${TO_FILL}`}`;
     const s = book.state("org_life_meeting", statement, orgLife, book.personTimes("org_life_meeting"));
@@ -116,12 +124,12 @@ function threeMeetingsPoint(book: FigureBook): Point {
     const titles = input.lists.lectures
       .map((l) => ({ title: bareTitle(l.title), speaker: l.speaker?.trim() || null }))
       .filter((l) => l.title.length > 0);
-    const shown = titles.slice(0, 5).map((l) => `“${l.title}”${l.speaker ? `（${l.speaker}主讲）` : ""}`);
+    const shown = titles.slice(0, 5).map((l) => `“${l.title}”${l.speaker ? `（${speakerName(l.speaker)}主讲）` : ""}`);
     const pt = book.personTimes("party_lecture");
     const s = book.state("party_lecture", `党课${lectures}次${book.personTimesClause("party_lecture", "覆盖", "党课")}`, lectures, pt);
     if (shown.length === 0) sentences.push(`开展${s}。`);
-    else if (titles.length === 1 && lectures === 1) sentences.push(`开展了${shown.join("")}${s}。`);
-    else sentences.push(`开展了包括${shown.join("")}等在内的${s}。`);
+    else if (titles.length === 1 && lectures === 1) sentences.push(`开展了${shown.join("、")}${s}。`);
+    else sentences.push(`开展了包括${shown.join("、")}等在内的${s}。`);
   } else {
     sentences.push(`党课：${TO_FILL}。`);
   }

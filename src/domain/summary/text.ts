@@ -15,7 +15,7 @@ export function summaryToText(doc: SummaryDocument, options: { appendix?: boolea
       const rows = group.rows.map(
         (r) => `${r.no}. ${r.date} ${r.kinds} ${r.title} ${r.personTimes}人次${r.note ? `（${r.note}）` : ""}`,
       );
-      blocks.push([`【${group.heading}】`, ...(rows.length > 0 ? rows : ["（无记录）"])].join("\n"));
+      blocks.push([`▍${group.heading}`, ...(rows.length > 0 ? rows : ["（无记录）"])].join("\n"));
     }
   }
   return blocks.join("\n\n");

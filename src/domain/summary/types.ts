@@ -2,9 +2,10 @@
 import type { ActivityDetails } from "../activity.js";
 import type { ActivityKind } from "../kinds.js";
 import type { KindTally } from "../tally/types.js";
+import type { SummaryGaps } from "./gaps.js";
 
 /** Sub-figures of 理论学习 a record may back besides its kinds. */
-export type SummaryTag = "first_topic" | "central_group";
+export type SummaryTag = "first_topic" | "central_group" | "collective_study";
 
 /** A figure the summary states; every one traces back to records. */
 export type FigureKey = Exclude<ActivityKind, "other"> | SummaryTag;
@@ -79,9 +80,15 @@ export interface SummaryInput {
   firstTopicStudies?: number;
   /** 理论中心组学习 records (a subset of study). */
   centralGroupStudies?: number;
+  /** 集中学习: records with study content across kinds (三会一课, 主题党日, 理论学习…), their 人次. */
+  collectiveStudy?: { events: number; personTimes: number };
+  /** 组织生活会 named as recorded ("2022年度组织生活会", "专题组织生活会"); null where unnamed. */
+  orgLifeNames?: readonly (string | null)[];
   lists: SummaryLists;
   sums: SummarySums;
   records: readonly SummaryRecord[];
+  /** The year's /check gaps, for 存在的问题 (absent: 【待补充】). */
+  gaps?: SummaryGaps;
 }
 
 export interface SummaryPart {
@@ -94,8 +101,8 @@ export interface ClosingSection {
   /** "（一）存在的问题" */
   heading: string;
   paragraphs: string[];
-  /** Template wording for the secretary to rewrite. */
-  template: true;
+  /** Template wording for the secretary to rewrite (false: drafted from the ledger). */
+  template: boolean;
 }
 
 export interface ClosingPart {
@@ -139,7 +146,7 @@ export interface SummaryDocument {
   intro: string;
   /** 一 to 四 */
   parts: SummaryPart[];
-  /** 五、存在的问题及下年工作思路 (template paragraphs) */
+  /** 五、存在的问题及下年工作思路 (from the gaps) */
   closing: ClosingPart;
   figures: SummaryFigure[];
   /** 台账附表: the records behind each figure, grouped by figure in the order of the text. */

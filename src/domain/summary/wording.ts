@@ -40,16 +40,29 @@ function uniq(items: readonly string[]): string[] {
   return out;
 }
 
-/** “A”“B”“C” — at most `max` titles; `more` is true when some were left out. */
+/** “A”、“B”、“C” — at most `max` titles; `more` is true when some were left out. */
 export function quoted(items: readonly string[], max = 5): { text: string; more: boolean; count: number } {
   const all = uniq(items);
-  return { text: all.slice(0, max).map((t) => `“${t}”`).join(""), more: all.length > max, count: all.length };
+  return { text: all.slice(0, max).map((t) => `“${t}”`).join("、"), more: all.length > max, count: all.length };
 }
 
-/** 《A》《B》 */
+/** 《A》、《B》 */
 export function bookTitles(items: readonly string[], max = 5): { text: string; more: boolean; count: number } {
   const all = uniq(items);
-  return { text: all.slice(0, max).map((t) => `《${t}》`).join(""), more: all.length > max, count: all.length };
+  return { text: all.slice(0, max).map((t) => `《${t}》`).join("、"), more: all.length > max, count: all.length };
+}
+
+const TITLE_SUFFIX = /(?:同志|支部书记|副书记|书记|组织委员|宣传委员|纪检委员|委员|支委|主任|老师)$/u;
+
+/**
+ * A 主讲人 as a summary names them: "王建国书记" → "王建国同志"; a surname with a title ("李书记") stays
+ * as recorded, since the full name is not known.
+ */
+export function speakerName(raw: string): string {
+  const name = raw.trim();
+  const bare = name.replace(TITLE_SUFFIX, "");
+  if (bare === name) return `${name}同志`;
+  return bare.length >= 2 ? `${bare}同志` : name;
 }
 
 /** A point of a part: "一是{lead}。{sentences}" when backed by data, else "一是{topic}：【待补充】。" */
@@ -107,9 +120,9 @@ export class FigureBook {
   }
 }
 
-/** "（另有9次党务公开未填写项数）": records left out of a sum because they leave the figure blank. */
+/** "【另有9次党务公开未填写项数】": a tool note on records left out of a sum because they leave the figure blank. */
 export function blankNote(missing: number, label: string, what: string): string {
-  return missing > 0 ? `（另有${missing}次${label}未填写${what}）` : "";
+  return missing > 0 ? `【另有${missing}次${label}未填写${what}】` : "";
 }
 
 /** "，涉及27人次" when known (with a note on the records that leave it blank), else "". */

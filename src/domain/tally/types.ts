@@ -1,5 +1,5 @@
 // Shapes of what the database's grouped queries return, and of in-memory activity rows.
-import type { ActivityDetails } from "../activity.js";
+import type { ActivityDetails, VoteKind } from "../activity.js";
 import type { ActivityKind, KindGroup } from "../kinds.js";
 
 /** One kind over a period: 次 (distinct events carrying the kind) and 人次 (their person-times). */
@@ -46,6 +46,12 @@ export interface ActivityFact {
   partyGroupId?: number | null;
   /** A member's own self-study rather than a branch event: counts for study hours, not as a branch event. */
   personal?: boolean;
+  /** Who reported it (a 自学 record's 学时 are theirs). */
+  reporterId?: number;
+  /** 是否表决 (党员大会). */
+  vote?: VoteKind | null;
+  /** 列席 people (no vote). */
+  observerCount?: number;
 }
 
 export interface GroupTallies {

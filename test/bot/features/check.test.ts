@@ -24,6 +24,7 @@ beforeAll(async () => {
   h = await startHarness({ now: "2024-03-01T02:00:00Z" });
   b = await seedBranch(h, "第一党支部", [
     { id: 701, name: "李书记" }, { id: 702, name: "陈委员" }, { id: 703, name: "张三" }, { id: 704, name: "李四" }, { id: 705, name: "王五" },
+    { id: 706, name: "赵六" }, { id: 707, name: "孙七" }, // 7 正式党员: the branch has a 支部委员会
   ]);
   await h.store.memberships.setRole(b.branchId, id(702), "committee", "组织委员");
   await h.store.memberships.setRole(b.branchId, id(703), "group_leader");
@@ -65,21 +66,26 @@ describe("/check", () => {
     await u.command("check", "2023");
     const reply = await u.next();
     expect(reply.text).toBe([
-      "📋 2023年 组织生活检查（全年）",
+      "📋 2023年 制度落实检查（全年）",
       "❌ 10月 未召开支委会",
       "❌ 第一季度、第四季度 未召开党员大会",
       `❌ 第一党小组：${MONTHS_WITHOUT_GROUP_MEETING} 未召开党小组会`,
-      "✅ 已按期上党课（共4次）",
+      "✅ 已按期组织党课（共4次）",
       "✅ 已按期开展主题党日（共12次）",
       "✅ 已按期召开组织生活会（共1次）",
       "❌ 2023年 未开展民主评议党员",
-      "⚠️ 3月31日 支委会 实到2人（应到5人），未过半数",
-      "⚠️ 5月9日 支委会 实到1人（应到2人），未过半数",
-      "⚠️ 谈心谈话：缺少 党员–党员 谈话记录",
-      // 党员大会 (2 h) and volunteering (40 h) are not 学时; 王五's own study is.
-      "❌ 学时未满32：陈委员 0学时、李书记 0学时、李四 0学时、王五 4学时",
+      "❌ 书记讲党课：尚无李书记同志主讲的党课记录（书记每年至少讲1次党课）",
+      "⚠️ 3月31日 支委会（研究部署年度工作） 到会委员2人（委员5人）：到会委员未超过半数，会议不得召开（支部工作条例第十二条）",
+      "⚠️ 5月9日 支委会 到会委员1人（委员2人）：到会委员未超过半数，会议不得召开（支部工作条例第十二条）",
+      // Per person: the two talks name only the 书记 (委员 alone names nobody).
+      "❌ 谈心谈话 书记尚未谈话的同志（6人）：陈委员、张三、李四、王五、赵六、孙七",
+      "❌ 谈心谈话 尚无支委与其谈话的党员（5人）：张三、李四、王五、赵六、孙七",
+      "❌ 谈心谈话 尚未与其他党员谈话的党员（5人）：张三、李四、王五、赵六、孙七",
+      // 党员大会 without a study topic (2 h) and volunteering (40 h) are not 学时; 王五's own study is shown apart.
+      "❌ 集中学习学时未达要求：李书记 0/56学时、陈委员 0/56学时、李四 0/32学时、王五 0/32学时（另自学4学时）、赵六 0/32学时、孙七 0/32学时",
+      "《中国共产党党员教育管理工作条例》：党员每年集中学习培训一般不少于32学时，书记、支委不少于56学时",
       "",
-      "合计：❌ 缺18项 · ⚠️ 提醒3项 · ⏳ 进行中0项", // 1 + 2 + 10 + 1 + four members short of 32 学时
+      "合计：❌ 缺24项 · ⚠️ 提醒2项 · ⏳ 进行中0项", // 1 + 2 + 10 + 1 + 1 + 3 talk sides + six members short
       "",
       "规则默认依据《中国共产党支部工作条例（试行）》，频次和学时要求可由支部书记点“⚙️ 检查规则”按本支部规定调整。",
     ].join("\n"));
@@ -95,7 +101,7 @@ describe("/check", () => {
     const before = await u.next();
     await setCreatedAt("2022-05-10T02:00:00Z");
     const lines = reply.text!.split("\n");
-    expect(lines.slice(0, 3)).toEqual(["📋 2023年 组织生活检查（全年）", "（支部于2023年7月开始使用台账，此前月份不作检查）", "❌ 10月 未召开支委会"]);
+    expect(lines.slice(0, 3)).toEqual(["📋 2023年 制度落实检查（全年）", "（支部于2023年7月开始使用台账，此前月份不作检查）", "❌ 10月 未召开支委会"]);
     expect(reply.text).toContain("❌ 第四季度 未召开党员大会"); // not 第一季度
     expect(reply.text).toContain(`❌ 第一党小组：7月、8月、10月、11月、12月 未召开党小组会`);
     expect(lines.filter((l) => l.startsWith("❌")).join("\n")).not.toMatch(/(?<!\d)[1-6]月|第[一二]季度/);
@@ -110,7 +116,7 @@ describe("/check", () => {
     const reply = await u.next();
     expect(reply.text).toContain("❌ 10月 未召开支委会");
     expect(reply.text).toContain("❌ 第一季度、第四季度 未召开党员大会");
-    expect(reply.text).toContain("👤 您2023年的学时：4（要求不少于32学时）");
+    expect(reply.text).toContain("👤 您2023年的集中学习学时：0（要求不少于32学时）；另自学4学时");
     expect(reply.buttons).toEqual([]); // the rules button is the secretary's
     expect(reply.text).not.toMatch(/陈委员|李四|张三/);
     expect(reply.text).not.toContain("学时未满");
@@ -126,14 +132,14 @@ describe("/check", () => {
     expect(reply.text).not.toContain("10月");
     expect(reply.text).not.toContain("民主评议");
     expect(reply.text).toContain("❌ 第一党小组：第二季度、第四季度 未召开党小组会");
-    expect(reply.text).toContain("合计：❌ 缺8项 · ⚠️ 提醒3项 · ⏳ 进行中0项");
+    expect(reply.text).toContain("合计：❌ 缺14项 · ⚠️ 提醒2项 · ⏳ 进行中0项");
   });
 
   it("judges the current year only up to today", async () => {
     const u = b.secretary;
     await u.command("check");
     const reply = await u.next();
-    expect(reply.text).toContain("📋 2024年 组织生活检查（截至3月1日）");
+    expect(reply.text).toContain("📋 2024年 制度落实检查（截至3月1日）");
     expect(reply.text).toContain("❌ 1月、2月 未召开支委会");
     expect(reply.text).toContain("⏳ 3月（进行中）尚未召开支委会");
     expect(reply.text).not.toContain("4月");
@@ -235,7 +241,7 @@ describe("/check 谈心谈话 pairs that name a member", () => {
 
     await u.command("check", "2023");
     const reply = await u.next();
-    expect(reply.text).toContain("⚠️ 谈心谈话：缺少 书记/委员–委员、党员–党员 谈话记录");
-    expect(reply.text).not.toMatch(/缺少[^\n]*委员–党员/);
+    // Judged per person: 王某某 is named, so the 书记 has talked with everyone of this two-member branch.
+    expect(reply.text).toContain("✅ 谈心谈话：书记与每名支委、党员，支委与党员，党员之间均已谈话");
   });
 });

@@ -90,7 +90,7 @@ describe("logging an activity", () => {
     expect(await live()).toHaveLength(before);
   });
 
-  it("asks only for the missing date of a /log line, then saves", async () => {
+  it("asks only for the missing date of a /log line, then shows the card to save", async () => {
     const u = b.members[1]!;
     await u.command("log", "党小组会 学习党章 8人");
     const reply = await u.next();
@@ -98,6 +98,10 @@ describe("logging an activity", () => {
     const ask = await u.next();
     expect(ask.text).toContain("活动是哪天");
     await u.press("昨天");
+    const review = await u.next();
+    expect(review.text).toContain("请核对");
+    expect(review.text).toContain("2023年7月4日");
+    await u.press("✅ 保存");
     const saved = await u.next();
     expect(saved.text).toContain("✅ 已记录");
     expect(saved.text).toContain("2023年7月4日");
@@ -195,7 +199,8 @@ describe("photos and edits", () => {
     await u.command("log", "7月2日 支委会 研究组织生活会方案 实到4人");
     await u.next();
     const id = (await live()).at(-1)!.id;
-    await h.db.prisma.activity.update({ where: { id }, data: { location: "党员活动室", host: "李书记" } });
+    // As the edit screens do: the fields changed by hand are marked so.
+    await h.db.prisma.activity.update({ where: { id }, data: { location: "党员活动室", host: "李书记", editedFields: JSON.stringify(["location", "host"]) } });
     await u.editLast("/log 7月2日 支委会 研究组织生活会方案 实到5人");
     expect((await u.next()).text).toContain("已更新记录");
     const row = await h.db.prisma.activity.findUniqueOrThrow({ where: { id } });

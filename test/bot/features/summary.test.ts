@@ -60,7 +60,7 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 const FIGURES = [
-  "全年开展理论学习20次，其中“第一议题”学习20次，覆盖260人次",
+  "全年依托“三会一课”、主题党日等组织集中学习44次，覆盖536人次，其中“第一议题”学习20次",
   "开展专题宣讲1次，涉及27人次",
   "召开意识形态专题会议6次",
   "发布宣传报道23次",
@@ -73,7 +73,7 @@ const FIGURES = [
   "完成党务公开50项",
   "开展志愿服务活动1次，参与8人次",
   "组织调研会议3次，发现问题3项，推动成果转化运用2项",
-  "开展廉政教育、警示教育活动4次，覆盖13人次，组织观看《永远在路上》《坚如磐石》等警示教育片，收集心得体会4篇",
+  "开展廉政教育、警示教育活动4次，覆盖13人次，组织观看《永远在路上》、《坚如磐石》等警示教育片，收集心得体会4篇",
   "开展谈心谈话20人次",
   "召开党风廉政专题会议4次，开展理论中心组学习4次",
 ];
@@ -101,7 +101,7 @@ describe("/summary", () => {
     if (process.env.DUMP_SUMMARY) console.log(texts.map((t) => `[${t.length}]\n${t}`).join("\n-----\n"));
     for (const figure of FIGURES) expect(draft).toContain(figure);
     expect(draft).toContain("台账附表");
-    expect(draft).toContain("【召开支委会15次】");
+    expect(draft).toContain("▍召开支委会15次");
     expect(draft).toContain("五、存在的问题及2024年工作思路");
     expect(h.sandbox.requests.of("sendChatAction").some((r) => r.params.action === "upload_document")).toBe(true);
 

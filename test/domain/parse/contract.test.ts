@@ -50,7 +50,7 @@ describe("contract.md one-line examples", () => {
       draft: {
         date: { year: 2023, month: 3, day: 15 }, time: null, partOfDay: null, kinds: ["branch_committee"],
         title: "研究部署年度党建工作", location: null, host: null, recorder: null, speaker: null,
-        expectedCount: null, presentCount: 5, durationHours: null, absentees: [], details: {},
+        expectedCount: null, presentCount: 5, durationHours: null, absentees: [], everyone: false, participants: [], details: {},
         approximate: false, missing: [],
       },
     });

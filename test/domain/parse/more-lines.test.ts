@@ -24,10 +24,10 @@ const MORE: Case[] = [
     date: "2023-06-27", kinds: ["research"], location: "XX分公司", details: { problemsFound: 2 }, title: null,
   }],
   ["2023年5月30日，党支部召开民主评议党员大会，应到会党员16人，实到15人，1人因病请假。", {
-    kinds: ["member_review", "general_assembly"], expectedCount: 16, presentCount: 15, absentees: [], title: null,
+    kinds: ["member_review", "general_assembly"], expectedCount: 16, presentCount: 15, absentees: [{ name: "", reason: "因病请假" }], title: null,
   }],
   ["本周二 主题党日 \"七一\"前夕 走访慰问老党员 3人", { date: "2023-07-04", title: "\"七一\"前夕 走访慰问老党员", presentCount: 3 }],
-  ["昨天 民主生活会", { kinds: ["org_life_meeting"] }],
+  ["昨天 民主生活会", { kinds: ["other"] }], // held by leading groups, not a branch's 组织生活会
   ["今天 支委扩大会议 研究廉政风险点排查 7人", { kinds: ["branch_committee"], title: "研究廉政风险点排查", presentCount: 7 }],
   ["昨天 党员大会 实到：13人 应到：15人", { expectedCount: 15, presentCount: 13 }],
   ["昨日，支部召开组织生活会，开展批评与自我批评，共查找问题8条。", {

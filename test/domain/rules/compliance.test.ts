@@ -41,7 +41,7 @@ function dataset(today: { year: number; month: number; day: number }): Complianc
     meetings: [
       { id: 1, kind: "branch_committee", date: { year: 2023, month: 5, day: 10 }, expected: 5, present: 2 },
       { id: 2, kind: "branch_committee", date: { year: 2023, month: 6, day: 8 }, expected: null, present: 3 },
-      { id: 3, kind: "general_assembly", date: { year: 2023, month: 5, day: 20 }, expected: null, present: 7 },
+      { id: 3, kind: "general_assembly", date: { year: 2023, month: 5, day: 20 }, expected: null, present: 7, vote: "vote" },
       { id: 4, kind: "general_assembly", date: { year: 2023, month: 2, day: 15 }, expected: 15, present: 13 },
       { id: 5, kind: "branch_committee", date: { year: 2023, month: 7, day: 3 }, expected: 5, present: null },
     ],
@@ -112,19 +112,19 @@ describe("checkCompliance during the year (today 15 November 2023)", () => {
     expect(text).toContain("❌ 第三季度 未召开党员大会");
     expect(text).toContain("❌ 第二党小组：2月 未召开党小组会");
     expect(text).not.toContain("❌ 第一党小组");
-    expect(text).toContain("❌ 第二季度 未上党课");
+    expect(text).toContain("❌ 第二季度 未组织党课");
     expect(text).toContain("✅ 已按期开展主题党日（共11次）");
-    expect(text).toContain("⚠️ 5月10日 支委会 实到2人（应到5人），未过半数");
-    expect(text).toContain("⚠️ 5月20日 党员大会 实到7人（应到14人），未过半数");
-    expect(text).toContain("谈心谈话（年度进行中）：尚无 党员–党员 谈话记录");
-    expect(text).toContain("⏳ 学时未满32（年度进行中）：李四 20学时");
+    expect(text).toContain("⚠️ 5月10日 支委会 到会委员2人（委员5人）：到会委员未超过半数，会议不得召开");
+    expect(text).toContain("⚠️ 5月20日 党员大会 到会有表决权党员至多7人（应到14人）：到会有表决权党员未超过半数，不能表决");
+    expect(text).toContain("谈心谈话（年度进行中）：尚无 党员之间 谈话记录");
+    expect(text).toContain("⏳ 集中学习学时未达要求（年度进行中）：李四 20/32学时");
   });
 
   it("renders English lines", () => {
     const text = renderComplianceText(report, "en");
     expect(text).toContain("❌ Branch committee meeting: none in Mar, Oct");
     expect(text).toContain("⏳ Branch committee meeting: none yet in Nov (in progress)");
-    expect(text).toContain("⚠️ 10 May branch committee meeting: 2 of 5 present, not more than half");
+    expect(text).toContain("⚠️ 10 May branch committee meeting: 2 of 5 committee members present — not more than half, the meeting may not be held");
   });
 });
 
@@ -139,11 +139,11 @@ describe("checkCompliance after the year", () => {
     expect(find(report.items, "talk_pairs", "2023")).toMatchObject({ status: "warning" });
     expect(find(report.items, "study_hours", "2023", "李四")).toMatchObject({ status: "missing", count: 20 });
     const text = renderComplianceText(report, "zh");
-    expect(text).toContain("2023年 组织生活检查（全年）");
+    expect(text).toContain("2023年 制度落实检查（全年）");
     expect(text).toContain("❌ 3月、10月、11月、12月 未召开支委会");
     expect(text).toContain("❌ 2023年 未召开组织生活会");
-    expect(text).toContain("⚠️ 谈心谈话：缺少 党员–党员 谈话记录");
-    expect(text).toContain("❌ 学时未满32：李四 20学时");
+    expect(text).toContain("⚠️ 谈心谈话：缺少 党员之间 谈话记录");
+    expect(text).toContain("❌ 集中学习学时未达要求：李四 20/32学时");
   });
 
   it("follows the branch's settings", () => {
@@ -194,7 +194,7 @@ describe("checkCompliance from the month the branch began its ledger", () => {
   it("says once that earlier months are not checked", () => {
     const zh = renderComplianceText(report, "zh");
     expect(zh.split("\n").slice(0, 3)).toEqual([
-      "📋 2023年 组织生活检查（全年）",
+      "📋 2023年 制度落实检查（全年）",
       "（支部于2023年7月开始使用台账，此前月份不作检查）",
       "❌ 10月、11月、12月 未召开支委会",
     ]);
@@ -205,7 +205,7 @@ describe("checkCompliance from the month the branch began its ledger", () => {
   it("judges nothing in a year before it, and adds no note when it began in January or an earlier year", () => {
     const before = checkCompliance({ ...dataset({ year: 2024, month: 1, day: 10 }), since: { year: 2024, month: 1 } });
     expect(before.items).toEqual([]);
-    expect(renderComplianceText(before, "zh")).toBe("📋 2023年 组织生活检查（全年）\n支部于2024年1月开始使用台账，2023年不作检查。");
+    expect(renderComplianceText(before, "zh")).toBe("📋 2023年 制度落实检查（全年）\n支部于2024年1月开始使用台账，2023年不作检查。");
     for (const s of [{ year: 2023, month: 1 }, { year: 2021, month: 9 }, null]) {
       const r = checkCompliance({ ...dataset({ year: 2024, month: 1, day: 10 }), since: s });
       expect(r.since).toBeUndefined();
@@ -242,8 +242,8 @@ describe("complianceInputFromFacts", () => {
     expect(input.counts.some((c) => c.month === 1)).toBe(false);
     expect(input.counts.filter((c) => c.kind === "study")).toEqual([{ month: 3, kind: "study", count: 1 }]); // personal study is not a branch event
     expect(input.meetings).toEqual([
-      { id: expect.any(Number), kind: "branch_committee", date: { year: 2023, month: 3, day: 31 }, title: null, expected: 5, present: 2 },
-      { id: expect.any(Number), kind: "branch_committee", date: { year: 2023, month: 4, day: 1 }, title: null, expected: null, present: null },
+      { id: expect.any(Number), kind: "branch_committee", date: { year: 2023, month: 3, day: 31 }, title: null, expected: 5, present: 2, vote: null, observers: 0, votingPresent: null },
+      { id: expect.any(Number), kind: "branch_committee", date: { year: 2023, month: 4, day: 1 }, title: null, expected: null, present: null, vote: null, observers: 0, votingPresent: null },
     ]);
     expect(input.talks).toEqual({ events: 1, pairs: ["党员–党员"] });
     expect(input.studyHours).toEqual([{ memberId: 7, name: "赵六", hours: 5 }]);

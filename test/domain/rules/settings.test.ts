@@ -21,7 +21,11 @@ describe("rule settings", () => {
       quorum: { branch_committee: true, general_assembly: true },
       talkPairsYearly: true,
       studyHoursPerYear: 32,
+      leaderStudyHoursPerYear: 56,
       studyKinds: ["party_lecture", "theme_day", "org_life_meeting", "study", "briefing", "integrity_education"],
+      selfStudyCounts: false,
+      committee: "auto",
+      termYears: 3,
     });
     expect(parseRuleSettings("{}")).toEqual(DEFAULT_RULE_SETTINGS);
     expect(parseRuleSettings(undefined)).toEqual(DEFAULT_RULE_SETTINGS);

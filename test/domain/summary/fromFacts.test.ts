@@ -45,19 +45,19 @@ describe("summaryInputFromFacts", () => {
       talkPersonTimes: { total: 1, recorded: 1 }, // one per recorded pair; a talk with no figure is not counted as 1
     });
     expect(input.records).toHaveLength(9); // personal study and other years left out
-    expect(input.records[0]).toMatchObject({ date: "2023-03-01", kinds: ["study"], tags: ["first_topic"] });
+    expect(input.records[0]).toMatchObject({ date: "2023-03-01", kinds: ["study"], tags: ["first_topic", "collective_study"] });
   });
 
   it("composes a draft whose sentences match the records", () => {
     const doc = composeAnnualSummary(input);
     const text = summaryToText(doc);
-    expect(text).toContain("开展了包括“学习新思想 奋进新征程”（李书记主讲）“传承好家风”等在内的党课2次，覆盖25人次");
+    expect(text).toContain("开展了包括“学习新思想 奋进新征程”（李书记主讲）、“传承好家风”等在内的党课2次，覆盖25人次");
     expect(text).toContain("开展主题党日活动1次（主题包括“学习新思想 奋进新征程”）");
     expect(text).toContain("召开组织生活会1次，共查找问题9条，已整改7条");
-    expect(text).toContain("全年开展理论学习2次，其中“第一议题”学习1次，覆盖16人次");
+    expect(text).toContain("全年依托“三会一课”、主题党日等组织集中学习6次，覆盖66人次，其中“第一议题”学习1次");
     expect(text).toContain("开展理论中心组学习1次");
     expect(text).toContain("完成党务公开6项");
-    expect(text).toContain("开展谈心谈话1人次（另有1次谈心谈话未填写人次）");
+    expect(text).toContain("开展谈心谈话1人次【另有1次谈心谈话未填写人次】");
     expect(text).toContain("支委会、党员大会召开次数【待补充】");
     expect(text).not.toContain("开展次数");
     const lectureRows = doc.appendix.find((g) => g.figure === "party_lecture")?.rows;

@@ -34,10 +34,10 @@ describe("partial sums", () => {
     const facts = Array.from({ length: 10 }, (_, i) => fact(["disclosure"], day(i), i === 4 ? { details: { itemsPublished: 3 } } : {}));
     const doc = draftOf(facts);
     const two = doc.parts[1]!.paragraphs.join("");
-    expect(two).toContain("全年完成党务公开3项（另有9次党务公开未填写项数）。");
+    expect(two).toContain("全年完成党务公开3项【另有9次党务公开未填写项数】。");
     expect(two).not.toContain("完成党务公开3项。");
     const group = groupOf(doc, "disclosure")!;
-    expect(group.heading).toBe("完成党务公开3项（另有9次党务公开未填写项数）");
+    expect(group.heading).toBe("完成党务公开3项【另有9次党务公开未填写项数】");
     expect(group.rows).toHaveLength(10);
     expect(group.rows.filter((r) => r.note === "公开3项")).toHaveLength(1);
     expect(group.rows.filter((r) => r.note === "公开项数未填写")).toHaveLength(9);
@@ -65,11 +65,11 @@ describe("partial sums", () => {
     ]);
     const text = partsOf(doc);
     expect(text).toContain(
-      "召开组织生活会2次，共查找问题4条（另有1次组织生活会未填写查找问题条数），已整改4条（另有1次组织生活会未填写整改条数）",
+      "召开组织生活会2次，共查找问题4条【另有1次组织生活会未填写查找问题条数】，已整改4条【另有1次组织生活会未填写整改条数】",
     );
-    expect(text).toContain("组织调研会议2次，发现问题3项，推动成果转化运用1项（另有1次调研未填写成果转化数）");
-    expect(text).toContain("开展廉政教育、警示教育活动2次，覆盖17人次，收集心得体会5篇（另有1次廉政教育未填写心得篇数）");
-    expect(text).toContain("党课2次，覆盖12人次（另有1次党课未填写人次）");
+    expect(text).toContain("组织调研会议2次，发现问题3项，推动成果转化运用1项【另有1次调研未填写成果转化数】");
+    expect(text).toContain("开展廉政教育、警示教育活动2次，覆盖17人次，收集心得体会5篇【另有1次廉政教育未填写心得篇数】");
+    expect(text).toContain("党课2次，覆盖12人次【另有1次党课未填写人次】");
     expect(groupOf(doc, "org_life_meeting")!.rows.map((r) => r.note)).toEqual(["查找问题4条，整改4条", "查找问题未填写，整改未填写"]);
     expectFiguresBackedByAppendix(doc);
   });
@@ -101,7 +101,7 @@ describe("谈心谈话 人次", () => {
 
   it("is one definition for the sum, the figure and the appendix rows", () => {
     expect(facts.map(talkPersonTimesOf)).toEqual([5, 2, 1, 4, 0]);
-    expect(partsOf(doc)).toContain("全年共开展谈心谈话12人次（另有1次谈心谈话未填写人次）。");
+    expect(partsOf(doc)).toContain("全年共开展谈心谈话12人次【另有1次谈心谈话未填写人次】。");
     const figure = doc.figures.find((f) => f.key === "talk")!;
     expect(figure).toMatchObject({ events: 5, personTimes: 12 });
     const rows = groupOf(doc, "talk")!.rows;
@@ -109,7 +109,7 @@ describe("谈心谈话 人次", () => {
     expect(rows.at(-1)!.note).toBe("人次未填写");
     expect(groupOf(doc, "theme_day")!.rows.map((r) => r.personTimes)).toEqual([6]);
     expectFiguresBackedByAppendix(doc);
-    expect(summaryToText(doc, { appendix: true })).toContain("【开展谈心谈话12人次（另有1次谈心谈话未填写人次）】");
+    expect(summaryToText(doc, { appendix: true })).toContain("▍开展谈心谈话12人次【另有1次谈心谈话未填写人次】");
   });
 });
 
@@ -141,8 +141,8 @@ describe("thin data", () => {
     const text = [doc.intro, ...doc.parts.flatMap((p) => [p.heading, ...p.paragraphs])].join("\n");
     expect(text).not.toMatch(APPRAISAL);
     expect(text).not.toContain(TEMPLATE_MARK);
-    // The closing stays reference wording, marked for the secretary.
-    expect(doc.closing.sections.every((s) => s.paragraphs.every((p) => p.startsWith(TEMPLATE_MARK)))).toBe(true);
+    // Without gaps the closing is left to the secretary: 【待补充】, no reference wording.
+    expect(doc.closing.sections.every((s) => s.paragraphs.every((p) => p.startsWith("【待补充】")))).toBe(true);
     expectFiguresBackedByAppendix(doc);
   });
 });

@@ -44,10 +44,6 @@ export function skipKeyboard(t: Translate, back: boolean): InlineKeyboard {
   return navRow(new InlineKeyboard().text(t("log-button-skip"), b("skip")).row(), t, back);
 }
 
-export function backKeyboard(t: Translate): InlineKeyboard {
-  return navRow(new InlineKeyboard(), t, true);
-}
-
 export function peopleKeyboard(t: Translate, members: { id: number; name: string }[], ticked: readonly number[], back: boolean): InlineKeyboard {
   const k = new InlineKeyboard();
   members.slice(0, 60).forEach((m, i) => {

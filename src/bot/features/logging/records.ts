@@ -92,9 +92,9 @@ export function recordsFeature() {
       return;
     }
     await ctx.answerCallbackQuery();
-    if (data.action === "edit") {
+    if (data.action === "edit" || data.action === "people") {
       const { draft, extras } = draftOfRecord(record!, reporter.timeZone);
-      await enterFlow(ctx, { draft, extras, reporter, source: null, editId: record!.id, start: "review" });
+      await enterFlow(ctx, { draft, extras, reporter, source: null, editId: record!.id, start: data.action === "people" ? "people" : "review" });
       return;
     }
     // undo (on a fresh card) and del (from /mine) both delete softly, with a way back.

@@ -1,8 +1,10 @@
 // The logging use case: from a draft to a saved record, never twice. Shared by every way in
 // (one line, confirmation card, guided flow, edited message).
-import type { ActivityRecord } from "../../../domain/activity.js";
+import { changedFields, type ActivityRecord, type RecordField } from "../../../domain/activity.js";
+import { reporterTakesPart, resolvePeople, type RosterPerson } from "../../../domain/participants.js";
+import { parseActivityLine } from "../../../domain/parse/index.js";
 import type { ActivityKind } from "../../../domain/kinds.js";
-import type { ActivityDraft } from "../../../domain/parse/types.js";
+import type { ActivityDraft, ParseResult } from "../../../domain/parse/types.js";
 import { sameEventTitle } from "../../../domain/similarity.js";
 import { dayBounds, instantOf, localClockOf, localDateOf, localYearBounds, partOfDayOf } from "../../../domain/calendar/index.js";
 import type { NewActivity } from "../../../db/repos/activities.js";
@@ -13,6 +15,8 @@ export interface Reporter {
   branchId: number;
   memberId: number;
   timeZone: string;
+  /** The reporter's name (姓名), for 与李明谈话 ("我" is the reporter). */
+  name: string | null;
 }
 
 export interface SourceMessage {
@@ -23,6 +27,7 @@ export interface SourceMessage {
 
 /** Extra state a guided flow collects beyond the parsed draft. */
 export interface DraftExtras {
+  /** Members who took part: read from the report against the roster, or ticked. */
   attendeeIds: number[];
   notes: string | null;
   photos: string[];
@@ -46,15 +51,52 @@ export function toNewActivity(draft: ActivityDraft, extras: DraftExtras, reporte
     recorder: draft.recorder,
     speaker: draft.speaker,
     expectedCount: draft.expectedCount,
-    presentCount: draft.presentCount ?? (extras.attendeeIds.length || null),
+    presentCount: draft.presentCount,
     durationHours: draft.durationHours,
     notes: extras.notes,
     details: draft.details,
     absentees: draft.absentees,
-    // Whoever reports a branch event took part in it, unless attendees were ticked one by one.
-    attendeeIds: extras.attendeeIds.length || extras.personal ? extras.attendeeIds : [reporter.memberId],
+    attendeeIds: attendeesOf(draft, extras, reporter),
     ...(source ? { source } : {}),
   };
+}
+
+/**
+ * Who took part: those read or ticked; else, for personal study and kinds with attendance where nothing
+ * at all is known about who came, the reporter.
+ */
+export function attendeesOf(draft: ActivityDraft, extras: DraftExtras, reporter: Reporter): number[] {
+  if (extras.attendeeIds.length) return extras.attendeeIds;
+  if (extras.personal) return [reporter.memberId];
+  return reporterTakesPart(draft) ? [reporter.memberId] : [];
+}
+
+/** The branch's active, named members as the parser's roster. */
+export async function rosterOf(store: Store, branchId: number): Promise<RosterPerson[]> {
+  const members = await store.branches.members(branchId);
+  return members
+    .filter((m) => m.status === "active" && m.name)
+    .map((m) => ({ memberId: m.memberId, name: m.name ?? "", role: m.role, committeeTitle: m.committeeTitle }));
+}
+
+export interface ReadReport {
+  result: ParseResult;
+  draft: ActivityDraft;
+  extras: DraftExtras;
+}
+
+/** One report's text → a draft whose people are the branch's members, and who took part. */
+export async function readReport(store: Store, text: string, reporter: Reporter, now: Date, photos: string[] = []): Promise<ReadReport> {
+  const result = parseActivityLine(text, { now, timeZone: reporter.timeZone });
+  const roster = await rosterOf(store, reporter.branchId);
+  const people = resolvePeople(result.draft, roster, { memberId: reporter.memberId, name: reporter.name });
+  const draft: ActivityDraft = {
+    ...result.draft,
+    host: people.host, speaker: people.speaker, recorder: people.recorder,
+    expectedCount: people.expectedCount, presentCount: people.presentCount,
+    absentees: people.absentees, details: people.details,
+  };
+  return { result, draft, extras: { ...noExtras(), attendeeIds: people.attendeeIds, photos } };
 }
 
 /** An existing record of the branch that is probably the same event (same day, a shared kind, similar title). */
@@ -83,7 +125,7 @@ export async function saveDraft(store: Store, draft: ActivityDraft, extras: Draf
 export async function mergeInto(store: Store, seen: ActivityRecord, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter): Promise<SavedOutcome> {
   // Merge into the record as it is now, not as it was when the question was asked (another merge may have come first).
   const existing = (await store.activities.get(seen.id)) ?? seen;
-  const newAttendees = extras.attendeeIds.length ? extras.attendeeIds : [reporter.memberId];
+  const newAttendees = attendeesOf(draft, extras, reporter);
   const kinds = [...new Set<ActivityKind>([...existing.kinds, ...draft.kinds])];
   const max = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
   const record = await store.activities.update(
@@ -109,13 +151,19 @@ export async function mergeInto(store: Store, seen: ActivityRecord, draft: Activ
   return { record: record ?? existing, duplicate: false, tallies: await yearTallies(store, reporter, (record ?? existing).occurredAt, kinds) };
 }
 
-/** Replaces an existing record's fields with the draft's (edits from /mine or an edited message). */
-export async function updateFromDraft(store: Store, id: number, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter): Promise<SavedOutcome | null> {
+/**
+ * Replaces an existing record's fields with the draft's (edits from /mine, the card or the flow). Every
+ * field this changes is marked as set by hand, so an edit of the source message later keeps it.
+ */
+export async function updateFromDraft(store: Store, id: number, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter): Promise<(SavedOutcome & { changed: RecordField[] }) | null> {
+  const before = await store.activities.get(id);
+  if (!before) return null;
   const { branchId: _branch, reporterId: _reporter, source: _source, ...patch } = toNewActivity(draft, extras, reporter);
-  const record = await store.activities.update(id, patch, reporter.memberId);
+  const changed = changedFields(before, { ...before, ...patch });
+  const record = await store.activities.update(id, { ...patch, editedFields: [...before.editedFields, ...changed] }, reporter.memberId);
   if (!record) return null;
   for (const photo of extras.photos) await store.activities.addPhoto(record.id, photo);
-  return { record, duplicate: false, tallies: await yearTallies(store, reporter, record.occurredAt, record.kinds) };
+  return { record, duplicate: false, changed, tallies: await yearTallies(store, reporter, record.occurredAt, record.kinds) };
 }
 
 /** 次 and 人次 of these kinds in the calendar year of `at` (the record's own year, not today's). */
@@ -126,32 +174,35 @@ export async function yearTallies(store: Store, reporter: Reporter, at: string, 
 }
 
 /**
- * An edited report message changes what its new text states (date, kinds, and every field the text
- * gives); fields added later by other means (place, host, attendees, notes…) are kept.
+ * An edited report message is read again: every field follows the new text, except those a member or
+ * secretary set by hand (editedFields), which are kept. Says which fields the edit changed.
  */
-export async function applyEditedText(store: Store, record: ActivityRecord, draft: ActivityDraft, reporter: Reporter): Promise<SavedOutcome | null> {
+export async function applyEditedText(store: Store, record: ActivityRecord, read: ReadReport, reporter: Reporter): Promise<(SavedOutcome & { changed: RecordField[] }) | null> {
+  const { draft, extras } = read;
   if (!draft.date || draft.kinds.length === 0) return null;
-  const stated = <T>(value: T | null, old: T | null): T | null => (value === null ? old : value);
-  const updated = await store.activities.update(
-    record.id,
-    {
-      kinds: draft.kinds,
-      occurredAt: instantOf(draft.date, draft.time, draft.partOfDay, reporter.timeZone),
-      hasTime: draft.time !== null,
-      title: stated(draft.title, record.title),
-      location: stated(draft.location, record.location),
-      host: stated(draft.host, record.host),
-      recorder: stated(draft.recorder, record.recorder),
-      speaker: stated(draft.speaker, record.speaker),
-      expectedCount: stated(draft.expectedCount, record.expectedCount),
-      presentCount: stated(draft.presentCount, record.presentCount),
-      durationHours: stated(draft.durationHours, record.durationHours),
-      details: { ...record.details, ...draft.details },
-      absentees: draft.absentees.length ? draft.absentees : record.absentees,
-    },
-    reporter.memberId,
-  );
-  return updated && { record: updated, duplicate: false, tallies: await yearTallies(store, reporter, updated.occurredAt, updated.kinds) };
+  const hand = new Set(record.editedFields);
+  const pick = <T>(field: RecordField, fromText: T, kept: T): T => (hand.has(field) ? kept : fromText);
+  const fresh = toNewActivity(draft, { ...extras, notes: record.notes, personal: record.personal }, { ...reporter, memberId: record.reporterId });
+  const next = {
+    kinds: pick("kinds", fresh.kinds, record.kinds),
+    occurredAt: pick("date", fresh.occurredAt, record.occurredAt),
+    hasTime: pick("date", fresh.hasTime, record.hasTime),
+    title: pick("title", fresh.title, record.title),
+    location: pick("location", fresh.location, record.location),
+    host: pick("host", fresh.host, record.host),
+    recorder: pick("recorder", fresh.recorder, record.recorder),
+    speaker: pick("speaker", fresh.speaker, record.speaker),
+    expectedCount: pick("expectedCount", fresh.expectedCount, record.expectedCount),
+    presentCount: pick("presentCount", fresh.presentCount, record.presentCount),
+    durationHours: pick("durationHours", fresh.durationHours, record.durationHours),
+    details: pick("details", fresh.details, record.details),
+    absentees: pick("absentees", fresh.absentees, record.absentees),
+    attendeeIds: pick("attendees", fresh.attendeeIds, record.attendeeIds),
+  };
+  const changed = changedFields(record, { ...record, ...next });
+  if (changed.length === 0) return { record, duplicate: false, changed, tallies: await yearTallies(store, reporter, record.occurredAt, record.kinds) };
+  const updated = await store.activities.update(record.id, next, reporter.memberId);
+  return updated && { record: updated, duplicate: false, changed, tallies: await yearTallies(store, reporter, updated.occurredAt, updated.kinds) };
 }
 
 /** A saved record as a draft again, for the edit flow. */
@@ -166,7 +217,7 @@ export function draftOfRecord(r: ActivityRecord, timeZone: string): { draft: Act
       kinds: r.kinds,
       title: r.title, location: r.location, host: r.host, recorder: r.recorder, speaker: r.speaker,
       expectedCount: r.expectedCount, presentCount: r.presentCount, durationHours: r.durationHours,
-      absentees: r.absentees, details: r.details, approximate: false, missing: [],
+      absentees: r.absentees, everyone: false, participants: [], details: r.details, approximate: false, missing: [],
     },
     extras: { attendeeIds: r.attendeeIds, notes: r.notes, photos: [], personal: r.personal },
   };

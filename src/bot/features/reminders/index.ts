@@ -117,7 +117,7 @@ export function remindersFeature() {
     await enterFlow(ctx, {
       draft: { ...emptyDraft(), kinds: ["theme_day"], date, title: rule.theme },
       extras: noExtras(),
-      reporter: { branchId: branch.id, memberId: ctx.member!.id, timeZone: branch.timeZone },
+      reporter: { branchId: branch.id, memberId: ctx.member!.id, timeZone: branch.timeZone, name: ctx.member!.name },
       source: null,
       editId: null,
       start: "review",

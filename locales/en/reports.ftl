@@ -1,0 +1,22 @@
+# What a report becomes: participants, corrections, names (issue 13).
+log-people-now = Now: expected { $expected }, present { $present }, { $ticked } ticked.
+log-people-unlisted = Only the number of people ({ $n }) is recorded, not who they were; per-member hours and attendance count listed participants only.
+log-button-people = 👥 Choose participants
+log-source-deleted = The record of this message (#{ $id }) was deleted; it was not saved again. You can restore it:
+log-edit-changed = This edit changed: { $fields }.
+log-edit-unchanged = This edit changed no field.
+log-edit-kept = Fields changed by hand were kept.
+log-changed-kinds = kind
+log-changed-date = date
+log-changed-title = topic
+log-changed-location = place
+log-changed-host = host
+log-changed-recorder = recorder
+log-changed-speaker = speaker
+log-changed-expectedCount = expected
+log-changed-presentCount = present
+log-changed-durationHours = hours
+log-changed-absentees = absentees
+log-changed-attendees = participants
+log-changed-notes = notes
+log-changed-details = other figures

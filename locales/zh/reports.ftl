@@ -1,0 +1,22 @@
+# What a report becomes: participants, corrections, names (issue 13).
+log-people-now = 目前：应到 { $expected }，实到 { $present }，已选 { $ticked } 人。
+log-people-unlisted = 只记了人数（{ $n }人），未列参加人员；个人学时和参加次数只统计列明的参加人员。
+log-button-people = 👥 选择参加人员
+log-source-deleted = 这条消息的记录（#{ $id }）已被删除，没有重复保存。需要的话可以恢复：
+log-edit-changed = 此次修改变更了：{ $fields }。
+log-edit-unchanged = 此次修改没有变更任何字段。
+log-edit-kept = 手动修改过的字段保持不变。
+log-changed-kinds = 类型
+log-changed-date = 日期
+log-changed-title = 主题
+log-changed-location = 地点
+log-changed-host = 主持人
+log-changed-recorder = 记录人
+log-changed-speaker = 主讲人
+log-changed-expectedCount = 应到人数
+log-changed-presentCount = 实到人数
+log-changed-durationHours = 学时
+log-changed-absentees = 缺席及原因
+log-changed-attendees = 参加人员
+log-changed-notes = 备注
+log-changed-details = 其他数据

@@ -1,0 +1,185 @@
+/**
+ * WeCom's callbacks (接收消息): the URL-verification handshake, signature and decryption, an empty
+ * 200 at once (WeCom waits 5 s and retries 3 times), then — once per MsgId — the message or click
+ * as a Telegram update for the bot.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { readAll } from "../botapi/body.js";
+import { detectEntities } from "../botapi/text.js";
+import { parseKey, templateCard } from "./cards.js";
+import { openCipher, parseXml, signatureOk, type CallbackKeys } from "./crypto.js";
+import { asApiError } from "./send.js";
+import type { Message } from "../botapi/types.js";
+import type { WecomWorld } from "./world.js";
+
+const MAX_CALLBACK_BYTES = 1024 * 1024;
+
+export interface CallbackHandler {
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): void;
+  /** Resolves when every callback taken so far has been turned into updates. */
+  idle(): Promise<void>;
+}
+
+export function createCallbackHandler(w: WecomWorld, keys: CallbackKeys): CallbackHandler {
+  const inFlight = new Set<Promise<void>>();
+  const query = (url: URL) => ({
+    msg_signature: url.searchParams.get("msg_signature") ?? "",
+    timestamp: url.searchParams.get("timestamp") ?? "",
+    nonce: url.searchParams.get("nonce") ?? "",
+  });
+  const refuse = (res: ServerResponse, why: string) => {
+    w.log.warn({ why }, "WeCom callback refused");
+    res.writeHead(403, { "content-type": "text/plain" }).end("forbidden");
+  };
+
+  async function post(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const raw = (await readAll(req, MAX_CALLBACK_BYTES)).toString("utf8");
+    const cipher = parseXml(raw).Encrypt ?? "";
+    if (!cipher || !signatureOk(keys, query(url), cipher)) return refuse(res, "bad signature");
+    const plain = openCipher(keys, cipher);
+    if (plain === undefined) return refuse(res, "cannot decrypt");
+    res.writeHead(200, { "content-type": "text/plain" }).end("");
+    const job = take(w, parseXml(plain)).catch((e: unknown) => w.log.error({ err: e }, "WeCom callback could not be handled"));
+    inFlight.add(job);
+    void job.finally(() => inFlight.delete(job));
+  }
+
+  return {
+    handle(req, res, url) {
+      if (req.method === "GET") {
+        const echostr = url.searchParams.get("echostr") ?? "";
+        if (!echostr || !signatureOk(keys, query(url), echostr)) return refuse(res, "bad signature");
+        const plain = openCipher(keys, echostr);
+        if (plain === undefined) return refuse(res, "cannot decrypt");
+        res.writeHead(200, { "content-type": "text/plain" }).end(plain);
+        return;
+      }
+      if (req.method !== "POST") {
+        res.writeHead(405).end();
+        return;
+      }
+      post(req, res, url).catch((e: unknown) => {
+        w.log.error({ err: e }, "WeCom callback failed");
+        if (!res.headersSent) res.writeHead(400).end();
+      });
+    },
+    async idle() {
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
+  };
+}
+
+function dedupeKey(m: Record<string, string>): string {
+  if (m.MsgId) return `wecom:msg:${m.MsgId}`;
+  return `wecom:event:${[m.FromUserName, m.CreateTime, m.Event, m.EventKey, m.ResponseCode, m.TaskId].join("|")}`;
+}
+
+/** One decrypted callback: dedupe, then the update(s). */
+async function take(w: WecomWorld, m: Record<string, string>): Promise<void> {
+  const userid = m.FromUserName;
+  if (!userid) return;
+  if (!(await w.channels.firstSight(dedupeKey(m)))) {
+    w.log.info({ key: dedupeKey(m) }, "WeCom callback seen before; skipped");
+    return;
+  }
+  const from = await w.member(userid);
+  const t = (await w.target(from.id))!;
+  const chat = w.tgChat(from.id, t);
+  const date = Number(m.CreateTime) || Math.floor(Date.now() / 1000);
+  const message: MessageMaker = (fields) => ({ message_id: w.newMessageId(), from, chat, date, ...fields });
+
+  switch (m.MsgType) {
+    case "text": {
+      const text = (m.Content ?? "").trim();
+      if (!text) return;
+      if (/^\/bind(\s|$)/.test(text)) return bindGroup(w, from.id, userid, message);
+      const entities = detectEntities(text);
+      w.queue.push({ message: message({ text, ...(entities.length ? { entities } : {}) }) });
+      return;
+    }
+    case "image": {
+      const id = m.MediaId ?? "";
+      w.queue.push({ message: message({ photo: [{ file_id: `wx:${id}`, file_unique_id: id.slice(0, 32), width: 0, height: 0, file_size: 0 }] }) });
+      return;
+    }
+    case "file": {
+      const id = m.MediaId ?? "";
+      w.queue.push({ message: message({ document: { file_id: `wx:${id}`, file_unique_id: id.slice(0, 32), file_size: Number(m.FileSize) || 0, ...(m.FileName || m.Title ? { file_name: m.FileName || m.Title } : {}) } }) });
+      return;
+    }
+    case "event":
+      return event(w, m, from.id, userid, message);
+    default:
+      w.log.info({ type: m.MsgType }, "WeCom message type not handled");
+  }
+}
+
+type MessageMaker = (fields: Partial<Message>) => Message;
+
+async function event(w: WecomWorld, m: Record<string, string>, chatId: number, userid: string, message: MessageMaker): Promise<void> {
+  if (m.Event === "click" && m.EventKey?.startsWith("/")) {
+    // A menu entry: the command as if typed.
+    const text = m.EventKey;
+    w.queue.push({ message: message({ text, entities: detectEntities(text) }) });
+    return;
+  }
+  if (m.Event !== "template_card_event") return;
+  const key = parseKey(m.EventKey ?? "");
+  if (!key) return;
+  const sent = w.sentMessage(chatId, key.messageId);
+  if (sent?.card && m.ResponseCode) sent.card.responseCode = { code: m.ResponseCode, at: Date.now() };
+  if (key.kind === "page") {
+    const card = sent?.card;
+    const code = w.takeResponseCode(card);
+    if (!card || !code) return;
+    card.page = key.page;
+    await w.api.updateTemplateCard([userid], code, templateCard({ messageId: key.messageId, ...card })).catch((e: unknown) => w.log.warn({ err: asApiError(e) }, "WeCom: could not turn the card's page"));
+    return;
+  }
+  const t = (await w.target(chatId))!;
+  const cardMessage = sent?.message ?? w.message(chatId, t, { text: "" }, key.messageId);
+  const from = message({}).from;
+  w.queue.push({
+    callback_query: { id: w.newCallbackId(chatId, userid), from: from!, message: cardMessage, chat_instance: `wecom${chatId}`, data: key.data },
+  });
+}
+
+/**
+ * /bind typed in WeCom: the secretary's branch gets an app chat (appchat/create) with its members,
+ * and the bot is told as Telegram would tell it: added to a group, then /bind typed there.
+ */
+async function bindGroup(w: WecomWorld, secretaryId: number, userid: string, message: MessageMaker): Promise<void> {
+  const roster = await w.channels.rosterOfSecretary(secretaryId);
+  const reply = async (content: string) => {
+    await w.limiter.run(userid, () => w.api.sendMessage(userid, "text", { content }));
+  };
+  if (!roster) {
+    // Not a secretary: the bot answers /bind as it does elsewhere.
+    w.queue.push({ message: message({ text: "/bind", entities: detectEntities("/bind") }) });
+    return;
+  }
+  const ids = await w.channels.externalIds("wecom", roster.memberIds);
+  const userlist = [...new Set([userid, ...ids.values()])];
+  if (userlist.length < 2) {
+    await reply("建群需要至少两名支部成员。请先邀请成员加入支部，再发送 /bind；在此之前，提醒会逐一私信发给每名成员。");
+    return;
+  }
+  let chatid: string;
+  try {
+    const r = await w.api.createAppChat(roster.branchName.slice(0, 50), userid, userlist);
+    chatid = r.chatid ?? "";
+  } catch (e) {
+    w.log.warn({ err: asApiError(e) }, "WeCom: appchat/create failed");
+    await reply("未能创建支部群聊（应用可能没有建群权限）。提醒将逐一私信发给每名成员。");
+    return;
+  }
+  const groupId = await w.appChat(chatid, roster.branchName);
+  const t = (await w.target(groupId))!;
+  const chat = w.tgChat(groupId, t);
+  const from = message({}).from!;
+  const bot = { ...w.bot };
+  w.queue.push({
+    my_chat_member: { chat, from, date: Math.floor(Date.now() / 1000), old_chat_member: { status: "left", user: bot }, new_chat_member: { status: "member", user: bot } },
+  });
+  w.queue.push({ message: { message_id: w.newMessageId(), from, chat, date: Math.floor(Date.now() / 1000), text: "/bind", entities: detectEntities("/bind") } });
+}

@@ -1,0 +1,142 @@
+/**
+ * The bridge's state: who is who (numeric ids ↔ WeCom userids and app chats, in the database),
+ * the messages the bot sent (for edits, cards and clicks), and the update queue the bot polls.
+ */
+import { UpdateQueue } from "../botapi/updates.js";
+import type { InlineKeyboardMarkup, Message, TgChat, TgUser } from "../botapi/types.js";
+import type { ChannelsRepo } from "../../db/repos/channels.js";
+import type { WecomApi } from "./api.js";
+import type { CardButton } from "./cards.js";
+import type { MemberLimiter } from "./limiter.js";
+
+export const CHANNEL = "wecom";
+/** A response_code may update its card once, within 72 hours. */
+const RESPONSE_CODE_MS = 72 * 3_600_000;
+const KEEP_MESSAGES = 5000;
+
+export type Target = { kind: "user"; userid: string; name: string } | { kind: "chat"; chatid: string; title: string };
+
+export interface CardState {
+  taskId: string;
+  title: string;
+  body: string;
+  buttons: CardButton[];
+  page: number;
+  /** From message/send or the last click; usable once. */
+  responseCode?: { code: string; at: number };
+}
+
+export interface SentMessage {
+  message: Message;
+  msgids: string[];
+  card?: CardState;
+}
+
+export interface BridgeLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export class WecomWorld {
+  readonly queue = new UpdateQueue(1);
+  private readonly sent = new Map<string, SentMessage>();
+  private readonly targets = new Map<number, Target>();
+  /** callback_query ids → the member who clicked. */
+  readonly callbacks = new Map<string, { chatId: number; userid: string }>();
+  private nextCallback = 1;
+  /** Message ids grow across restarts (seconds since 2026 as the base), as the bot may keep them. */
+  private nextMessageId = Math.max(1, Math.floor((Date.now() - Date.UTC(2026, 0, 1)) / 1000));
+  readonly bot: TgUser & { username: string };
+  private warnedOnce = new Set<string>();
+
+  constructor(
+    readonly api: WecomApi,
+    readonly channels: ChannelsRepo,
+    readonly limiter: MemberLimiter,
+    readonly log: BridgeLogger,
+    botName = "党支部台账",
+  ) {
+    this.bot = { id: api.agentId, is_bot: true, first_name: botName, username: `wecom_agent_${api.agentId}_bot` };
+  }
+
+  warnOnce(key: string, obj: object, msg: string): void {
+    if (this.warnedOnce.has(key)) return;
+    this.warnedOnce.add(key);
+    this.log.warn(obj, msg);
+  }
+
+  newMessageId(): number {
+    return this.nextMessageId++;
+  }
+
+  newCallbackId(chatId: number, userid: string): string {
+    const id = `wc${Date.now().toString(36)}${(this.nextCallback++).toString(36)}`;
+    this.callbacks.set(id, { chatId, userid });
+    if (this.callbacks.size > KEEP_MESSAGES) this.callbacks.delete(this.callbacks.keys().next().value!);
+    return id;
+  }
+
+  /** The numeric id and Telegram user of a WeCom member (created on first sight, name looked up). */
+  async member(userid: string): Promise<TgUser> {
+    let row = await this.channels.userId(CHANNEL, userid);
+    if (!row.name) {
+      const name = await this.api.userName(userid);
+      if (name) row = await this.channels.userId(CHANNEL, userid, name);
+    }
+    const name = row.name ?? userid;
+    this.targets.set(row.id, { kind: "user", userid, name });
+    return { id: row.id, is_bot: false, first_name: name, username: userid, language_code: "zh" };
+  }
+
+  async appChat(chatid: string, title: string): Promise<number> {
+    const id = -(await this.channels.chatId(CHANNEL, chatid, title));
+    this.targets.set(id, { kind: "chat", chatid, title });
+    return id;
+  }
+
+  /** Where a chat id goes, or undefined when no such member or app chat is known. */
+  async target(chatId: number): Promise<Target | undefined> {
+    const known = this.targets.get(chatId);
+    if (known) return known;
+    if (chatId > 0) {
+      const u = await this.channels.userById(CHANNEL, chatId);
+      if (!u) return undefined;
+      const t: Target = { kind: "user", userid: u.externalId, name: u.name ?? u.externalId };
+      this.targets.set(chatId, t);
+      return t;
+    }
+    const c = await this.channels.chatById(CHANNEL, -chatId);
+    if (!c) return undefined;
+    const t: Target = { kind: "chat", chatid: c.externalId, title: c.title };
+    this.targets.set(chatId, t);
+    return t;
+  }
+
+  tgChat(chatId: number, t: Target): TgChat {
+    return t.kind === "user" ? { id: chatId, type: "private", first_name: t.name, username: t.userid } : { id: chatId, type: "group", title: t.title };
+  }
+
+  remember(s: SentMessage): void {
+    const key = `${s.message.chat.id}:${s.message.message_id}`;
+    this.sent.delete(key);
+    this.sent.set(key, s);
+    if (this.sent.size > KEEP_MESSAGES) this.sent.delete(this.sent.keys().next().value!);
+  }
+
+  sentMessage(chatId: number, messageId: number): SentMessage | undefined {
+    return this.sent.get(`${chatId}:${messageId}`);
+  }
+
+  /** Takes the card's response_code if it can still update the card (once, within 72 h). */
+  takeResponseCode(card: CardState | undefined): string | undefined {
+    const rc = card?.responseCode;
+    if (!card || !rc) return undefined;
+    delete card.responseCode;
+    return Date.now() - rc.at < RESPONSE_CODE_MS ? rc.code : undefined;
+  }
+
+  message(chatId: number, t: Target, fields: Partial<Message> & { reply_markup?: InlineKeyboardMarkup }, messageId = this.newMessageId()): Message {
+    return { message_id: messageId, from: { ...this.bot }, chat: this.tgChat(chatId, t), date: Math.floor(Date.now() / 1000), ...fields };
+  }
+}
