@@ -20,8 +20,8 @@ describe("statements per update", () => {
     expect(reply).toContain("已记录");
     expect(statements[0]).toContain('FROM "Member" m');
     // No read-back, no empty relation queries, the tally of the record's kinds only. The budget
-    // is 8; the source check and the roster (3 statements) still stand between (see notes/15.md).
+    // is 8; the source check and the roster read still stand between (see notes/15.md).
     expect(statements.filter((s) => /^(BEGIN|COMMIT)$/.test(s))).toEqual(["BEGIN", "COMMIT"]);
-    expect(statements.length).toBeLessThanOrEqual(12);
+    expect(statements.length).toBeLessThanOrEqual(10);
   });
 });
