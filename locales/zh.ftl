@@ -39,6 +39,7 @@ help-text =
     /check 2023 — 对照“三会一课”等制度检查缺项
     /next — 下一次主题党日及提醒
     /summary 2023 — 年度党建工作总结初稿（书记、支委）
+    /records 2023 — 全年三会一课及主题党日会议记录（Word，每次会议一页；书记、支委）
     /export 2023 — 导出台账表格（书记、支委）
     /invite — 邀请党员加入（书记、支委）
     /members — 党员名单与参与情况（书记、支委）
@@ -67,6 +68,7 @@ cmd-stats = 次数与人次统计
 cmd-check = 制度落实检查
 cmd-next = 下一次主题党日
 cmd-summary = 年度总结初稿
+cmd-records = 会议记录（Word）
 cmd-export = 导出台账
 cmd-invite = 邀请党员
 cmd-members = 党员名单
@@ -191,8 +193,12 @@ log-ask-location = 请输入地点：
 log-ask-host = 请输入主持人：
 log-ask-recorder = 请输入记录人：
 log-ask-speaker = 请输入主讲人：
-log-ask-hours = 请输入学时（小时数，如 2 或 1.5）：
-log-ask-notes = 请输入备注（缺席原因、议题要点等）：
+log-ask-hours = 请输入时长（小时），按1小时计1学时（如 2 或 1.5）：
+log-ask-notes = 请输入备注（内容摘要、议题要点等）：
+log-ask-observers = 请输入列席人员（如：入党积极分子赵六、群众代表李某）：
+log-ask-resolutions = 请输入决议事项（会议作出的决定）：
+log-ask-vote = 请输入表决结果，如“赞成12票，反对0票，弃权1票”；选举请注明“选举”；未表决请输入“未表决”：
+log-vote-not-understood = 未识别出表决结果。请这样写：赞成12票，反对0票，弃权1票（选举请注明“选举”），或“未表决”。
 log-review = 请核对：
 log-review-edit = 修改记录：
 log-review-hint = 点下面的按钮修改某一项；发送照片可附加到这条记录。
@@ -200,7 +206,7 @@ log-review-use-buttons = 请用下面的按钮选择要修改的项目。
 log-need-kind = 请至少选择一个类型。
 log-kind-not-understood = 没看出“{ $text }”是哪类活动，请点按钮选择。
 log-count-not-understood = 没看懂人数，请输入数字，如 12，或 应到13 实到12。
-log-hours-not-understood = 学时应为 0 到 24 之间的数字，如 2 或 1.5。
+log-hours-not-understood = 时长应为 0 到 24 之间的小时数，如 2 或 1.5。
 log-photo-added = 已附加照片（共{ $n }张）。
 log-field-kinds = 类型
 log-field-date = 日期
@@ -212,6 +218,9 @@ log-field-recorder = 记录人
 log-field-speaker = 主讲人
 log-field-hours = 学时
 log-field-notes = 备注
+log-field-observers = 列席
+log-field-resolutions = 决议
+log-field-vote = 表决结果
 photo-attached = 📷 照片已附加到这条记录（共{ $n }张）。
 
 ## 我的记录 (/mine, /undo)

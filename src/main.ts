@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   let token = config.BOT_TOKEN;
   let apiRoot = config.TELEGRAM_API_ROOT;
   let closeSandbox: (() => Promise<void>) | undefined;
+  /** Stops taking messages from outside before the bot stops (the WeCom bridge). */
+  let stopIntake: (() => Promise<void>) | undefined;
   if (config.CHANNEL === "wecom") {
     // The bot polls the WeCom bridge, which takes WeCom's callbacks on PORT (../shared/contract.md).
     if (config.BOT_MODE === "webhook") {
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     token = bridge.token;
     apiRoot = bridge.apiRoot;
     closeSandbox = bridge.close;
+    stopIntake = bridge.stopTaking;
   } else if (!token) {
     // The sandbox listens on PORT itself; the bot takes its updates by polling it.
     if (config.BOT_MODE === "polling" && config.webhookNeedsToken) {
@@ -44,16 +47,22 @@ async function main(): Promise<void> {
   }
 
   const app = await startApp(config, logger, { token, ...(apiRoot ? { apiRoot } : {}) });
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
+    await stopIntake?.();
     await app.stop();
     await closeSandbox?.();
     process.exit(0);
   };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  // `on`, not `once`: a signal sent to the whole process group reaches us twice (directly and
+  // relayed by npm); the second must not kill the process in the middle of a clean stop.
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
 main().catch((error: unknown) => {

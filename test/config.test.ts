@@ -21,7 +21,13 @@ describe("loadConfig", () => {
   });
 
   it("gives the webhook fields only in webhook mode", () => {
-    const config = loadConfig({ ...base, BOT_TOKEN: "1:x", BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example/tg", WEBHOOK_SECRET: "abc" });
+    const config = loadConfig({
+      ...base,
+      BOT_TOKEN: "1:x",
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example/tg",
+      WEBHOOK_SECRET: "abc",
+    });
     expect(config).toMatchObject({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example/tg", WEBHOOK_SECRET: "abc" });
   });
 
@@ -36,7 +42,9 @@ describe("loadConfig", () => {
 
   it("reads BOT_ADMINS as a list of user ids", () => {
     expect(loadConfig({ ...base, BOT_ADMINS: " 12, 34 ,," }).BOT_ADMINS).toEqual([12, 34]);
-    expect(errorOf({ BOT_ADMINS: "12,alice" })).toBe('Configuration error: BOT_ADMINS must be comma-separated Telegram user ids (got "12,alice")');
+    expect(errorOf({ BOT_ADMINS: "12,alice" })).toBe(
+      'Configuration error: BOT_ADMINS must be comma-separated Telegram user ids (got "12,alice")',
+    );
   });
 
   it.each([
@@ -50,6 +58,8 @@ describe("loadConfig", () => {
 
   it("names the variable and echoes harmless values", () => {
     expect(errorOf({ BOT_MODE: "banana" })).toBe('Configuration error: BOT_MODE must be "polling" or "webhook" (got "banana")');
-    expect(errorOf({ DEFAULT_TIMEZONE: "Mars/Base" })).toBe('Configuration error: DEFAULT_TIMEZONE must be an IANA time zone such as Asia/Shanghai (got "Mars/Base")');
+    expect(errorOf({ DEFAULT_TIMEZONE: "Mars/Base" })).toBe(
+      'Configuration error: DEFAULT_TIMEZONE must be an IANA time zone such as Asia/Shanghai (got "Mars/Base")',
+    );
   });
 });

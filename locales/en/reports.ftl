@@ -20,3 +20,4 @@ log-changed-absentees = absentees
 log-changed-attendees = participants
 log-changed-notes = notes
 log-changed-details = other figures
+stats-members-unlisted = ({ $n } records give only a number of people, not who they were, and are not in the figures below; tap "Choose participants" on a record's card to complete them)

@@ -20,3 +20,4 @@ log-changed-absentees = 缺席及原因
 log-changed-attendees = 参加人员
 log-changed-notes = 备注
 log-changed-details = 其他数据
+stats-members-unlisted = （另有{ $n }条记录只记了人数、未列参加人员，未计入下列个人数字；可在记录卡片上点“选择参加人员”补全）

@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: "check", permission: "stats.view", menu: true },
   { name: "next", permission: "stats.view", menu: true },
   { name: "summary", privateOnly: true, permission: "summary.view", menu: true },
+  { name: "records", privateOnly: true, permission: "summary.view", menu: true },
   { name: "export", privateOnly: true, permission: "export", menu: true },
   { name: "invite", privateOnly: true, permission: "invite.manage", menu: true },
   { name: "members", privateOnly: true, permission: "members.view", menu: true },

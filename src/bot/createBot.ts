@@ -25,6 +25,7 @@ import { remindersFeature } from "./features/reminders/index.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
 import { summaryFeature } from "./features/summary.js";
+import { meetingRecordsFeature } from "./features/meetingRecords.js";
 
 export interface CreateBotOptions {
   /** Bot API transport: a self-hosted server or the sandbox (apiRoot), or an in-process fetch. */
@@ -104,6 +105,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   guarded.use(statsFeature());
   guarded.use(checkFeature());
   guarded.use(summaryFeature());
+  guarded.use(meetingRecordsFeature());
   guarded.use(recordsFeature());
   guarded.use(exportFeature());
   guarded.use(loggingFeature());

@@ -1,5 +1,4 @@
 import type { ActivityKind } from "./kinds.js";
-
 import type { LocalDate } from "./calendar/index.js";
 
 export type { LocalDate };

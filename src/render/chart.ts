@@ -3,8 +3,7 @@
 
 import * as echarts from "echarts";
 import { Resvg } from "@resvg/resvg-js";
-import type { KindGroup } from "../domain/kinds.js";
-import { KIND_GROUPS } from "../domain/kinds.js";
+import { type KindGroup, KIND_GROUPS } from "../domain/kinds.js";
 import { cjkFont, fontFileFor, type CjkFont } from "./chartFonts.js";
 
 export interface MonthlyGroupCounts {

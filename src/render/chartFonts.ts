@@ -220,7 +220,7 @@ const BASE_CODE_POINTS = Array.from({ length: 95 }, (_, i) => 32 + i);
  */
 export function fontFileFor(font: CjkFont, text: string): string {
   if (!state || state.font !== font) {
-    let tables: Tables | null = null;
+    let tables: Tables | null;
     try {
       tables = readFaceTables(readFileSync(font.path), font.face ?? 0);
       if (!tables.has("glyf")) tables = null;

@@ -1,7 +1,7 @@
 // The ledger's rows as the .xlsx shows them — one mapping for /export and `admin export`.
 import type { ActivityRecord } from "../domain/activity.js";
 import { formatInstantDate } from "../domain/calendar/index.js";
-import { kindsLabel } from "../domain/describe.js";
+import { formatAbsentees, kindsLabel } from "../domain/describe.js";
 import type { LedgerRow } from "./ledgerXlsx.js";
 
 export type LedgerRecord = ActivityRecord & { reporterName: string | null; attendeeNames: string[]; photos: number };
@@ -15,7 +15,7 @@ export function ledgerRowsOf(records: readonly LedgerRecord[], timeZone: string,
     expected: r.expectedCount, present: r.presentCount,
     personTimes: r.details.personTimes ?? r.presentCount ?? r.attendeeIds.length,
     hours: r.durationHours,
-    absentees: r.absentees.map((a) => (a.reason ? `${a.name}（${a.reason}）` : a.name)).join("、"),
+    absentees: formatAbsentees(r.absentees),
     attendees: r.attendeeNames.join("、"),
     notes: r.notes, reporter: r.reporterName, photos: r.photos,
   }));

@@ -23,7 +23,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<http.Ser
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/healthz") {
       const health = opts.health ? opts.health() : Promise.resolve<Health>({ ok: true });
-      health
+      void health
         .catch((error: unknown) => ({ ok: false, error: String((error as Error)?.message ?? error) }))
         .then((h) => res.writeHead(h.ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify(h)));
       return;

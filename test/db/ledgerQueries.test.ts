@@ -41,7 +41,7 @@ beforeAll(async () => {
   branchId = (await store.branches.create("第一党支部", TZ, ids.sec)).id;
   for (const [key, name, tg] of [["com", "陈委员", 902], ["zhang", "张三", 903], ["li", "李四", 904], ["wang", "王五", 905]] as const) {
     ids[key] = await person(name, tg);
-    await store.memberships.join(branchId, ids[key]!, false);
+    await store.memberships.join(branchId, ids[key], false);
   }
   await store.memberships.setRole(branchId, ids.com!, "committee", "组织委员");
   await store.memberships.setRole(branchId, ids.zhang!, "group_leader");

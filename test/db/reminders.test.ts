@@ -38,7 +38,7 @@ beforeAll(async () => {
   branchId = (await store.branches.create("第一党支部", TZ, ids.sec)).id;
   for (const [key, name, tg] of [["zhang", "张三", 802], ["li", "李四", 803], ["wang", "王五", 804]] as const) {
     ids[key] = await person(name, tg);
-    await store.memberships.join(branchId, ids[key]!, false);
+    await store.memberships.join(branchId, ids[key], false);
   }
   await store.members.setLocale(ids.li!, "en");
 });

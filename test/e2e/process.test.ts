@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { jest } from "@jest/globals";
 import { createSandbox, type Sandbox } from "../../src/server/sandbox/index.js";
 import { startBotProcess, type BotProcess } from "./spawn.js";
 
-import { jest } from "@jest/globals";
 
 jest.setTimeout(90_000);
 

@@ -63,7 +63,7 @@ function pageUser(base: string, id: number) {
       method,
       ...(body ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}),
     });
-    const json = (await res.json()) as unknown;
+    const json = (await res.json());
     if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
@@ -138,6 +138,15 @@ describe("the production layout (what the Dockerfile builds)", () => {
     const exported = await u.replies((ms) => ms.some((m) => m.document !== undefined));
     expect(exported.find((m) => m.document)!.document!.file_name).toMatch(/\.xlsx$/);
 
+    expect(await bot.stop("SIGTERM")).toBe(0);
+
+    // A restart shows the same sandbox page: users and chats were kept beside the database.
+    bot = startBotProcess({ PORT: String(port), DATABASE_URL: `file:${path.join(dir, "data", "ledger.db")}`, NODE_ENV: "production" },
+      { cwd: dir, command: [process.execPath, "dist/src/main.js"] });
+    await bot.waitFor(/polling mode/);
+    const state = (await (await fetch(`${base}/sandbox/api/state`)).json()) as { users: { first_name: string }[] };
+    expect(state.users.map((x) => x.first_name)).toEqual(["王书记"]);
+    expect(existsSync(path.join(dir, "data", "ledger.sandbox.json"))).toBe(true);
     expect(await bot.stop("SIGTERM")).toBe(0);
     expect(readFileSync(path.join(dir, "package.json"), "utf8")).not.toContain("devDependencies");
   });

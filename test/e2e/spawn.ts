@@ -26,8 +26,8 @@ export function startBotProcess(env: Record<string, string>, how?: { cwd: string
     out += chunk.toString();
     for (const l of listeners) l();
   };
-  child.stdout!.on("data", onData);
-  child.stderr!.on("data", onData);
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   return {

@@ -1,7 +1,7 @@
 // /check [YYYY]: the branch's year against its rules (per-branch settings, central rules as defaults):
 // what is done, what is missing and where, quorum warnings, 谈心谈话 pairs and 学时. Months before the
 // branch began its ledger are not judged. The secretary gets a button to the rule settings (checkSettings.ts).
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, type InlineKeyboard } from "grammy";
 import { localDateOf } from "../../domain/calendar/index.js";
 import { MAX_YEAR, MIN_YEAR } from "../../domain/period/index.js";
 import { checkCompliance, parseRuleSettings, renderComplianceText, requiredStudyHours, type ComplianceInput } from "../../domain/rules/index.js";

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { BotContext } from "../context.js";
-import { SUPPORTED_LOCALES } from "../i18n.js";
+import { type SUPPORTED_LOCALES } from "../i18n.js";
 
 const langData = z.string().regex(/^lang:(zh|en)$/).transform((s) => s.slice(5) as (typeof SUPPORTED_LOCALES)[number]);
 

@@ -75,7 +75,9 @@ async function statsText(ctx: BotContext, viewer: Viewer, period: Period): Promi
     ? participation
     : await ledger.participation(viewer.branchId, new Date(absence.start), new Date(absence.end), studyKinds);
   const absent = formatNonAttendees(membersWithoutAttendance(absenceRows, absenceRows), absence.label[lang], lang);
-  const head = [...blocks, ctx.t("stats-members-title", { period: period.label[lang], count: String(participation.length) })].join("\n\n");
+  const unlisted = await ledger.withoutParticipantList(viewer.branchId, start, end);
+  const title = ctx.t("stats-members-title", { period: period.label[lang], count: String(participation.length) });
+  const head = [...blocks, unlisted ? `${title}\n${ctx.t("stats-members-unlisted", { n: String(unlisted) })}` : title].join("\n\n");
   const lines = participation.map((p) => ctx.t("stats-member-line", { name: p.name, events: String(p.events), hours: hoursText(p.hours) }));
   // Keep the message within Telegram's limit: leave names out rather than split an editable message.
   let shown = lines.length;

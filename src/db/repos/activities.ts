@@ -239,6 +239,26 @@ export function activitiesRepo(prisma: Prisma) {
         photos: r._count.photos,
       }));
     },
+    /**
+     * Live records of the branch carrying one of `kinds` (in [start, end), or the one record `id`), with what a
+     * 会议记录 shows besides the record: attendee names, photo count, the party group's name. Oldest first.
+     */
+    async meetingRecords(branchId: number, kinds: readonly ActivityKind[], range: { start: Date; end: Date } | { id: number }) {
+      const rows = await prisma.activity.findMany({
+        where: {
+          branchId, deletedAt: null, personal: false, kinds: { some: { kind: { in: [...kinds] } } },
+          ...("id" in range ? { id: range.id } : { occurredAt: { gte: range.start, lt: range.end } }),
+        },
+        include: { ...include, attendance: { include: { member: { select: { name: true } } } }, partyGroup: { select: { name: true } }, _count: { select: { photos: true } } },
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map((r) => ({
+        record: toRecord(r),
+        attendeeNames: r.attendance.filter((a) => a.present).flatMap((a) => (a.member.name ? [a.member.name] : [])),
+        photos: r._count.photos,
+        groupName: r.partyGroup?.name ?? null,
+      }));
+    },
     async addPhoto(activityId: number, fileId: string): Promise<void> {
       await prisma.activityPhoto.create({ data: { activityId, fileId } });
     },

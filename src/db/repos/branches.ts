@@ -43,7 +43,7 @@ export interface BranchOverview extends BranchView {
 type BranchRow = { id: number; name: string; timeZone: string; requireApproval: boolean; groupChatId: bigint | null; rules: string };
 
 function toBranch(b: BranchRow): BranchView {
-  let rules: unknown = {};
+  let rules: unknown;
   try {
     rules = JSON.parse(b.rules);
   } catch {

@@ -1,8 +1,10 @@
 // Grouped queries behind /stats, /check and /summary: the database counts, TypeScript only shapes.
 // Month boundaries are the branch's local midnights (built with @date-fns/tz), so months are
 // zone- and DST-correct while each figure stays one grouped query. Live records only.
+import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import type { ActivityDetails } from "../../domain/activity.js";
-import { isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
+import { TAKES_ATTENDANCE } from "../../domain/attendance.js";
+import { ACTIVITY_KINDS, isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
 import { localDateOf, localMidnightUtc } from "../../domain/calendar/index.js";
 import type { LocalDate } from "../../domain/activity.js";
 import { isRole } from "../../domain/roles.js";
@@ -11,7 +13,6 @@ import { DEFAULT_RULE_SETTINGS, DEFAULT_STUDY_KINDS, type RuleSettings } from ".
 import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef, RosterPerson, YearMonth } from "../../domain/rules/types.js";
 import type { ActivityFact, KindTally, MemberParticipation, TallyTotals } from "../../domain/tally/types.js";
 import type { MonthlyGroupCounts } from "../../render/chart.js";
-import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
 import { talkRoster } from "./roster.js";
 
@@ -182,6 +183,19 @@ export function ledgerQueriesRepo(prisma: Prisma) {
      * and 学时 (the hours of those events that carry a study kind, plus the member's own personal study).
      * Members with none get zeros. Sorted by name.
      */
+    /**
+     * Live events in [start, end) of kinds with attendance that give more people (实到) than they list
+     * (a report of "12人参加" without names): branch totals count them, per-member figures cannot.
+     */
+    async withoutParticipantList(branchId: number, start: Date, end: Date): Promise<number> {
+      const kinds = ACTIVITY_KINDS.filter((k) => TAKES_ATTENDANCE[k]);
+      const [row] = await prisma.$queryRaw<{ n: Num }[]>`
+        SELECT COUNT(*) AS n FROM "Activity" a
+        WHERE ${liveEvents(branchId, start, end)} AND a."presentCount" IS NOT NULL
+          AND a."presentCount" > (SELECT COUNT(*) FROM "Attendance" t WHERE t."activityId" = a.id AND t."present")
+          AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id AND k.kind IN (${join(kinds)}))`;
+      return num(row?.n);
+    },
     async participation(branchId: number, start: Date, end: Date, studyKinds: StudyKinds = DEFAULT_STUDY_KINDS): Promise<Participation[]> {
       const rows = await prisma.$queryRaw<
         { memberId: Num; name: string | null; username: string | null; telegramId: Num; groupId: Num; events: Num; hours: Num }[]

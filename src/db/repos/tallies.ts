@@ -1,5 +1,4 @@
-import type { ActivityKind } from "../../domain/kinds.js";
-import { isActivityKind } from "../../domain/kinds.js";
+import { type ActivityKind, isActivityKind } from "../../domain/kinds.js";
 import type { Prisma } from "../client.js";
 import { Prisma as Sql } from "../../generated/sqlite/client.js";
 
@@ -22,7 +21,7 @@ export function talliesRepo(prisma: Prisma) {
         GROUP BY k.kind`;
       // Only the kinds asked for are counted (a report's reply needs its own kinds, not the whole year's).
       return rows
-        .filter((r) => isActivityKind(r.kind) && (!kinds || kinds.includes(r.kind as ActivityKind)))
+        .filter((r) => isActivityKind(r.kind) && (!kinds || kinds.includes(r.kind)))
         .map((r) => ({ kind: r.kind as ActivityKind, events: Number(r.events), personTimes: Number(r.personTimes ?? 0) }));
     },
   };

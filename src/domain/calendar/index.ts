@@ -2,14 +2,7 @@
 // Every local-date helper lives here (a test fails when one is defined anywhere else).
 // A LocalDate is a wall-calendar date with no time zone; instants are UTC (Date or ISO string).
 import { TZDate, tz } from "@date-fns/tz";
-import {
-  addDays as addDaysFns,
-  addMonths as addMonthsFns,
-  differenceInCalendarDays,
-  getDaysInMonth,
-  getISODay,
-  isValid,
-} from "date-fns";
+import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays, getDaysInMonth, getISODay, isValid } from "date-fns";
 
 /** A calendar date in the branch's time zone. */
 export interface LocalDate {
@@ -99,7 +92,12 @@ const PART_HOUR: Record<PartOfDay, number> = { morning: 9, afternoon: 15, evenin
  * The UTC instant stored for an activity: the given clock time, else a representative hour of the
  * part of day, else noon (so the local date is the same in any nearby zone). ISO string out.
  */
-export function instantOf(date: LocalDate, time: { hour: number; minute: number } | null, partOfDay: PartOfDay | null, timeZone: string): string {
+export function instantOf(
+  date: LocalDate,
+  time: { hour: number; minute: number } | null,
+  partOfDay: PartOfDay | null,
+  timeZone: string,
+): string {
   const hour = time?.hour ?? (partOfDay ? PART_HOUR[partOfDay] : 12);
   const minute = time?.minute ?? 0;
   return new Date(new TZDate(date.year, date.month - 1, date.day, hour, minute, timeZone).getTime()).toISOString();

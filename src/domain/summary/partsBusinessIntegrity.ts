@@ -1,6 +1,6 @@
 // 三、party building + business and 四、integrity of the year-end summary.
 // Sentences state what the records show (召开/开展/组织 + the count); no 切实/深入-style appraisal.
-import { FigureBook, TO_FILL, bookTitles, quoted, summed, type Point } from "./wording.js";
+import { type FigureBook, TO_FILL, bookTitles, quoted, summed, type Point } from "./wording.js";
 
 /** 三、党建+业务: 志愿服务 / 我为群众办实事, 调查研究, 党建品牌 (never in the ledger: always to fill). */
 export function businessPoints(book: FigureBook): Point[] {

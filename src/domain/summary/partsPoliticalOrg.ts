@@ -1,6 +1,6 @@
 // 一、political building and 二、organisation building of the year-end summary.
 // Sentences state what the records show (召开/开展/组织 + the count); no 严格/切实/深刻-style appraisal.
-import { FigureBook, TO_FILL, bareTitle, quoted, speakerName, summed, type Point } from "./wording.js";
+import { type FigureBook, TO_FILL, bareTitle, quoted, speakerName, summed, type Point } from "./wording.js";
 
 /** 一、政治建设: study and 第一议题, 专题宣讲, 意识形态专题会议, 宣传报道. */
 export function politicalPoints(book: FigureBook): Point[] {

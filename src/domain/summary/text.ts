@@ -38,7 +38,6 @@ function splitParagraph(paragraph: string, limit: number): string[] {
       continue;
     }
     if (current) pieces.push(current);
-    current = "";
     while (sentence.length > limit) {
       const cut = safeCut(sentence, limit);
       pieces.push(sentence.slice(0, cut));

@@ -5,8 +5,8 @@
  * whose unquoted filename is not an RFC token (spaces, non-ASCII), and Node's Request.formData()
  * rejects them, while Telegram accepts them. So part headers are quoted before busboy sees them.
  */
-import busboy from "busboy";
 import { Readable } from "node:stream";
+import busboy from "busboy";
 import { ApiError, badRequest } from "./errors.js";
 import type { Params, ParsedRequest, UploadedFile } from "./params.js";
 

@@ -55,7 +55,7 @@ export function readReplyMarkup(p: Params): ReplyMarkup | undefined {
       }
       throw badRequest("can't parse keyboard button: KeyboardButton must be a String or an Object");
     });
-    return { ...(raw as object), keyboard } as ReplyKeyboardMarkup;
+    return { ...(raw as object), keyboard };
   }
   if (raw.remove_keyboard === true) return { remove_keyboard: true };
   if (raw.force_reply === true) return raw as ReplyMarkup;

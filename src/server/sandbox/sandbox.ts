@@ -18,6 +18,7 @@ import { messageMethods } from "./methods-messages.js";
 import { createHttpHandler, type CoreDeps } from "./router.js";
 import { ScriptedUser, type UserContext } from "./scripted-user.js";
 import { Simulator } from "./simulate.js";
+import { persistSandbox } from "./persist.js";
 import { Store } from "./store.js";
 import { transcriptOf, type TranscriptEntry } from "./transcript.js";
 import type { BotCommand, BotInfo, TgChat } from "../botapi/types.js";
@@ -48,6 +49,8 @@ export interface SandboxOptions {
   recordRequests?: boolean | number;
   firstUpdateId?: number;
   logger?: SandboxLogger;
+  /** Keep users, groups and chats in this file across restarts (`npm start`'s sandbox); see persist.ts. */
+  stateFile?: string;
 }
 
 export interface NewUser {
@@ -120,6 +123,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
     can_connect_to_business: false, has_main_web_app: false, ...opts.botInfo,
   };
   const store = new Store(bot);
+  const persistence = opts.stateFile ? persistSandbox(store, opts.stateFile, (e, m) => log.error(e, m)) : undefined;
   const queue = new UpdateQueue(opts.firstUpdateId ?? 1);
   const recorder = new RequestRecorder(typeof opts.recordRequests === "number" ? opts.recordRequests : 10_000,
     opts.recordRequests !== false);
@@ -233,6 +237,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       queue.release();
       webhook.close();
       web.close();
+      persistence?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -4,10 +4,8 @@
  * the web page. Group messages honour the bot's privacy mode (can_read_all_group_messages).
  */
 import { replySnapshot, type Engine } from "./engine.js";
-import type { FileKind } from "../botapi/files.js";
-import { documentOf, photoOf } from "../botapi/files.js";
-import type { CallbackAnswer, ChatState } from "./store.js";
-import { unixNow } from "./store.js";
+import { type FileKind, documentOf, photoOf } from "../botapi/files.js";
+import { type CallbackAnswer, type ChatState, unixNow } from "./store.js";
 import { charCount, detectEntities, MAX_TEXT } from "../botapi/text.js";
 import type { ChatMember, Message, TgUser } from "../botapi/types.js";
 

@@ -15,10 +15,11 @@ import { WecomApi } from "./api.js";
 import { createCallbackHandler } from "./inbound.js";
 import { MemberLimiter, WECOM_LIMITS, type MemberLimits } from "./limiter.js";
 import { wecomMethods } from "./methods.js";
+import { loadWords } from "./words.js";
 import { WecomWorld, type BridgeLogger } from "./world.js";
 
 export interface WecomBridgeOptions {
-  config: WecomConfig & { PORT: number; DATABASE_URL: string };
+  config: WecomConfig & { PORT: number; DATABASE_URL: string; DEFAULT_LOCALE?: string };
   logger: BridgeLogger;
   /** Where the callbacks are served (default 0.0.0.0: WeCom must reach it). */
   host?: string;
@@ -32,11 +33,15 @@ export interface WecomBridge {
   /** The port WeCom's callbacks arrive on. */
   readonly port: number;
   readonly world: WecomWorld;
+  /** Refuses further callbacks (WeCom retries them later) and waits until the bot took the updates in hand. */
+  stopTaking(): Promise<void>;
   close(): Promise<void>;
 }
 
 const HOUSEKEEPING_MS = 3_600_000;
 const KEEP_INBOUND_MS = 24 * 3_600_000;
+/** How long stopTaking() waits for the bot to take the last updates. */
+const STOP_WAIT_MS = 5_000;
 
 /** The repository once the database is open; every call waits for it. */
 function lazyRepo(repo: Promise<ChannelsRepo>): ChannelsRepo {
@@ -67,7 +72,7 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
   const db = started.then(() => openDatabase(c.DATABASE_URL));
   db.catch(() => undefined);
   const api = new WecomApi({ apiRoot: c.WECOM_API_ROOT, corpId: c.WECOM_CORP_ID, secret: c.WECOM_SECRET, agentId: c.WECOM_AGENT_ID });
-  const world = new WecomWorld(api, lazyRepo(db.then((d) => channelsRepo(d.prisma))), new MemberLimiter({ ...WECOM_LIMITS, ...o.limits }), o.logger);
+  const world = new WecomWorld(api, lazyRepo(db.then((d) => channelsRepo(d.prisma))), new MemberLimiter({ ...WECOM_LIMITS, ...o.limits }), o.logger, loadWords(c.DEFAULT_LOCALE ?? "zh"));
   const getMe = wecomMethods.getMe!;
   const methods: Record<string, MethodHandler<WecomWorld>> = { ...wecomMethods, getMe: (call) => (botStarted(), getMe(call)) };
   const dispatcher = new Dispatcher(world, [methods], new RequestRecorder(0, false), (method, e) => o.logger.error({ err: e, method }, "WeCom bridge: method failed"));
@@ -122,6 +127,7 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
   o.logger.info({ port, path: c.WECOM_CALLBACK_PATH, apiRoot: c.WECOM_API_ROOT }, "WeCom bridge: taking callbacks");
 
   let closing: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
   const close = (server: http.Server) => new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
@@ -131,6 +137,13 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
     token,
     port,
     world,
+    stopTaking: () => (stopping ??= (async () => {
+      await close(front);
+      await callbacks.idle();
+      const until = Date.now() + STOP_WAIT_MS;
+      while (world.queue.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      if (world.queue.size > 0) o.logger.warn({ pending: world.queue.size }, "WeCom bridge: stopped with updates the bot did not take");
+    })()),
     close: () => (closing ??= (async () => {
       clearInterval(housekeeping);
       await close(front);

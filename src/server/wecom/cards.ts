@@ -6,14 +6,13 @@
  * are `p@<message id>@<page>`.
  */
 import type { InlineKeyboardMarkup } from "../botapi/types.js";
+import type { Words } from "./words.js";
 
 export const MAX_BUTTONS = 6;
 export const PAGE_SIZE = 4;
 const TITLE_MAX = 36;
 /** Longer card text goes in a text message before the card. */
 export const CARD_TEXT_MAX = 112;
-
-export const WORDS = { prev: "上一页", next: "下一页", choose: "请选择：", page: (n: number, of: number) => `第${n}/${of}页` };
 
 export interface CardButton {
   text: string;
@@ -50,14 +49,14 @@ export function parseKey(key: string): ButtonKey | undefined {
 }
 
 /** Splits the text into the card's title (first line) and body. */
-export function cardText(text: string): { title: string; body: string } {
+export function cardText(text: string, words: Words): { title: string; body: string } {
   const lines = text.split("\n");
   const first = lines.findIndex((l) => l.trim() !== "");
   const head = (lines[first] ?? "").trim();
   const chars = [...head];
   const title = chars.length > TITLE_MAX ? `${chars.slice(0, TITLE_MAX - 1).join("")}…` : head;
   const rest = chars.length > TITLE_MAX ? [head, ...lines.slice(first + 1)] : lines.slice(first + 1);
-  return { title: title || WORDS.choose, body: rest.join("\n").trim() };
+  return { title: title || words.choose, body: rest.join("\n").trim() };
 }
 
 export interface CardInput {
@@ -70,7 +69,7 @@ export interface CardInput {
 }
 
 /** The template_card object for message/send and update_template_card. */
-export function templateCard(c: CardInput): Record<string, unknown> {
+export function templateCard(c: CardInput, words: Words): Record<string, unknown> {
   const pages = pageCount(c.buttons.length);
   const page = Math.min(Math.max(c.page, 0), pages - 1);
   const shown = pages === 1 ? c.buttons : c.buttons.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE);
@@ -79,9 +78,9 @@ export function templateCard(c: CardInput): Record<string, unknown> {
     style: 1,
     key: `d@${c.messageId}@${Buffer.from(b.data, "utf8").toString("base64url")}`,
   }));
-  if (page > 0) list.push({ text: WORDS.prev, style: 2, key: `p@${c.messageId}@${page - 1}` });
-  if (page < pages - 1) list.push({ text: WORDS.next, style: 2, key: `p@${c.messageId}@${page + 1}` });
-  const body = [c.body, pages > 1 ? WORDS.page(page + 1, pages) : ""].filter(Boolean).join("\n");
+  if (page > 0) list.push({ text: words.prev, style: 2, key: `p@${c.messageId}@${page - 1}` });
+  if (page < pages - 1) list.push({ text: words.next, style: 2, key: `p@${c.messageId}@${page + 1}` });
+  const body = [c.body, pages > 1 ? words.page(page + 1, pages) : ""].filter(Boolean).join("\n");
   return {
     card_type: "button_interaction",
     main_title: { title: c.title },

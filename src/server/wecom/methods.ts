@@ -6,7 +6,7 @@ import { chatId, optInt, optJson, optStr, reqInt, type Params } from "../botapi/
 import type { InlineKeyboardMarkup, Message, MessageEntity } from "../botapi/types.js";
 import { buttonsOf, linksOf, templateCard } from "./cards.js";
 import { toWecomText } from "./format.js";
-import { asApiError, cardFor, checkSize, deliver, sendCard } from "./send.js";
+import { asApiError, cardFor, checkSize, deliver } from "./send.js";
 import type { Target, WecomWorld } from "./world.js";
 
 type Handler = MethodHandler<WecomWorld>;
@@ -38,7 +38,7 @@ const sendMessage: Handler = async ({ engine: w, params: p }) => {
   const text = optStr(p, "text") ?? "";
   if (text.trim() === "") throw badRequest("message text is empty");
   const markup = inlineMarkup(p);
-  const messageId = w.newMessageId();
+  const messageId = await w.newMessageId(id);
   const parseMode = optStr(p, "parse_mode");
   const entities = optJson<MessageEntity[]>(p, "entities");
   const d = await wecom(() => deliver(w, id, t, { text, ...(parseMode ? { parseMode } : {}), ...(entities ? { entities } : {}), ...(markup ? { markup } : {}) }, messageId));
@@ -74,14 +74,14 @@ async function edit(c: Ctx, change: { text?: string; markup: InlineKeyboardMarku
   const buttons = buttonsOf(change.markup);
   const code = t.kind === "user" ? w.takeResponseCode(old?.card) : undefined;
   if (code && old?.card && t.kind === "user") {
-    const { card, before } = cardFor(formatted.plain, buttons, linksOf(change.markup), id, messageId, old.card.taskId);
+    const { card, before } = cardFor(w.words, formatted.plain, buttons, linksOf(change.markup), id, messageId, old.card.taskId);
     if (!before) {
-      await wecom(() => w.api.updateTemplateCard([t.userid], code, templateCard({ messageId, ...card })));
+      await wecom(() => w.api.updateTemplateCard([t.userid], code, templateCard({ messageId, ...card }, w.words)));
       w.remember({ message, msgids: old.msgids, card });
       return message;
     }
     // Too long for the card: the card shows what is left to choose, the text comes anew.
-    await wecom(() => w.api.updateTemplateCard([t.userid], code, templateCard({ messageId, ...card, body: "" })));
+    await wecom(() => w.api.updateTemplateCard([t.userid], code, templateCard({ messageId, ...card, body: "" }, w.words)));
   }
   const d = await wecom(() => deliver(w, id, t, { text: rawText, ...(parseMode ? { parseMode } : {}), ...(change.markup ? { markup: change.markup } : {}) }, messageId));
   w.remember({ message, msgids: d.msgids, ...(d.card ? { card: d.card } : {}) });
@@ -151,7 +151,7 @@ function sendFile(field: "photo" | "document"): Handler {
     }
     const caption = optStr(p, "caption") ?? "";
     const markup = inlineMarkup(p);
-    const messageId = w.newMessageId();
+    const messageId = await w.newMessageId(id);
     if (caption.trim() !== "" || markup) {
       const d = await wecom(() => deliver(w, id, t, { text: caption.trim() || "📎", ...(markup ? { markup } : {}) }, messageId));
       msgids.push(...d.msgids);

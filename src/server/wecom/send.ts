@@ -2,7 +2,8 @@
 import { ApiError, badRequest, forbidden, tooManyRequests } from "../botapi/errors.js";
 import type { InlineKeyboardMarkup, MessageEntity } from "../botapi/types.js";
 import { WecomError } from "./api.js";
-import { buttonsOf, CARD_TEXT_MAX, cardText, linksOf, templateCard, WORDS, type CardButton } from "./cards.js";
+import { buttonsOf, CARD_TEXT_MAX, cardText, linksOf, templateCard, type CardButton } from "./cards.js";
+import type { Words } from "./words.js";
 import { toWecomText, type WecomText } from "./format.js";
 import type { CardState, Target, WecomWorld } from "./world.js";
 
@@ -51,19 +52,19 @@ export function newTaskId(chatId: number, messageId: number): string {
 /** Sends a card (to a member) and returns its state with the response_code from message/send. */
 export async function sendCard(w: WecomWorld, t: Extract<Target, { kind: "user" }>, card: CardState, messageId: number): Promise<string | undefined> {
   const r = await w.limiter.run(t.userid, () =>
-    w.api.sendMessage(t.userid, "template_card", templateCard({ messageId, ...card })),
+    w.api.sendMessage(t.userid, "template_card", templateCard({ messageId, ...card }, w.words)),
   );
   if (r.response_code) card.responseCode = { code: r.response_code, at: Date.now() };
   return r.msgid;
 }
 
 /** The card for a text with buttons; a text too long for a card goes in a message before it. */
-export function cardFor(text: string, buttons: CardButton[], links: string[], chatId: number, messageId: number, taskId?: string): { card: CardState; before?: string } {
-  const { title, body } = cardText(text);
+export function cardFor(words: Words, text: string, buttons: CardButton[], links: string[], chatId: number, messageId: number, taskId?: string): { card: CardState; before?: string } {
+  const { title, body } = cardText(text, words);
   const fullBody = [body, ...links].filter(Boolean).join("\n");
   const long = [...fullBody].length > CARD_TEXT_MAX;
   return {
-    card: { taskId: taskId ?? newTaskId(chatId, messageId), title, body: long ? WORDS.choose : fullBody, buttons, page: 0 },
+    card: { taskId: taskId ?? newTaskId(chatId, messageId), title, body: long ? words.choose : fullBody, buttons, page: 0 },
     ...(long ? { before: text } : {}),
   };
 }
@@ -76,11 +77,11 @@ export async function deliver(w: WecomWorld, chatId: number, t: Target, o: Outgo
   const links = linksOf(o.markup);
   if (buttons.length === 0 || t.kind === "chat") {
     // App chats take no interactive cards: the buttons are named, to be used in the app.
-    const extra = [...links, ...(buttons.length ? [`（${buttons.map((b) => b.text).join(" / ")}：请在应用中操作）`] : [])];
+    const extra = [...links, ...(buttons.length ? [w.words.buttonsInApp(buttons.map((b) => b.text).join(" / "))] : [])];
     const parts = extra.length ? toWecomText(`${o.text}\n${extra.join("\n")}`, o.parseMode, o.entities).parts : formatted.parts;
     return { ...base, msgids: await sendParts(w, t, parts) };
   }
-  const { card, before } = cardFor(formatted.plain, buttons, links, chatId, messageId);
+  const { card, before } = cardFor(w.words, formatted.plain, buttons, links, chatId, messageId);
   const msgids = before ? await sendParts(w, t, toWecomText(before).parts) : [];
   const id = await sendCard(w, t, card, messageId);
   if (id) msgids.push(id);

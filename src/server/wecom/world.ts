@@ -8,11 +8,14 @@ import type { ChannelsRepo } from "../../db/repos/channels.js";
 import type { WecomApi } from "./api.js";
 import type { CardButton } from "./cards.js";
 import type { MemberLimiter } from "./limiter.js";
+import type { Words } from "./words.js";
 
 export const CHANNEL = "wecom";
 /** A response_code may update its card once, within 72 hours. */
 const RESPONSE_CODE_MS = 72 * 3_600_000;
 const KEEP_MESSAGES = 5000;
+/** 2026-01-01T00:00:00Z. */
+const EPOCH_2026_MS = 1_767_225_600_000;
 
 export type Target = { kind: "user"; userid: string; name: string } | { kind: "chat"; chatid: string; title: string };
 
@@ -39,14 +42,13 @@ export interface BridgeLogger {
 }
 
 export class WecomWorld {
-  readonly queue = new UpdateQueue(1);
+  /** update_ids grow across restarts (the bot's inbox keeps them): milliseconds since 2026 to start. */
+  readonly queue = new UpdateQueue(Date.now() - EPOCH_2026_MS);
   private readonly sent = new Map<string, SentMessage>();
   private readonly targets = new Map<number, Target>();
   /** callback_query ids → the member who clicked. */
   readonly callbacks = new Map<string, { chatId: number; userid: string }>();
   private nextCallback = 1;
-  /** Message ids grow across restarts (seconds since 2026 as the base), as the bot may keep them. */
-  private nextMessageId = Math.max(1, Math.floor((Date.now() - Date.UTC(2026, 0, 1)) / 1000));
   readonly bot: TgUser & { username: string };
   private warnedOnce = new Set<string>();
 
@@ -55,6 +57,7 @@ export class WecomWorld {
     readonly channels: ChannelsRepo,
     readonly limiter: MemberLimiter,
     readonly log: BridgeLogger,
+    readonly words: Words,
     botName = "党支部台账",
   ) {
     this.bot = { id: api.agentId, is_bot: true, first_name: botName, username: `wecom_agent_${api.agentId}_bot` };
@@ -66,8 +69,9 @@ export class WecomWorld {
     this.log.warn(obj, msg);
   }
 
-  newMessageId(): number {
-    return this.nextMessageId++;
+  /** Message ids are per chat and never repeat, also across restarts (the bot stores them). */
+  newMessageId(chatId: number): Promise<number> {
+    return this.channels.nextMessageId(chatId);
   }
 
   newCallbackId(chatId: number, userid: string): string {
@@ -136,7 +140,7 @@ export class WecomWorld {
     return Date.now() - rc.at < RESPONSE_CODE_MS ? rc.code : undefined;
   }
 
-  message(chatId: number, t: Target, fields: Partial<Message> & { reply_markup?: InlineKeyboardMarkup }, messageId = this.newMessageId()): Message {
+  message(chatId: number, t: Target, fields: Partial<Message> & { reply_markup?: InlineKeyboardMarkup }, messageId: number): Message {
     return { message_id: messageId, from: { ...this.bot }, chat: this.tgChat(chatId, t), date: Math.floor(Date.now() / 1000), ...fields };
   }
 }

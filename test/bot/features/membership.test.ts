@@ -31,7 +31,7 @@ describe("branches and joining", () => {
     await a.secretary.command("invite");
     const invite = await a.secretary.next();
     expect(invite.text).toContain("https://t.me/branch_ledger_sandbox_bot?start=");
-    const code = codeOf(invite.text!);
+    const code = codeOf(invite.text);
     const newcomer = h.user({ id: 603, first_name: "Liu" });
     await newcomer.command("start", code);
     expect((await newcomer.next()).text).toContain("欢迎加入「甲支部」");
@@ -44,7 +44,7 @@ describe("branches and joining", () => {
 
   it("does not take an activity report for a name while asking for it", async () => {
     await a.secretary.command("invite");
-    const code = codeOf((await a.secretary.next()).text!);
+    const code = codeOf((await a.secretary.next()).text);
     const newcomer = h.user({ id: 605, first_name: "Gao" });
     await newcomer.command("start", code);
     await newcomer.next();
@@ -57,7 +57,7 @@ describe("branches and joining", () => {
   it("does not let anyone in with a revoked or an expired code", async () => {
     await a.secretary.command("invite");
     const msg = await a.secretary.next();
-    const code = codeOf(msg.text!);
+    const code = codeOf(msg.text);
     await a.secretary.press("撤销此邀请");
     expect((await a.secretary.next()).text).toContain("邀请已撤销");
     const late = h.user({ id: 604, first_name: "Zhou" });
@@ -65,7 +65,7 @@ describe("branches and joining", () => {
     expect((await late.next()).text).toContain("已被撤销");
 
     await a.secretary.command("invite");
-    const code2 = codeOf((await a.secretary.next()).text!);
+    const code2 = codeOf((await a.secretary.next()).text);
     h.clock.now = new Date(h.clock.now.getTime() + 8 * 86_400_000);
     await late.command("start", code2);
     expect((await late.next()).text).toContain("已过期");
@@ -84,14 +84,14 @@ describe("branches and joining", () => {
     if (press.kind !== "callback") throw new Error("expected a callback");
     expect((await press.answer()).text).toMatch(/已撤销其他\d+个邀请/);
     const live = await h.db.prisma.invite.findMany({ where: { branchId: a.branchId, revokedAt: null } });
-    expect(live.map((i) => i.code)).toEqual([codeOf(latest.text!)]);
+    expect(live.map((i) => i.code)).toEqual([codeOf(latest.text)]);
   });
 
   it("holds joins for the secretary's approval when the branch asks for it", async () => {
     await b.secretary.command("invite");
     await b.secretary.next();
     await b.secretary.press("改为需要审批");
-    const code = codeOf((await b.secretary.next()).text!);
+    const code = codeOf((await b.secretary.next()).text);
     const applicant = h.user({ id: 703, first_name: "Sun" });
     await applicant.command("start", code);
     expect((await applicant.next()).text).toContain("等待支部书记审批");
@@ -108,7 +108,7 @@ describe("branches and joining", () => {
 
   it("lets a member of several branches switch the active one", async () => {
     await b.secretary.command("invite");
-    const code = codeOf((await b.secretary.next()).text!);
+    const code = codeOf((await b.secretary.next()).text);
     await b.secretary.press("改为无需审批");
     await b.secretary.next();
     const both = a.members[0]!;

@@ -69,6 +69,8 @@ describe("/stats", () => {
       "👤 我参加的：2次活动，0学时",
       "",
       "👥 党员参与情况（2023年，共5人）",
+      // 31 March has 2 of 2 listed; 1 April lists 4 of 4; 12 May, 1 July list 1 of 12 and 1 of 5 (the talk takes no attendance).
+      "（另有2条记录只记了人数、未列参加人员，未计入下列个人数字；可在记录卡片上点“选择参加人员”补全）",
       "陈委员：1次 · 0学时",
       "李书记：2次 · 0学时",
       "李四：1次 · 0学时",

@@ -47,7 +47,12 @@ describe("the calendar", () => {
     expect(isoWeekday(d(2023, 4, 30))).toBe(7); // Sunday
     expect([daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(2023, 12)]).toEqual([29, 28, 31]);
     expect(isValidDate(2024, 2, 29)).toBe(true);
-    expect([isValidDate(2023, 2, 29), isValidDate(2023, 13, 1), isValidDate(2023, 4, 31), isValidDate(2023, 1.5, 1)]).toEqual([false, false, false, false]);
+    expect([isValidDate(2023, 2, 29), isValidDate(2023, 13, 1), isValidDate(2023, 4, 31), isValidDate(2023, 1.5, 1)]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(isValidTimeZone("Asia/Shanghai")).toBe(true);
     expect(isValidTimeZone("Mars/Base")).toBe(false);
   });

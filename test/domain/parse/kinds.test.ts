@@ -1,5 +1,4 @@
-import type { ActivityKind } from "../../../src/domain/kinds.js";
-import { ACTIVITY_KINDS } from "../../../src/domain/kinds.js";
+import { type ActivityKind, ACTIVITY_KINDS } from "../../../src/domain/kinds.js";
 import { KIND_LABELS_EN, KIND_LABELS_ZH, KIND_LEXICON, kindFromLabel, kindsIn } from "../../../src/domain/parse/index.js";
 import { check, type Case } from "./support.js";
 

@@ -1,6 +1,5 @@
 // The rules as a 党委 inspection reads them, one test per rule, each naming the provision it checks.
 // 《中国共产党支部工作条例（试行）》 is 支部工作条例 below; 《中国共产党党员教育管理工作条例》 is 党员教育管理工作条例.
-import type { ActivityDetails } from "../../../src/domain/activity.js";
 import { parseActivityLine } from "../../../src/domain/parse/index.js";
 import {
   checkCompliance,
@@ -203,7 +202,7 @@ describe("组织生活会 (支部工作条例第五章：每年至少召开1次�
   it("支部工作条例第五章: a 2022年度 组织生活会 held in January 2023 counts for 2022, not 2023", () => {
     const draft = parseActivityLine("2023年1月12日 召开2022年度组织生活会 查找问题5条 整改5条", { now, timeZone: TZ }).draft;
     expect(draft.details.coversYear).toBe(2022);
-    const meeting = fact(draft.kinds, noon(1, 12, 2023), { details: draft.details as ActivityDetails });
+    const meeting = fact(draft.kinds, noon(1, 12, 2023), { details: draft.details });
     const for2022 = complianceInputFromFacts({ year: 2022, today: AFTER_2023, timeZone: TZ, facts: [meeting] });
     expect(items(for2022, "org_life_meeting")).toMatchObject([{ status: "done", count: 1 }]);
     const for2023 = complianceInputFromFacts({ year: 2023, today: AFTER_2023, timeZone: TZ, facts: [meeting] });

@@ -58,7 +58,7 @@ describe("sandbox with a grammY bot over long polling", () => {
     await carol.command("start");
     await carol.next();
     await expect(carol.press("帮助")).rejects.toThrow(/has no callback_data \(it opens https:\/\/example.com\/help\)/);
-    await expect(carol.press("不存在")).rejects.toThrow(/Available buttons:\n  #\d+: \[确认\] \[取消\] \[帮助\]/);
+    await expect(carol.press("不存在")).rejects.toThrow(/Available buttons:\n {2}#\d+: \[确认\] \[取消\] \[帮助\]/);
   });
 
   it("sends edited_message updates when a user edits", async () => {
@@ -106,7 +106,7 @@ describe("sandbox with a grammY bot over long polling", () => {
     await hal.say("一");
     await hal.next();
     await expect(hal.next({ timeout: 200 })).rejects.toThrow(
-      /Hal \(chat 48\) waited 200 ms for a bot message; none came\.\nBot: last getUpdates \d+ ms ago; 0 update\(s\) not yet taken by the bot\.\nTranscript:\n  #1 Hal: 一\n  #2 bot: echo: 一/,
+      /Hal \(chat 48\) waited 200 ms for a bot message; none came\.\nBot: last getUpdates \d+ ms ago; 0 update\(s\) not yet taken by the bot\.\nTranscript:\n {2}#1 Hal: 一\n {2}#2 bot: echo: 一/,
     );
   });
 

@@ -1,12 +1,12 @@
 // The WeCom bridge in-process against the fake WeCom: crypto vectors, splitting, edits, limits, tokens.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
+import { jest } from "@jest/globals";
 import { openCipher, signatureOk } from "../../../src/server/wecom/crypto.js";
 import { splitBytes } from "../../../src/server/wecom/format.js";
 import { startWecomBridge, type WecomBridge } from "../../../src/server/wecom/bridge.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 import { FakeWecom, WecomMember } from "../../support/fakeWecom.js";
-import { jest } from "@jest/globals";
 
 jest.setTimeout(60_000);
 
@@ -129,7 +129,7 @@ describe("the bridge", () => {
     expect(doc.document?.file_name).toBe("2026年 总结.docx");
     const got = member.received().at(-1)!;
     expect(got).toMatchObject({ msgtype: "file", media: { filename: "2026年 总结.docx" } });
-    const file = await api.getFile(doc.document!.file_id);
+    const file = await api.getFile(doc.document.file_id);
     const res = await fetch(`${bridge.apiRoot}/file/bot${bridge.token}/${file.file_path}`);
     expect(Buffer.from(await res.arrayBuffer()).toString()).toContain("docx bytes");
   });

@@ -6,6 +6,8 @@ import type { KindCount } from "../../../db/repos/tallies.js";
 import { needsPeople } from "../../../domain/participants.js";
 import type { DraftExtras } from "./service.js";
 import { callbackCodec } from "../../callbackData.js";
+import { hasMinutes } from "../../../domain/minutes/index.js";
+import { minutesButtons } from "../minutesButton.js";
 
 /** Buttons on a saved record (outside any flow): edit, undo/delete, restore. */
 export const recordButtons = callbackCodec("rec", ["edit", "undo", "restore", "del", "people"] as const, ["branch", "id"] as const);
@@ -31,6 +33,7 @@ export function savedCard(record: ActivityRecord, tallies: KindCount[], timeZone
     .text(t("log-button-edit"), recordButtons.pack({ action: "edit", branch: record.branchId, id: record.id }))
     .text(t("log-button-undo"), recordButtons.pack({ action: "undo", branch: record.branchId, id: record.id }));
   if (note) keyboard.row().text(t("log-button-people"), recordButtons.pack({ action: "people", branch: record.branchId, id: record.id }));
+  if (hasMinutes(record.kinds)) keyboard.row().text(t("log-button-minutes"), minutesButtons.pack({ action: "doc", branch: record.branchId, id: record.id }));
   return { text, keyboard };
 }
 

@@ -93,14 +93,14 @@ export function recordsFeature() {
     }
     await ctx.answerCallbackQuery();
     if (data.action === "edit" || data.action === "people") {
-      const { draft, extras } = draftOfRecord(record!, reporter.timeZone);
-      await enterFlow(ctx, { draft, extras, reporter, source: null, editId: record!.id, start: data.action === "people" ? "people" : "review" });
+      const { draft, extras } = draftOfRecord(record, reporter.timeZone);
+      await enterFlow(ctx, { draft, extras, reporter, source: null, editId: record.id, start: data.action === "people" ? "people" : "review" });
       return;
     }
     // undo (on a fresh card) and del (from /mine) both delete softly, with a way back.
-    await store.softDelete(record!.id, reporter.memberId, ctx.deps.now());
-    const text = ctx.t("undo-done", { what: describeShort(record!, reporter.timeZone, lang) });
-    const keyboard = new InlineKeyboard().text(ctx.t("undo-restore"), recordButtons.pack({ action: "restore", branch: record!.branchId, id: record!.id }));
+    await store.softDelete(record.id, reporter.memberId, ctx.deps.now());
+    const text = ctx.t("undo-done", { what: describeShort(record, reporter.timeZone, lang) });
+    const keyboard = new InlineKeyboard().text(ctx.t("undo-restore"), recordButtons.pack({ action: "restore", branch: record.branchId, id: record.id }));
     if (data.action === "undo") await ctx.editMessageText(text, { reply_markup: keyboard });
     else await ctx.reply(text, { reply_markup: keyboard });
   });

@@ -247,7 +247,7 @@ $("file-input").addEventListener("change", async (e) => {
   if (!res.ok) fail(new Error((await res.json()).error));
   e.target.value = "";
 });
-$("reset-btn").addEventListener("click", () => { if (confirm("清空所有用户、会话和消息？")) api("reset", {}).catch(fail); });
+$("reset-btn").addEventListener("click", () => { if (confirm("清空所有用户、群组、会话和消息？沙盒保存的状态也会一并清除（台账数据库不受影响）。")) api("reset", {}).catch(fail); });
 $("modal-ok").addEventListener("click", () => { $("modal").hidden = true; });
 
 // ---- live updates ----

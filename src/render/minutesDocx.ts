@@ -1,0 +1,121 @@
+// 会议记录 as a .docx in the same official style as the summary (A4, GB/T 9704 margins, 方正小标宋 title,
+// 仿宋 body): one page per meeting, a bordered table of every field; a blank field is an empty cell with
+// room to write in by hand.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeightRule,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  convertMillimetersToTwip,
+} from "docx";
+import { LONG_FIELDS, type MeetingMinutes } from "../domain/minutes/index.js";
+import { DOCX_FONTS } from "./summaryDocx.js";
+
+const LATIN = "Times New Roman";
+const PT = 2;
+const SIZE = { title: 22 * PT, subtitle: 16 * PT, cell: 14 * PT, pageNumber: 14 * PT } as const;
+const PAGE = { width: 11906, height: 16838 } as const;
+const MARGIN = {
+  top: convertMillimetersToTwip(37),
+  bottom: convertMillimetersToTwip(35),
+  left: convertMillimetersToTwip(28),
+  right: convertMillimetersToTwip(26),
+} as const;
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const LABEL_WIDTH = 2000;
+const ROW = { short: 600, long: 2400 } as const; // twips: about one and four handwritten lines
+
+type FontKey = keyof typeof DOCX_FONTS;
+const font = (key: FontKey, latinToo = false) => {
+  const name = DOCX_FONTS[key].name;
+  return { ascii: latinToo ? name : LATIN, hAnsi: latinToo ? name : LATIN, eastAsia: name, cs: name, hint: "eastAsia" as const };
+};
+const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const borders = { top: border, bottom: border, left: border, right: border };
+
+function cell(text: string, width: number, key: FontKey, centred: boolean): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    borders,
+    margins: { left: 100, right: 100, top: 60, bottom: 60 },
+    children: [
+      new Paragraph({
+        alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
+        spacing: { line: 360, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+        children: [new TextRun({ text, font: font(key), size: SIZE.cell })],
+      }),
+    ],
+  });
+}
+
+function meetingPage(m: MeetingMinutes, branchName: string, first: boolean): (Paragraph | Table)[] {
+  const rows = m.fields.map(
+    (f) =>
+      new TableRow({
+        cantSplit: true,
+        height: { value: f.value === null && LONG_FIELDS.includes(f.label) ? ROW.long : ROW.short, rule: HeightRule.ATLEAST },
+        children: [cell(f.label, LABEL_WIDTH, "heading", true), cell(f.value ?? "", TEXT_WIDTH - LABEL_WIDTH, "body", false)],
+      }),
+  );
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      ...(first ? {} : { pageBreakBefore: true }),
+      spacing: { line: 29 * 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      children: [new TextRun({ text: m.heading, font: font("title", true), size: SIZE.title, bold: true })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 29 * 20, lineRule: LineRuleType.EXACT, before: 0, after: 200 },
+      children: [new TextRun({ text: branchName, font: font("subheading"), size: SIZE.subtitle })],
+    }),
+    new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], rows }),
+  ];
+}
+
+/** One .docx of these meetings, one page each (an empty list gives one page saying so). */
+export async function renderMinutesDocx(minutes: readonly MeetingMinutes[], branchName: string, title: string): Promise<Buffer> {
+  const children =
+    minutes.length > 0
+      ? minutes.flatMap((m, i) => meetingPage(m, branchName, i === 0))
+      : [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: "本年度暂无三会一课及主题党日记录。", font: font("body"), size: SIZE.subtitle })] })];
+  const document = new Document({
+    title,
+    creator: branchName,
+    styles: { default: { document: { run: { font: font("body"), size: SIZE.cell } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...MARGIN, footer: convertMillimetersToTwip(23), header: convertMillimetersToTwip(15) },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font("pageNumber", true), size: SIZE.pageNumber })],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
