@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   let token = config.BOT_TOKEN;
   let apiRoot = config.TELEGRAM_API_ROOT;
   let closeSandbox: (() => Promise<void>) | undefined;
+  /** Stops taking messages from outside before the bot stops (the WeCom bridge). */
+  let stopIntake: (() => Promise<void>) | undefined;
   if (config.CHANNEL === "wecom") {
     // The bot polls the WeCom bridge, which takes WeCom's callbacks on PORT (../shared/contract.md).
     if (config.BOT_MODE === "webhook") {
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     token = bridge.token;
     apiRoot = bridge.apiRoot;
     closeSandbox = bridge.close;
+    stopIntake = bridge.stopTaking;
   } else if (!token) {
     // The sandbox listens on PORT itself; the bot takes its updates by polling it.
     if (config.BOT_MODE === "polling" && config.webhookNeedsToken) {
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
+    await stopIntake?.();
     await app.stop();
     await closeSandbox?.();
     process.exit(0);

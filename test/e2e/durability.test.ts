@@ -2,6 +2,7 @@
 // the middle of a reminder fan-out, SIGTERM to the `npm start` process group under a burst, and an
 // exclusive lock on the SQLite file. Bounded: each test waits for what it expects, with a deadline.
 import { spawn } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { jest } from "@jest/globals";
@@ -188,6 +189,93 @@ describe("nothing taken is lost", () => {
     await until("every report answered", () => answered(sent) === sent.length, 60_000, 200);
     await expectStoredOnce(sent);
     expect(botReplies(team).filter((e) => APOLOGY.test(e.text) || /系统繁忙/.test(e.text))).toEqual([]);
+  });
+});
+
+/**
+ * A Bot API in front of the sandbox that passes the first `limit` sendMessage calls and holds the
+ * rest until `open()` — a held call whose caller has gone (the process was killed) is dropped, as
+ * Telegram never got it.
+ */
+async function gatedSends(target: string, limit: number): Promise<{ apiRoot: string; passed(): number; open(): void; close(): Promise<void> }> {
+  const to = new URL(target);
+  let passed = 0;
+  let gateOpen = false;
+  const held: (() => void)[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const forward = () => {
+        if (res.destroyed || req.socket.destroyed) return;
+        const up = http.request({ host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        });
+        up.on("error", () => res.destroy());
+        up.end(Buffer.concat(chunks));
+      };
+      if (!req.url?.endsWith("/sendMessage") || gateOpen) return forward();
+      if (passed < limit) {
+        passed += 1;
+        return forward();
+      }
+      held.push(forward);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const { port } = server.address() as { port: number };
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    passed: () => passed,
+    open() {
+      gateOpen = true;
+      for (const f of held.splice(0)) f();
+    },
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
+
+/** A fixed-offset zone where it is about noon now, so "today" has room on both sides. */
+function noonZone(now: Date): { timeZone: string; day: number; time: string } {
+  const offset = (((12 - now.getUTCHours()) % 24) + 24) % 24;
+  const hours = offset <= 12 ? offset : offset - 24;
+  const timeZone = hours === 0 ? "Etc/UTC" : `Etc/GMT${hours > 0 ? "-" : "+"}${Math.abs(hours)}`;
+  const local = new Date(now.getTime() + hours * 3_600_000 - 2 * 60_000);
+  const time = `${String(local.getUTCHours()).padStart(2, "0")}:${String(local.getUTCMinutes()).padStart(2, "0")}`;
+  return { timeZone, day: local.getUTCDate(), time };
+}
+
+describe("reminders are not lost either", () => {
+  (postgresServer() ? it.skip : it)("kill -9 in the middle of a fan-out to 30 members, then a restart: every member has exactly one reminder", async () => {
+    const now = new Date();
+    const zone = noonZone(now);
+    const rule = {
+      pattern: { type: "day_of_month", day: zone.day }, onNonWorkday: "keep", target: "members",
+      reminders: [{ daysBefore: 0, time: zone.time }], followUp: { enabled: false }, theme: "学习党章",
+    };
+    const ids = await seed(30, { rule, enabledAt: new Date(now.getTime() - 10 * 60_000), timeZone: zone.timeZone });
+    for (const id of ids) sandbox.user({ id, first_name: `党员${id - 9000}`, started: true });
+    const reminded = () => ids.map((id) => sandbox.transcript(id).filter((e) => e.from === "bot" && e.text.includes("主题党日")).length);
+    const total = () => reminded().reduce((a, b) => a + b, 0);
+
+    const gate = await gatedSends(sandbox.apiRoot, 9);
+    try {
+      const first = start(undefined, { TELEGRAM_API_ROOT: gate.apiRoot });
+      await until("9 reminders out", () => total() >= 9, 60_000, 20);
+      // The process records those 9 as sent; the next ones are claimed and held in flight when it dies.
+      await new Promise((r) => setTimeout(r, 1000));
+      await first.stop("SIGKILL");
+      expect(total()).toBe(9);
+      gate.open();
+      const second = start(undefined, { TELEGRAM_API_ROOT: gate.apiRoot });
+      await second.waitFor(/polling mode/);
+      await until("every member reminded", () => reminded().every((n) => n >= 1), 60_000, 100);
+      await new Promise((r) => setTimeout(r, 3000)); // nothing more comes
+      expect(reminded()).toEqual(ids.map(() => 1));
+    } finally {
+      await gate.close();
+    }
   });
 });
 

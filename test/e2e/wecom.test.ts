@@ -121,6 +121,17 @@ describe("the bot in WeCom", () => {
     const picker = await waitCard(sec, /记录哪类活动/);
     expect(picker.card!.button_list.length).toBeLessThanOrEqual(6);
     expect(picker.card!.button_list.map((b) => b.text)).toContain("下一页");
+    // Turning the pages: the bridge updates the card with the click's response_code.
+    const firstPage = picker.card!.button_list.map((b) => b.text);
+    await sec.click(picker.card!, picker.card!.button_list.find((b) => b.text === "下一页")!.key);
+    await wecom.waitUntil(() => (picker.card!.updates === 1 ? true : undefined), "page 2");
+    const secondPage = picker.card!.button_list.map((b) => b.text);
+    expect(secondPage).toContain("上一页");
+    expect(secondPage.filter((t) => !["上一页", "下一页"].includes(t)).some((t) => firstPage.includes(t))).toBe(false);
+    expect(picker.card!.sub_title_text).toContain("第2/");
+    await sec.click(picker.card!, picker.card!.button_list.find((b) => b.text === "上一页")!.key);
+    await wecom.waitUntil(() => (picker.card!.updates === 2 ? true : undefined), "page 1 again");
+    expect(picker.card!.button_list.map((b) => b.text)).toEqual(firstPage);
     await sec.press(picker.card!, "支委会");
     const day = await waitCard(sec, /活动是哪天/);
     await sec.press(day.card!, "今天");
@@ -181,6 +192,26 @@ describe("the bot in WeCom", () => {
     await bot.waitFor(/polling mode/, 60_000);
     const reminder = await wecom.waitUntil(() => chat.received.find((m) => /主题党日/.test(m.content ?? "")), "the reminder", 30_000);
     expect(reminder.content).toContain("测试党支部");
+  });
+
+  it("tells a secretary without members that /bind needs them, reminders then go privately", async () => {
+    const solo = wecom.member("ZhaoLiu", "赵六");
+    await solo.say("/newbranch 新建党支部");
+    await waitText(solo, /已创建支部/);
+    await solo.say("赵六");
+    await waitText(solo, /已记下/);
+    const chats = wecom.chats.size;
+    await solo.say("/bind");
+    await waitText(solo, /至少两名/);
+    expect(wecom.chats.size).toBe(chats);
+  });
+
+  it("after the restart, a member's report is still saved: ids never repeat", async () => {
+    const li = wecom.member("LiSi", "李四");
+    const before = await activities();
+    await li.say("/log 今天 党小组会 学习党章 实到3人");
+    await waitText(li, /党小组会/);
+    expect(await activities()).toBe(before + 1);
   });
 
   it("delivered everything as WeCom takes it", () => {

@@ -44,6 +44,13 @@ export function channelsRepo(prisma: Prisma) {
       const row = await prisma.channelChat.findFirst({ where: { id, channel } });
       return row && { externalId: row.externalId, title: row.title };
     },
+    /** The next message id of a chat (a member's: id > 0, an app chat's: -id); never given twice. */
+    async nextMessageId(chatId: number): Promise<number> {
+      const row = chatId > 0
+        ? await prisma.channelUser.update({ where: { id: chatId }, data: { lastMessageId: { increment: 1 } }, select: { lastMessageId: true } })
+        : await prisma.channelChat.update({ where: { id: -chatId }, data: { lastMessageId: { increment: 1 } }, select: { lastMessageId: true } });
+      return row.lastMessageId;
+    },
     /** Records a callback key; false when it was taken before (a retry or a replay). */
     async firstSight(key: string): Promise<boolean> {
       try {

@@ -33,11 +33,15 @@ export interface WecomBridge {
   /** The port WeCom's callbacks arrive on. */
   readonly port: number;
   readonly world: WecomWorld;
+  /** Refuses further callbacks (WeCom retries them later) and waits until the bot took the updates in hand. */
+  stopTaking(): Promise<void>;
   close(): Promise<void>;
 }
 
 const HOUSEKEEPING_MS = 3_600_000;
 const KEEP_INBOUND_MS = 24 * 3_600_000;
+/** How long stopTaking() waits for the bot to take the last updates. */
+const STOP_WAIT_MS = 5_000;
 
 /** The repository once the database is open; every call waits for it. */
 function lazyRepo(repo: Promise<ChannelsRepo>): ChannelsRepo {
@@ -123,6 +127,7 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
   o.logger.info({ port, path: c.WECOM_CALLBACK_PATH, apiRoot: c.WECOM_API_ROOT }, "WeCom bridge: taking callbacks");
 
   let closing: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
   const close = (server: http.Server) => new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
@@ -132,6 +137,13 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
     token,
     port,
     world,
+    stopTaking: () => (stopping ??= (async () => {
+      await close(front);
+      await callbacks.idle();
+      const until = Date.now() + STOP_WAIT_MS;
+      while (world.queue.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      if (world.queue.size > 0) o.logger.warn({ pending: world.queue.size }, "WeCom bridge: stopped with updates the bot did not take");
+    })()),
     close: () => (closing ??= (async () => {
       clearInterval(housekeeping);
       await close(front);

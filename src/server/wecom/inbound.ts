@@ -9,7 +9,7 @@ import { detectEntities } from "../botapi/text.js";
 import { parseKey, templateCard } from "./cards.js";
 import { openCipher, parseXml, signatureOk, type CallbackKeys } from "./crypto.js";
 import { asApiError } from "./send.js";
-import type { Message } from "../botapi/types.js";
+import type { Message, TgUser } from "../botapi/types.js";
 import type { WecomWorld } from "./world.js";
 
 const MAX_CALLBACK_BYTES = 1024 * 1024;
@@ -86,41 +86,42 @@ async function take(w: WecomWorld, m: Record<string, string>): Promise<void> {
   const t = (await w.target(from.id))!;
   const chat = w.tgChat(from.id, t);
   const date = Number(m.CreateTime) || Math.floor(Date.now() / 1000);
-  const message: MessageMaker = (fields) => ({ message_id: w.newMessageId(), from, chat, date, ...fields });
+  const message: MessageMaker = async (fields) => ({ message_id: await w.newMessageId(from.id), from, chat, date, ...fields });
 
   switch (m.MsgType) {
     case "text": {
       const text = (m.Content ?? "").trim();
       if (!text) return;
-      if (/^\/bind(\s|$)/.test(text)) return bindGroup(w, from.id, userid, message);
+      if (/^\/bind(\s|$)/.test(text)) return bindGroup(w, from, userid, message);
       const entities = detectEntities(text);
-      w.queue.push({ message: message({ text, ...(entities.length ? { entities } : {}) }) });
+      w.queue.push({ message: await message({ text, ...(entities.length ? { entities } : {}) }) });
       return;
     }
     case "image": {
       const id = m.MediaId ?? "";
-      w.queue.push({ message: message({ photo: [{ file_id: `wx:${id}`, file_unique_id: id.slice(0, 32), width: 0, height: 0, file_size: 0 }] }) });
+      w.queue.push({ message: await message({ photo: [{ file_id: `wx:${id}`, file_unique_id: id.slice(0, 32), width: 0, height: 0, file_size: 0 }] }) });
       return;
     }
     case "file": {
       const id = m.MediaId ?? "";
-      w.queue.push({ message: message({ document: { file_id: `wx:${id}`, file_unique_id: id.slice(0, 32), file_size: Number(m.FileSize) || 0, ...(m.FileName || m.Title ? { file_name: m.FileName || m.Title } : {}) } }) });
+      w.queue.push({ message: await message({ document: { file_id: `wx:${id}`, file_unique_id: id.slice(0, 32), file_size: Number(m.FileSize) || 0, ...(m.FileName || m.Title ? { file_name: m.FileName || m.Title } : {}) } }) });
       return;
     }
     case "event":
-      return event(w, m, from.id, userid, message);
+      return event(w, m, from, userid, message);
     default:
       w.log.info({ type: m.MsgType }, "WeCom message type not handled");
   }
 }
 
-type MessageMaker = (fields: Partial<Message>) => Message;
+type MessageMaker = (fields: Partial<Message>) => Promise<Message>;
 
-async function event(w: WecomWorld, m: Record<string, string>, chatId: number, userid: string, message: MessageMaker): Promise<void> {
+async function event(w: WecomWorld, m: Record<string, string>, from: TgUser, userid: string, message: MessageMaker): Promise<void> {
+  const chatId = from.id;
   if (m.Event === "click" && m.EventKey?.startsWith("/")) {
     // A menu entry: the command as if typed.
     const text = m.EventKey;
-    w.queue.push({ message: message({ text, entities: detectEntities(text) }) });
+    w.queue.push({ message: await message({ text, entities: detectEntities(text) }) });
     return;
   }
   if (m.Event !== "template_card_event") return;
@@ -138,9 +139,8 @@ async function event(w: WecomWorld, m: Record<string, string>, chatId: number, u
   }
   const t = (await w.target(chatId))!;
   const cardMessage = sent?.message ?? w.message(chatId, t, { text: "" }, key.messageId);
-  const from = message({}).from;
   w.queue.push({
-    callback_query: { id: w.newCallbackId(chatId, userid), from: from!, message: cardMessage, chat_instance: `wecom${chatId}`, data: key.data },
+    callback_query: { id: w.newCallbackId(chatId, userid), from, message: cardMessage, chat_instance: `wecom${chatId}`, data: key.data },
   });
 }
 
@@ -148,14 +148,14 @@ async function event(w: WecomWorld, m: Record<string, string>, chatId: number, u
  * /bind typed in WeCom: the secretary's branch gets an app chat (appchat/create) with its members,
  * and the bot is told as Telegram would tell it: added to a group, then /bind typed there.
  */
-async function bindGroup(w: WecomWorld, secretaryId: number, userid: string, message: MessageMaker): Promise<void> {
-  const roster = await w.channels.rosterOfSecretary(secretaryId);
+async function bindGroup(w: WecomWorld, from: TgUser, userid: string, message: MessageMaker): Promise<void> {
+  const roster = await w.channels.rosterOfSecretary(from.id);
   const reply = async (content: string) => {
     await w.limiter.run(userid, () => w.api.sendMessage(userid, "text", { content }));
   };
   if (!roster) {
     // Not a secretary: the bot answers /bind as it does elsewhere.
-    w.queue.push({ message: message({ text: "/bind", entities: detectEntities("/bind") }) });
+    w.queue.push({ message: await message({ text: "/bind", entities: detectEntities("/bind") }) });
     return;
   }
   const ids = await w.channels.externalIds("wecom", roster.memberIds);
@@ -176,10 +176,9 @@ async function bindGroup(w: WecomWorld, secretaryId: number, userid: string, mes
   const groupId = await w.appChat(chatid, roster.branchName);
   const t = (await w.target(groupId))!;
   const chat = w.tgChat(groupId, t);
-  const from = message({}).from!;
   const bot = { ...w.bot };
   w.queue.push({
     my_chat_member: { chat, from, date: Math.floor(Date.now() / 1000), old_chat_member: { status: "left", user: bot }, new_chat_member: { status: "member", user: bot } },
   });
-  w.queue.push({ message: { message_id: w.newMessageId(), from, chat, date: Math.floor(Date.now() / 1000), text: "/bind", entities: detectEntities("/bind") } });
+  w.queue.push({ message: { message_id: await w.newMessageId(groupId), from, chat, date: Math.floor(Date.now() / 1000), text: "/bind", entities: detectEntities("/bind") } });
 }

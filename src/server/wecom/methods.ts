@@ -38,7 +38,7 @@ const sendMessage: Handler = async ({ engine: w, params: p }) => {
   const text = optStr(p, "text") ?? "";
   if (text.trim() === "") throw badRequest("message text is empty");
   const markup = inlineMarkup(p);
-  const messageId = w.newMessageId();
+  const messageId = await w.newMessageId(id);
   const parseMode = optStr(p, "parse_mode");
   const entities = optJson<MessageEntity[]>(p, "entities");
   const d = await wecom(() => deliver(w, id, t, { text, ...(parseMode ? { parseMode } : {}), ...(entities ? { entities } : {}), ...(markup ? { markup } : {}) }, messageId));
@@ -151,7 +151,7 @@ function sendFile(field: "photo" | "document"): Handler {
     }
     const caption = optStr(p, "caption") ?? "";
     const markup = inlineMarkup(p);
-    const messageId = w.newMessageId();
+    const messageId = await w.newMessageId(id);
     if (caption.trim() !== "" || markup) {
       const d = await wecom(() => deliver(w, id, t, { text: caption.trim() || "📎", ...(markup ? { markup } : {}) }, messageId));
       msgids.push(...d.msgids);

@@ -42,14 +42,13 @@ export interface BridgeLogger {
 }
 
 export class WecomWorld {
-  readonly queue = new UpdateQueue(1);
+  /** update_ids grow across restarts (the bot's inbox keeps them): milliseconds since 2026 to start. */
+  readonly queue = new UpdateQueue(Date.now() - EPOCH_2026_MS);
   private readonly sent = new Map<string, SentMessage>();
   private readonly targets = new Map<number, Target>();
   /** callback_query ids → the member who clicked. */
   readonly callbacks = new Map<string, { chatId: number; userid: string }>();
   private nextCallback = 1;
-  /** Message ids grow across restarts (seconds since 2026 as the base), as the bot may keep them. */
-  private nextMessageId = Math.max(1, Math.floor((Date.now() - EPOCH_2026_MS) / 1000));
   readonly bot: TgUser & { username: string };
   private warnedOnce = new Set<string>();
 
@@ -70,8 +69,9 @@ export class WecomWorld {
     this.log.warn(obj, msg);
   }
 
-  newMessageId(): number {
-    return this.nextMessageId++;
+  /** Message ids are per chat and never repeat, also across restarts (the bot stores them). */
+  newMessageId(chatId: number): Promise<number> {
+    return this.channels.nextMessageId(chatId);
   }
 
   newCallbackId(chatId: number, userid: string): string {
@@ -140,7 +140,7 @@ export class WecomWorld {
     return Date.now() - rc.at < RESPONSE_CODE_MS ? rc.code : undefined;
   }
 
-  message(chatId: number, t: Target, fields: Partial<Message> & { reply_markup?: InlineKeyboardMarkup }, messageId = this.newMessageId()): Message {
+  message(chatId: number, t: Target, fields: Partial<Message> & { reply_markup?: InlineKeyboardMarkup }, messageId: number): Message {
     return { message_id: messageId, from: { ...this.bot }, chat: this.tgChat(chatId, t), date: Math.floor(Date.now() / 1000), ...fields };
   }
 }
