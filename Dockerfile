@@ -22,10 +22,11 @@ ENV NODE_ENV=production \
     DATABASE_URL=file:/data/ledger.db \
     PORT=8080
 WORKDIR /app
-# fonts-wqy-zenhei: Chinese text in the /stats chart.
+# fonts-wqy-microhei: Chinese text in the /stats chart (5 MB; src/render/chartFonts.ts also finds
+# fonts-wqy-zenhei, 16 MB, which CI installs).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-wqy-zenhei \
- && rm -rf /var/lib/apt/lists/* /opt/yarn-*
+ && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=build /runtime/package.json /runtime/package-lock.json ./
 COPY --from=build /runtime/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -159,6 +159,8 @@ removeMatching(path.join(nm, "@prisma", "client", "runtime"),
   /\.(mysql|sqlserver|cockroachdb)\.|^query_compiler_small_|^query_compiler_.*\.js$/);
 // echarts: we import the ES modules (lib/); of dist/ keep only the CommonJS entry.
 removeMatching(path.join(nm, "echarts", "dist"), /^(?!echarts\.js$)/);
+// date-fns: the 90-odd locales; its own default (en-US) stays — nothing of ours imports date-fns/locale.
+removeMatching(path.join(nm, "date-fns", "locale"), /^(?!en-US(\.|$)|_lib$)/);
 // docx: browser bundles (UMD, IIFE).
 removeMatching(path.join(nm, "docx", "dist"), /\.(umd\.cjs|iife\.js)$/);
 // Source maps, TypeScript declarations and sources: read by editors, never by node.

@@ -53,6 +53,11 @@ const SELF = "我";
 export function matchMember(written: string, roster: readonly RosterPerson[]): RosterPerson | null {
   const name = written.normalize("NFKC").trim().replace(/同志$/, "").trim();
   if (name.length < 2) return null;
+  // 书记 (or 支部书记) alone: the branch's secretary.
+  if (/^(?:党?支部)?书记$|^支书$/.test(name)) {
+    const secretaries = roster.filter((p) => p.role === "secretary");
+    return secretaries.length === 1 ? (secretaries[0] ?? null) : null;
+  }
   const exact = roster.filter((p) => p.name.normalize("NFKC").trim() === name);
   if (exact.length === 1) return exact[0] ?? null;
   if (exact.length > 1) return null;
@@ -125,9 +130,12 @@ export function resolvePeople(r: PeopleInReport, roster: readonly RosterPerson[]
   let expectedCount = r.expectedCount;
   let presentCount = r.presentCount;
   if (r.everyone && attends) {
-    for (const p of roster) if (!absentIds.has(p.memberId)) attendees.add(p.memberId);
-    expectedCount ??= roster.length;
-    presentCount ??= roster.length - absentees.length;
+    // 支委会，大家都在: everyone on the committee.
+    const committee = r.kinds.every((k) => k === "branch_committee");
+    const pool = committee ? roster.filter((p) => p.role === "secretary" || p.role === "committee") : roster;
+    for (const p of pool) if (!absentIds.has(p.memberId)) attendees.add(p.memberId);
+    expectedCount ??= pool.length;
+    presentCount ??= pool.length - absentees.length;
   }
   for (const id of absentIds) attendees.delete(id);
   // 李明、赵六参加 with the speaker: 实到 counts everyone named as taking part.

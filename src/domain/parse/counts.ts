@@ -62,7 +62,7 @@ function hours(value: number): CountRule["apply"] {
 
 const P = PLAIN_NUM;
 /** 发展党员3名, 接收预备党员2名 are members admitted, not members present. */
-const NOT_PRESENT = "(?<!发展|吸收|接收|转正|推荐|确定|培养|考察|预备|新|列为|转为)";
+const NOT_PRESENT = "(?<!发展|吸收|接收|转正|推荐|确定|培养|考察|预备|新|列为|转为|优秀|评出|选出|评为)";
 const PIECES = "(?:条|项|个|处)";
 
 /** A reason in brackets after an absence count: 出差, 病假, 因公外出. */
@@ -108,6 +108,9 @@ const RULES: CountRule[] = [
     re: new RegExp(`(?:覆盖|涉及|教育|参与|惠及|服务|受教育|累计|共计|合计|共|达)?(?:人员|党员干部|党员|群众|干部|职工|居民)?\\s*${APPROX}${COUNT_NUM}${LOOSE}\\s*人次(?:左右)?`),
     apply: detail("personTimes"),
   },
+  // 7人应到 6人实到: the number first
+  { re: new RegExp(`(?<=^|[\\s,;。、])${APPROX}${P}${LOOSE}\\s*${PEOPLE}\\s*应到(?!\\s*\\d)`), apply: field("expectedCount") },
+  { re: new RegExp(`(?<=^|[\\s,;。、])${APPROX}${P}${LOOSE}\\s*${PEOPLE}\\s*实到(?!\\s*\\d)`), apply: field("presentCount") },
   { re: new RegExp(`应(?:到|参会|参加|出席|到会)(?:会)?(?:人数|人员|党员)?\\s*:?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}?`), apply: field("expectedCount") },
   { re: new RegExp(`实(?:际)?(?:到|参会|参加|出席|到会)(?:会)?(?:人数|人员|党员)?\\s*:?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}?`), apply: field("presentCount") },
   {
@@ -159,16 +162,18 @@ const RULES: CountRule[] = [
       return absent(f, m[1], reason);
     },
   },
+  // 来了6个 (people, from the verb)
+  { re: new RegExp(`(?<=来了|到了|去了)\\s*${APPROX}${COUNT_NUM}${LOOSE}\\s*个(?:人)?`), apply: field("presentCount") },
   // 8人, 共12名党员参加, 十二人, 20余名同志
   {
     re: new RegExp(
-      `${NOT_PRESENT}(?:共有|共计|总计|共|有)?\\s*${APPROX}${COUNT_NUM}${LOOSE}\\s*(?:名|位|个)?\\s*(?:党员干部|党员同志|党员|同志|支委委员|支委|委员|人员|人|职工|群众|干部|志愿者|居民)(?!次)(?:左右)?(?:\\s*(?:参加|参会|出席|到会|参与)(?:了)?)?`,
+      `${NOT_PRESENT}(?:共有|共计|总计|共|有)?\\s*${APPROX}${COUNT_NUM}${LOOSE}\\s*(?:名|位|个)?\\s*(?:党员干部|党员同志|党员|同志|支委委员|支委|委员|人员|人|职工|群众|干部|志愿者|居民|听众|观众)(?!次)(?:左右)?(?:\\s*(?:参加|参会|出席|到会|参与)(?:了)?)?`,
     ),
     apply: field("presentCount"),
   },
-  // 党员20余名参加, 志愿者12人
+  // 党员20余名参加, 志愿者12人, 支委5人
   {
-    re: new RegExp(`${NOT_PRESENT}(?:党员干部|党员|同志|志愿者|群众|职工|居民)\\s*(?:共)?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}(?!次)(?:左右)?(?:\\s*(?:参加|参会|出席|到会|参与)(?:了)?)?`),
+    re: new RegExp(`${NOT_PRESENT}(?:党员干部|党员|同志|志愿者|群众|职工|居民|支委委员|支委|听众|观众)\\s*(?:共)?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}(?!次)(?:左右)?(?:\\s*(?:参加|参会|出席|到会|参与)(?:了)?)?`),
     apply: field("presentCount"),
   },
   // 20余次: there is no field for it, but its looseness is noted

@@ -58,6 +58,7 @@ const RELATIVE_DAYS: Record<string, [number, PartOfDay | undefined]> = {
   昨天: [-1, undefined], 昨日: [-1, undefined], 昨儿: [-1, undefined],
   昨早: [-1, "morning"], 昨晨: [-1, "morning"], 昨晚: [-1, "evening"],
   前天: [-2, undefined], 前日: [-2, undefined], 大前天: [-3, undefined],
+  刚刚: [0, undefined], 刚才: [0, undefined], 刚: [0, undefined],
   明天: [1, undefined], 明日: [1, undefined], 后天: [2, undefined],
 };
 
@@ -113,14 +114,14 @@ const RULES: DateRule[] = [
   },
   {
     // 5.12, 3.8, 5/12 (month.day) but not 1.5小时, 2/3以上
-    re: /(?<![\d.\-/:]|时长|约|共|计|第|版|长)(\d{1,2})([./])(\d{1,2})(?![\d./:%]|\s*(?:学时|小时|课时|个|天|日|号|次|人|名|位|项|条|篇|份|倍|万|千|分|元|h|版|章|节|级|亿|米|公里|岁|以上|以下|的))/i,
+    re: /(?<![\d.\-/:]|时长|约|共|计|第|版|长)(\d{1,2})([./-])(\d{1,2})(?![\d./:%]|\s*(?:学时|小时|课时|个|天|日|号|次|人|名|位|项|条|篇|份|倍|万|千|分|元|h|版|章|节|级|亿|米|公里|岁|以上|以下|的))/i,
     resolve: (m, today) => {
       const r = recentMonthDay(num(m[1]), num(m[3]), today);
       return r === "impossible" ? null : r;
     },
   },
   {
-    re: /大前天|前天|前日|昨天|昨日|昨儿|昨早|昨晨|昨晚|今天|今日|今儿|本日|今早|今晨|今晚|明天|明日|后天/,
+    re: /大前天|前天|前日|昨天|昨日|昨儿|昨早|昨晨|昨晚|今天|今日|今儿|本日|今早|今晨|今晚|明天|明日|后天|刚刚|刚才|刚(?=开完|结束|开了|搞完|组织完|参加完)/,
     resolve: (m, today) => {
       const [offset, partOfDay] = RELATIVE_DAYS[m[0]] ?? [0, undefined];
       return partOfDay ? { date: addDays(today, offset), partOfDay } : { date: addDays(today, offset) };

@@ -58,7 +58,11 @@ export function parseActivityLine(text: string, opts: ParseOptions): ParseResult
 
   const kinds = findKinds(plain);
   draft.kinds = kinds.kinds;
-  for (const hit of kinds.hits) if (!hit.term.weak) mt.consume(hit.span);
+  for (const hit of kinds.hits) {
+    // 撰写主题党日活动新闻稿: a publication word inside a phrase stays in the topic.
+    const inPhrase = hit.term.kinds.includes("publicity") && /[\u4e00-\u9fff]/.test(plain[hit.span[0] - 1] ?? "");
+    if (!hit.term.weak && !inPhrase) mt.consume(hit.span);
+  }
 
   const tagged = findReportTags(plain, draft.kinds);
   Object.assign(draft.details, tagged.details);
@@ -88,6 +92,8 @@ export function parseActivityLine(text: string, opts: ParseOptions): ParseResult
   // A talk reads best as its whole phrase (书记与王某某谈话), ahead of what else is left.
   mt.consumeAll(talk.spans);
   draft.title = quotes.title ?? residualTitle(mt.original, mt.freeRuns(), talk.spans.map((s) => talkTitle(mt.original, s)));
+  // 观看警示教育片《零容忍》: the films watched are the subject when nothing else is.
+  if (draft.title === null && quotes.films.length > 0) draft.title = `观看${quotes.films.map((f) => `《${f}》`).join("")}`;
 
   const problems: ParseProblem[] = [];
   if (draft.date === null) {

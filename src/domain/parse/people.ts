@@ -102,16 +102,16 @@ const ROLES: Role[] = [
     // 宣讲 and 讲党课 are kind names, masked in the view: matched on the normalised text.
     verbs: /(?:同志)?(?:主讲|授课|讲授|讲课|宣讲|作专题辅导|作辅导报告|讲(?:了)?(?:专题|微)?党课)/,
   },
-  { key: "host", labels: /(?:主持人|(?:会议)?主持\s*:)\s*:?\s*/, verbs: /(?:同志)?主持(?:会议)?/ },
+  { key: "host", labels: /(?:主持人|(?:会议)?主持\s*:)\s*:?\s*/, verbs: /(?:同志)?(?:主持(?:会议)?|带队)/ },
   { key: "recorder", labels: /(?:记录人|记录员|(?:会议)?记录\s*:)\s*:?\s*/, verbs: /(?:负责)?记录(?![人员:])/ },
 ];
 
 const EVERYONE =
-  /(?:全体党员|全体同志|全体支委|全体人员|全员|大家|党员们|同志们)(?:都|均|全都|全部)?(?:来了|到了|到齐了?|参加了?|参会|出席|到会|到场|参与)|全体党员(?!大会|会议|会)|无人缺席|无缺席|全部到齐|都到齐了?|悉数参加|一个不少|一个没落/;
+  /(?:全体党员|全体同志|全体支委|全体人员|全员|大家|党员们|同志们)(?:都|均|全都|全部)?(?:来了|到了|去了|看了|在|到齐了?|参加了?|参会|出席|到会|到场|参与)|全体党员(?!大会|会议|会)|无人缺席|无缺席|全部到齐|都到齐了?|悉数参加|一个不少|一个没落/;
 
 /** Names after a label, separated by 、 or ，: 参加人员：张三、李四、王五. */
 function namesAfter(view: string, from: number): { names: string[]; end: number } | null {
-  const items = /^[^;。\u0000]*/.exec(view.slice(from))?.[0] ?? "";
+  const items = /^[^;。\u0000\s]*/.exec(view.slice(from))?.[0] ?? "";
   const names: string[] = [];
   let end = from;
   for (const part of items.split(/([、,和])/)) {
@@ -149,7 +149,9 @@ export function findPeople(normal: string, view: string): PeopleFinding {
       const after = nameAfter(v, span[1]);
       if (!after) continue;
       found[role.key] = after.name;
-      take([span[0], after.end]);
+      // 主讲人孙老师（党校）: the bracket says who the person is, not what the activity was.
+      const note = /^\s*\([^()]{1,12}\)/.exec(v.slice(after.end));
+      take([span[0], after.end + (note ? note[0].length : 0)]);
     }
     if (found[role.key] || !role.verbs) continue;
     for (const { span } of matchesOf(normal, role.verbs)) {
@@ -182,7 +184,7 @@ export function findPeople(normal: string, view: string): PeopleFinding {
     if (!run.bounded) continue;
     const parts = run.text.split(/、|和|及/).filter((x) => x !== "");
     const names = parts.map(cleanName);
-    if (names.length === 0 || names.some((n) => n === null || /^(?:书记|副书记|支部书记|党支部书记|组织委员|宣传委员|纪检委员)$/.test(n))) continue;
+    if (names.length === 0 || names.some((n) => n === null || /^(?:书记|副书记|支部书记|党支部书记|组织委员|宣传委员|纪检委员|支委|委员|支委委员)$/.test(n))) continue;
     found.participants.push(...(names as string[]));
     take([run.start, span[1]]);
   }

@@ -1,7 +1,7 @@
 import { matchesOf } from "./text.js";
 import type { Span } from "./types.js";
 
-const TALK_VERB = /(?:进行|开展)?(?:了)?(?:一对一)?(?:谈心谈话|廉政谈话|集体谈话|谈心|谈话)/;
+const TALK_VERB = /(?:进行|开展)?(?:了)?(?:一对一)?(?:谈心谈话|廉政谈话|集体谈话|谈了谈心|谈心|谈话)/;
 const WITH = /与|和|同|跟|对/;
 /** The reporter, when a line names only the other side of a talk. */
 export const SELF = "我";
@@ -9,7 +9,7 @@ export const SELF = "我";
 function side(raw: string): string | null {
   const s = raw
     .replace(/^(?:由|组织|开展|其中|分别|并)+/, "")
-    .replace(/(?:分别|逐一|分别地|先后|等|开展|进行|同志)+$/, "")
+    .replace(/(?:分别|逐一|分别地|先后|等|开展|进行|同志|谈了|谈)+$/, "")
     .replace(/同志$/, "")
     .trim();
   return s.length >= 1 && s.length <= 8 && /^[\u4e00-\u9fff·A-Za-z]+$/.test(s) ? s : null;

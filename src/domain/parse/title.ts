@@ -3,7 +3,7 @@ import { matchesOf } from "./text.js";
 import type { Span } from "./types.js";
 
 const QUOTED = /《([^《》]{1,80})》|“([^“”]{1,80})”|"([^"]{1,80})"|「([^「」]{1,80})」|『([^『』]{1,80})』|‘([^‘’]{1,80})’/;
-const FILM_BEFORE = /(?:观看|收看|观影|看了|(?<!参)观|放映)(?:了)?(?:警示教育片|警示片|电影|影片|专题片|纪录片|廉政片)?\s*$/;
+const FILM_BEFORE = /(?:观看|收看|观影|看了|(?<!参)观|放映)(?:了)?(?:[\u4e00-\u9fff]{0,4}?(?:警示教育片|警示片|电影|影片|专题片|纪录片|廉政片))?\s*$/;
 const FILM_AFTER = /^\s*(?:等)?\s*(?:警示教育片|警示片|电影|影片|专题片|纪录片|廉政片)/;
 const KIND_TERMS = new Set(KIND_LEXICON.map((k) => k.term));
 
@@ -42,6 +42,7 @@ export function findQuotes(view: string): QuoteFinding {
 const FILLER = [
   "组织召开", "组织开展", "组织党员", "召开了", "举行了", "举办了", "开展了", "进行了", "参加了", "组织了",
   "全体党员", "我支部", "本支部", "党支部", "同志们", "会议内容", "学习内容", "主题为", "主题是", "内容为",
+  "都到了", "都参加了", "都来了", "都去了", "都在", "刚开完", "开完", "开的", "听众", "讲的", "讲了", "做了", "讲的", "一篇", "的事", "支委",
   "开了个", "开了一个", "搞了个", "搞了", "来了", "去了", "到了", "都来了", "一下", "一场", "一期", "一个", "今天", "大伙",
   "召开", "开了", "举行", "举办", "组织", "开展", "进行", "参加", "参与", "集中", "全体", "党员", "支部",
   "活动", "会议", "大会", "专题会", "工作会", "一次", "其中", "本次", "此次", "会上", "期间", "大家", "我们",
@@ -68,7 +69,8 @@ function isFiller(piece: string): boolean {
 
 /** 与李明同志开展谈心谈话 → 与李明同志谈心谈话: a talk phrase without its filler verbs. */
 export function talkTitle(original: string, span: Span): string {
-  return original.slice(span[0], span[1]).replace(/(?:开展了?|进行了?|组织)(?=(?:一对一)?(?:谈心|谈话|集体谈话|廉政谈话))/g, "").replace(/^我/, "").trim();
+  return original.slice(span[0], span[1]).replace(/(?:开展了?|进行了?|组织)(?=(?:一对一)?(?:谈心|谈话|集体谈话|廉政谈话))/g, "")
+    .replace(/谈了谈心|谈了个心|谈了心/, "谈心").replace(/^我/, "").replace(/^(?:跟|同|和)/, "与").trim();
 }
 
 /** The title from what no other part of the parser took: the pieces that say something, joined. */
@@ -80,8 +82,16 @@ export function residualTitle(original: string, runs: readonly Span[], first: re
         .replace(/^[\s、,.\-~～—和及与并暨]+|[\s、,.\-~～—和及与并暨]+$/g, "")
         .replace(/^(?:召开了|召开|开了个|开了一个|开了|搞了个|搞了|举行了|举行|举办了|举办|组织开展了|组织开展|开展了|进行了|去了|来了)/, "")
         .replace(/(?:活动|工作)?(?:的)?$/, (m) => (m === "" ? "" : m.startsWith("的") ? "" : m));
-      if (piece.length < 2 || !/[\u4e00-\u9fffA-Za-z]/.test(piece) || isFiller(piece)) continue;
-      pieces.push(piece);
+      const words = piece.split(" ").filter((w) => !isFiller(w));
+      const cleaned = words.join(" ")
+        .replace(/^(?:了(?!解|结)|的)+/, "")
+        .replace(/(?:开展|进行|组织)$/, "")
+        .replace(/(?<!第)[一二两三四五六七八九十\d]+(?:篇|份|期)$/, "")
+        .replace(/^(?:内容是|内容为|主题是|主题为|题目是|题目为|议题是|议题为|组织大家|组织党员|带领大家|带领党员)/, "")
+        .replace(/^(学习|参观|观看|研究|讨论|开展|组织|传达|审议|交流|撰写|慰问|去看)了(?:一下|下)?/, "$1");
+
+      if (cleaned.length < 2 || cleaned === "学习" || !/[\u4e00-\u9fffA-Za-z]/.test(cleaned) || isFiller(cleaned) || /^第[一二三四五六七八九十\d]{1,3}$/.test(cleaned)) continue;
+      pieces.push(cleaned);
     }
   }
   return pieces.length > 0 ? pieces.join("，") : null;

@@ -237,7 +237,8 @@ describe("/check 谈心谈话 pairs that name a member", () => {
     await u.command("log", "2023-06-30 谈心谈话 书记与王某某谈话");
     expect((await u.next()).text).toContain("✅ 已记录");
     const saved = await h.db.prisma.activity.findFirst({ where: { branchId: c.branchId, deletedAt: null } });
-    expect(JSON.parse(saved!.details ?? "{}")).toMatchObject({ talkPairs: ["书记–王某某"] });
+    // 书记 is the branch secretary: the pair names him as on the roster.
+    expect(JSON.parse(saved!.details ?? "{}")).toMatchObject({ talkPairs: ["周书记–王某某"] });
 
     await u.command("check", "2023");
     const reply = await u.next();

@@ -55,7 +55,7 @@ const DETAILS: Case[] = [
   ["昨天 廉政教育 心得4篇", { details: { reflections: 4 } }],
   ["昨天 廉政教育 收集心得体会4篇", { details: { reflections: 4 } }],
   ["昨天 理论学习 撰写心得体会十二篇", { details: { reflections: 12 } }],
-  ["昨天 警示教育 观看《永远在路上》", { details: { films: ["永远在路上"] }, title: null }],
+  ["昨天 警示教育 观看《永远在路上》", { details: { films: ["永远在路上"] }, title: "观看《永远在路上》" }],
   ["昨天组织观看警示教育片《永远在路上》，收集心得体会4篇", { kinds: ["integrity_education"], details: { films: ["永远在路上"], reflections: 4 } }],
   ["昨天 警示教育 观看《坚如磐石》《XXXX》等警示教育片 教育人员13人次 收到心得4篇", { details: { films: ["坚如磐石", "XXXX"], personTimes: 13, reflections: 4 } }],
   ["前天 廉政教育 观看《永远在路上》、《坚如磐石》 收集心得体会4篇 13人次", { details: { films: ["永远在路上", "坚如磐石"], reflections: 4, personTimes: 13 } }],
@@ -127,7 +127,7 @@ const PLACES_AND_TITLES: Case[] = [
     kinds: ["study"], location: "党员活动室", title: "学习党章第三章", expectedCount: 12, presentCount: 10,
     absentees: [{ name: "李四", reason: "请假" }, { name: "王五", reason: "请假" }],
   }],
-  ["昨天 宣传报道 在集团公众号发布宣传稿1篇", { kinds: ["publicity"], title: "在集团公众号发布" }],
+  ["昨天 宣传报道 在集团公众号发布宣传稿1篇", { kinds: ["publicity"], title: "在集团公众号发布宣传稿" }],
   ["昨天召开支部委员会；研究部署年度党建工作；讨论发展党员", { title: "研究部署年度党建工作，讨论发展党员" }],
   ["今天😀支委会🎉 8人", { kinds: ["branch_committee"], presentCount: 8 }],
 ];
