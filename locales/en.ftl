@@ -193,8 +193,12 @@ log-ask-location = Type the place:
 log-ask-host = Type the host:
 log-ask-recorder = Type the recorder:
 log-ask-speaker = Type the speaker:
-log-ask-hours = Type the hours (e.g. 2 or 1.5):
-log-ask-notes = Type notes (reasons for absence, points discussed…):
+log-ask-hours = Type the duration in hours; 1 hour counts as 1 study hour (e.g. 2 or 1.5):
+log-ask-notes = Type notes (summary, points discussed…):
+log-ask-observers = Type who attended without a vote (列席), e.g. applicant Zhao Liu:
+log-ask-resolutions = Type the resolutions (what the meeting decided):
+log-ask-vote = Type the vote, e.g. "赞成12票，反对0票，弃权1票" (for 12, against 0, abstaining 1); add 选举 for an election, or type 未表决 when there was no vote:
+log-vote-not-understood = I could not read the vote. Write e.g. 赞成12票，反对0票，弃权1票 (add 选举 for an election), or 未表决.
 log-review = Please check:
 log-review-edit = Editing the record:
 log-review-hint = Tap a button below to change an item; send a photo to attach it.
@@ -214,6 +218,9 @@ log-field-recorder = Recorder
 log-field-speaker = Speaker
 log-field-hours = Hours
 log-field-notes = Notes
+log-field-observers = Observers
+log-field-resolutions = Resolutions
+log-field-vote = Vote
 photo-attached = 📷 Photo attached to this record ({ $n } in all).
 
 ## /mine, /undo
