@@ -85,3 +85,6 @@ next-where-group = Reminders go to the branch group.
 next-where-members = Reminders go to every member privately.
 next-where-both = Reminders go to the branch group and to every member privately.
 remind-paused-note =  (reminders are paused: not sent)
+next-status = Reminders due so far: { $sent } delivered, { $pending } pending (being sent or to be retried), { $failed } not delivered (the bot was blocked or the chat cannot be reached).
+next-not-sent = The reminders of { $times } had passed before reminders were switched on; they will not be sent afterwards.
+remind-missed-today = Note: today's reminder time ({ $times }) has passed; that reminder will not be sent. Later reminders go out as usual.

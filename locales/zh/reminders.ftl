@@ -85,3 +85,6 @@ next-where-group = 提醒发送到支部群。
 next-where-members = 提醒私信发给每位党员。
 next-where-both = 提醒发送到支部群，并私信每位党员。
 remind-paused-note = （提醒暂停中，不会发送）
+next-status = 本次已到时间的提醒：已送达 { $sent } 条，待发送 { $pending } 条（发送中或稍后重试），未能送达 { $failed } 条（对方已屏蔽机器人或无法送达）。
+next-not-sent = 本次 { $times } 的提醒在开启提醒之前已过时间，不再补发。
+remind-missed-today = 注意：今天 { $times } 的提醒时间已过，这次不再补发；之后的提醒照常发送。

@@ -55,14 +55,16 @@ async function findBranch(c: Ctx, ref: string): Promise<BranchView> {
   } else {
     const named = await c.store.branches.byName(normaliseBranchName(ref) ?? ref);
     if (named.length === 1) return named[0]!;
-    if (named.length > 1) throw new UsageError(c.t("admin-ambiguous-branch", { branch: ref, n: named.length, ids: named.map((b) => b.id).join(", ") }));
+    if (named.length > 1)
+      throw new UsageError(c.t("admin-ambiguous-branch", { branch: ref, n: named.length, ids: named.map((b) => b.id).join(", ") }));
   }
   throw new UsageError(c.t("admin-no-branch", { branch: ref }));
 }
 
 function telegramId(c: Ctx, value: string | undefined): number {
   const n = Number(value);
-  if (!value || !/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(c.t("admin-bad-telegram-id", { value: value ?? "" }));
+  if (!value || !/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(n))
+    throw new UsageError(c.t("admin-bad-telegram-id", { value: value ?? "" }));
   return n;
 }
 
@@ -97,7 +99,15 @@ const commands: Record<string, (c: Ctx) => Promise<void>> = {
     if (members.length === 0) return c.out(c.t("admin-members-none", { branch: branch.name }));
     c.out(c.t("admin-members-header"));
     for (const m of members) {
-      c.out([m.telegramId, m.name ?? "", m.username ? `@${m.username}` : "", c.t(`role-${m.role}`), c.t(`admin-member-status-${m.status}`)].join("\t"));
+      c.out(
+        [
+          m.telegramId,
+          m.name ?? "",
+          m.username ? `@${m.username}` : "",
+          c.t(`role-${m.role}`),
+          c.t(`admin-member-status-${m.status}`),
+        ].join("\t"),
+      );
     }
   },
 
@@ -123,8 +133,8 @@ const commands: Record<string, (c: Ctx) => Promise<void>> = {
     const [ref, dateText] = c.args as [string, string];
     const branch = await findBranch(c, ref);
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateText);
-    const day: LocalDate | null = m && isValidDate(Number(m[1]), Number(m[2]), Number(m[3]))
-      ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+    const day: LocalDate | null =
+      m && isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
     if (!day) throw new UsageError(c.t("admin-bad-date", { value: dateText }));
     const token = c.config.BOT_TOKEN;
     if (!token) throw new UsageError(c.t("admin-resend-needs-token"));
@@ -132,22 +142,30 @@ const commands: Record<string, (c: Ctx) => Promise<void>> = {
     if (!scheduled) throw new UsageError(c.t("admin-resend-off", { branch: branch.name }));
     const i18n = createI18n(c.lang, () => c.lang);
     const api = new Api(token, c.config.TELEGRAM_API_ROOT ? { apiRoot: c.config.TELEGRAM_API_ROOT } : {});
-    const outcome = await resendThemeDayReminder({
-      reminders: c.store.reminders,
-      api,
-      logger: createLogger(c.config.LOG_LEVEL === "info" ? "warn" : c.config.LOG_LEVEL, process.stderr),
-      now: () => new Date(),
-      concurrency: 5,
-      translate: (locale, key, vars) => i18n.t(toSupportedLocale(locale, c.lang), key, plainNumbers(vars)),
-      defaultLocale: c.lang,
-      holidays: chineseDaysCalendar,
-    }, scheduled, day);
+    const outcome = await resendThemeDayReminder(
+      {
+        reminders: c.store.reminders,
+        api,
+        logger: createLogger(c.config.LOG_LEVEL === "info" ? "warn" : c.config.LOG_LEVEL, process.stderr),
+        now: () => new Date(),
+        concurrency: 5,
+        translate: (locale, key, vars) => i18n.t(toSupportedLocale(locale, c.lang), key, plainNumbers(vars)),
+        defaultLocale: c.lang,
+        holidays: chineseDaysCalendar,
+      },
+      scheduled,
+      day,
+    );
     if (!outcome.ok && outcome.reason === "over") throw new UsageError(c.t("admin-resend-over", { date: dateText }));
     if (!outcome.ok) {
-      throw new UsageError(c.t("admin-resend-not-theme-day", { date: dateText, branch: branch.name, themeDay: formatLocalDate(outcome.themeDay) }));
+      throw new UsageError(
+        c.t("admin-resend-not-theme-day", { date: dateText, branch: branch.name, themeDay: formatLocalDate(outcome.themeDay) }),
+      );
     }
     const r = outcome.result;
-    c.out(c.t("admin-resend-done", { sent: r.sent, failed: r.failed, blocked: r.blocked, reached: outcome.alreadyReached + r.alreadyClaimed }));
+    c.out(
+      c.t("admin-resend-done", { sent: r.sent, failed: r.failed, blocked: r.blocked, reached: outcome.alreadyReached + r.alreadyClaimed }),
+    );
   },
 };
 

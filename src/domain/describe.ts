@@ -1,5 +1,6 @@
 // How a record or a draft reads in chat, in Chinese or English. Wording of the domain, no chat API.
-import type { ActivityRecord, LocalDate } from "./activity.js";
+import type { ActivityRecord, LocalDate, MeetingFields } from "./activity.js";
+import { voteText } from "./minutes/index.js";
 import { takesAttendance } from "./attendance.js";
 import { THREE_MEETINGS_ONE_LESSON, type ActivityKind } from "./kinds.js";
 import { KIND_LABELS_EN, KIND_LABELS_ZH } from "./parse/kinds.js";
@@ -27,11 +28,12 @@ export type CardFields = Pick<
   absentees: readonly ActivityRecord["absentees"][number][];
   /** Names of the members who took part, when known. */
   participants: readonly string[];
-};
+} & MeetingFields;
 
 /** A draft as a card; `extra` adds what a flow collected beside the parse (ticked people, 备注). */
-export function fieldsOfDraft(d: ActivityDraft, extra: { notes?: string | null; participants?: readonly string[] } = {}): CardFields {
+export function fieldsOfDraft(d: ActivityDraft, extra: { notes?: string | null; participants?: readonly string[]; minutes?: MeetingFields } = {}): CardFields {
   return {
+    ...(extra.minutes ?? {}),
     date: d.date, kinds: d.kinds, title: d.title, location: d.location, host: d.host, recorder: d.recorder, speaker: d.speaker,
     expectedCount: d.expectedCount, presentCount: d.presentCount, durationHours: d.durationHours,
     personTimes: d.details.personTimes ?? null, absentees: d.absentees, notes: extra.notes ?? null, participants: extra.participants ?? [],
@@ -45,6 +47,7 @@ export function fieldsOfRecord(r: ActivityRecord, timeZone: string, names?: Read
     speaker: r.speaker, expectedCount: r.expectedCount, presentCount: r.presentCount,
     durationHours: r.durationHours, personTimes: r.details.personTimes ?? null, absentees: r.absentees, notes: r.notes,
     participants: names ? r.attendeeIds.map((id) => names.get(id)).filter((n): n is string => n !== undefined) : [],
+    observers: r.observers ?? null, resolutions: r.resolutions ?? null, vote: r.vote ?? null,
   };
 }
 
@@ -58,8 +61,8 @@ export function formatAbsentees(absentees: readonly ActivityRecord["absentees"][
 }
 
 const L = {
-  zh: { date: "时间", kind: "类型", title: "主题", location: "地点", host: "主持人", recorder: "记录人", speaker: "主讲人", people: "人数", hours: "学时", absent: "缺席", participants: "参加人员", notes: "备注", missing: "待补充", expected: "应到", present: "实到", pt: "人次", hoursUnit: "小时", none: "—" },
-  en: { date: "Date", kind: "Kind", title: "Topic", location: "Place", host: "Host", recorder: "Recorder", speaker: "Speaker", people: "People", hours: "Hours", absent: "Absent", participants: "Participants", notes: "Notes", missing: "Still missing", expected: "expected", present: "present", pt: "person-times", hoursUnit: "h", none: "—" },
+  zh: { observers: "列席", resolutions: "决议", vote: "表决结果", date: "时间", kind: "类型", title: "主题", location: "地点", host: "主持人", recorder: "记录人", speaker: "主讲人", people: "人数", hours: "学时", absent: "缺席", participants: "参加人员", notes: "备注", missing: "待补充", expected: "应到", present: "实到", pt: "人次", hoursUnit: "小时", none: "—" },
+  en: { observers: "Observers", resolutions: "Resolutions", vote: "Vote", date: "Date", kind: "Kind", title: "Topic", location: "Place", host: "Host", recorder: "Recorder", speaker: "Speaker", people: "People", hours: "Hours", absent: "Absent", participants: "Participants", notes: "Notes", missing: "Still missing", expected: "expected", present: "present", pt: "person-times", hoursUnit: "h", none: "—" },
 } as const;
 
 /** Fields inspections look for, by kind: meetings need place, host, recorder and attendance. */
@@ -96,11 +99,21 @@ export function describeCard(f: CardFields, lang: Lang): string {
   if (people.length) lines.push(`${l.people}${sep}${people.join(lang === "zh" ? "，" : ", ")}`);
   if (f.participants.length) lines.push(`${l.participants}${sep}${f.participants.join(lang === "zh" ? "、" : ", ")}`);
   if (f.absentees.length) lines.push(`${l.absent}${sep}${formatAbsentees(f.absentees, lang)}`);
-  if (f.durationHours !== null) lines.push(`${l.hours}${sep}${f.durationHours} ${l.hoursUnit}`);
+  if (f.observers) lines.push(`${l.observers}${sep}${f.observers}`);
+  // 学时 are counted in hours (1 hour = 1 学时): "学时：2".
+  if (f.durationHours !== null) lines.push(lang === "zh" ? `${l.hours}${sep}${f.durationHours}` : `${l.hours}${sep}${f.durationHours} ${l.hoursUnit}`);
   if (f.notes) lines.push(`${l.notes}${sep}${f.notes}`);
+  if (f.resolutions) lines.push(`${l.resolutions}${sep}${f.resolutions}`);
+  if (f.vote) lines.push(`${l.vote}${sep}${lang === "zh" ? voteText(f.vote) : voteTextEn(f.vote)}`);
   const missing = missingForInspection(f);
   if (missing.length) lines.push(`${l.missing}${sep}${missing.map((k) => l[k]).join(lang === "zh" ? "、" : ", ")}`);
   return lines.join("\n");
+}
+
+function voteTextEn(v: NonNullable<MeetingFields["vote"]>): string {
+  if (v.kind === "none") return "no vote";
+  const n = (x: number | null) => (x === null ? "—" : String(x));
+  return `${v.kind === "election" ? "election" : "vote"}: ${n(v.for)} for, ${n(v.against)} against, ${n(v.abstain)} abstaining`;
 }
 
 /** One line for lists (/mine): "2023-03-15 支委会 研究部署年度党建工作（5人）". */

@@ -23,10 +23,15 @@ const withoutBuildNote = (s: string) => s.replace(/^built dist\/ from .*\n/m, ""
 
 function admin(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["scripts/start.mjs", "cli/admin.js", ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: t.url, ...env },
-    }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr: withoutBuildNote(stderr) }));
+    execFile(
+      process.execPath,
+      ["scripts/start.mjs", "cli/admin.js", ...args],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: t.url, ...env },
+      },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr: withoutBuildNote(stderr) }),
+    );
   });
 }
 
@@ -38,7 +43,6 @@ async function withStore<R>(fn: (store: Store, db: DatabaseHandle) => Promise<R>
     await db.close();
   }
 }
-
 
 beforeAll(async () => {
   t = await createTestDatabase("admin");
@@ -59,9 +63,24 @@ describe("npm run admin", () => {
       const sec = await store.members.ensure(9100001, undefined);
       expect(sec).toMatchObject({ name: "赵书记", membership: { branchId: id, role: "secretary", branchName: "城东社区党支部" } });
       await store.activities.create({
-        branchId: id, reporterId: sec.id, personal: false, hasTime: false, title: "研究部署年度党建工作", location: null, host: null,
-        recorder: null, speaker: null, expectedCount: 5, presentCount: 5, durationHours: null, notes: null, details: {}, absentees: [],
-        attendeeIds: [sec.id], kinds: ["branch_committee"], occurredAt: "2023-03-15T02:00:00.000Z",
+        branchId: id,
+        reporterId: sec.id,
+        personal: false,
+        hasTime: false,
+        title: "研究部署年度党建工作",
+        location: null,
+        host: null,
+        recorder: null,
+        speaker: null,
+        expectedCount: 5,
+        presentCount: 5,
+        durationHours: null,
+        notes: null,
+        details: {},
+        absentees: [],
+        attendeeIds: [sec.id],
+        kinds: ["branch_committee"],
+        occurredAt: "2023-03-15T02:00:00.000Z",
       });
     });
 
@@ -93,9 +112,15 @@ describe("npm run admin", () => {
       [["branch:create", "西城党支部"], "用法：npm run admin -- branch:create <名称> --secretary <Telegram id> [--name <姓名>]"],
       [["branch:create", "城东社区党支部", "--secretary", "9100002"], "已有支部名为“城东社区党支部”（编号 1）。"],
       [["export", "城东社区党支部", "23", path.join(t.dir, "x.xlsx")], "年份应为四位数字（例如 2023），收到“23”。"],
-      [["export", "城东社区党支部", "2023", path.join(t.dir, "x.csv")], `导出文件名应以 .xlsx 结尾，且所在文件夹须已存在：“${path.join(t.dir, "x.csv")}”。`],
+      [
+        ["export", "城东社区党支部", "2023", path.join(t.dir, "x.csv")],
+        `导出文件名应以 .xlsx 结尾，且所在文件夹须已存在：“${path.join(t.dir, "x.csv")}”。`,
+      ],
       [["reminders:resend", "城东社区党支部", "2024-02-30"], "日期应为 YYYY-MM-DD（例如 2024-03-15），收到“2024-02-30”。"],
-      [["frobnicate"], "未知命令“frobnicate”。可用命令：branches、branch:create、member:list、reminders:resend、export（npm run admin -- --help 查看说明）。"],
+      [
+        ["frobnicate"],
+        "未知命令“frobnicate”。可用命令：branches、branch:create、member:list、reminders:resend、export（npm run admin -- --help 查看说明）。",
+      ],
     ];
     for (const [args, line] of cases) {
       const r = await admin(args);
@@ -123,8 +148,15 @@ describe("npm run admin", () => {
         const today = todayIn(now, "Asia/Shanghai");
         const rule = parseThemeDayRule({ pattern: { type: "day_of_month", day: 28 }, target: "members", theme: "学习党章" });
         let occ = occurrenceFor(rule, today.year, today.month, "Asia/Shanghai");
-        const sameOrLater = (d: typeof today) => d.year * 10000 + d.month * 100 + d.day >= today.year * 10000 + today.month * 100 + today.day;
-        if (!sameOrLater(occ.themeDay)) occ = occurrenceFor(rule, today.month === 12 ? today.year + 1 : today.year, today.month === 12 ? 1 : today.month + 1, "Asia/Shanghai");
+        const sameOrLater = (d: typeof today) =>
+          d.year * 10000 + d.month * 100 + d.day >= today.year * 10000 + today.month * 100 + today.day;
+        if (!sameOrLater(occ.themeDay))
+          occ = occurrenceFor(
+            rule,
+            today.month === 12 ? today.year + 1 : today.year,
+            today.month === 12 ? 1 : today.month + 1,
+            "Asia/Shanghai",
+          );
         await store.reminders.setRule(branch.id, rule, now);
         await store.reminders.setEnabled(branch.id, true, now);
         return { branchId: branch.id, day: occ.themeDay };

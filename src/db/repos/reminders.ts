@@ -250,6 +250,20 @@ export function remindersRepo(prisma: Prisma) {
       });
       return count === 1;
     },
+    /**
+     * How the deliveries of one occurrence stand: sent; pending (claimed, or failed and to be tried
+     * again); failed for good (blocked the bot, or no use trying again).
+     */
+    async occurrenceStatus(branchId: number, occurrenceKey: string): Promise<{ sent: number; pending: number; failed: number }> {
+      const rows = await prisma.reminderDelivery.findMany({ where: { branchId, occurrenceKey }, select: { status: true, retryAt: true } });
+      const out = { sent: 0, pending: 0, failed: 0 };
+      for (const r of rows) {
+        if (r.status === "sent") out.sent += 1;
+        else if (r.status === "claimed" || (r.status === "failed" && r.retryAt !== null)) out.pending += 1;
+        else if (r.status === "failed" || r.status === "blocked") out.failed += 1;
+      }
+      return out;
+    },
     async deliveries(branchId: number): Promise<DeliveryRow[]> {
       const rows = await prisma.reminderDelivery.findMany({ where: { branchId }, orderBy: { id: "asc" } });
       return rows.map(toRow);

@@ -7,6 +7,8 @@ import { THREE_MEETINGS_ONE_LESSON, type ActivityKind } from "../kinds.js";
 /** The records that get a 会议记录: 三会一课 and 主题党日 (and 组织生活会, held as a meeting). */
 export const MINUTES_KINDS: readonly ActivityKind[] = [...THREE_MEETINGS_ONE_LESSON, "theme_day", "org_life_meeting"];
 
+export { parseVoteText } from "./vote.js";
+
 export const hasMinutes = (kinds: readonly ActivityKind[]): boolean => kinds.some((k) => MINUTES_KINDS.includes(k));
 
 export const MINUTES_FIELDS = [
@@ -51,7 +53,7 @@ export function voteText(vote: VoteResult): string {
   if (vote.kind === "none") return "未表决";
   const n = (v: number | null) => (v === null ? BLANK : String(v));
   const counts = `赞成${n(vote.for)}票，反对${n(vote.against)}票，弃权${n(vote.abstain)}票`;
-  return vote.kind === "election" ? `选举：${counts}` : `表决：${counts}`;
+  return vote.kind === "election" ? `选举：${counts}` : counts;
 }
 
 /** 会议记录 of one record. */

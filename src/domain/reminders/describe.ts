@@ -144,8 +144,8 @@ export function describeNext(rule: ThemeDayRule, opts: DescribeNextOptions): str
   if (rule.theme) lines.push(zh ? `主题：${rule.theme}` : `Theme: ${rule.theme}`);
   const pending = o.deliveries.filter((d) => d.at > now.toISOString());
   const items = pending.map((d) => deliveryLine(d, locale, today.year));
-  if (zh) lines.push(items.length ? `将发送的提醒：\n${items.map((i) => `· ${i}`).join("\n")}` : "本次的提醒都已发出。");
-  else lines.push(items.length ? `Reminders to go out:\n${items.map((i) => `· ${i}`).join("\n")}` : "All reminders for it have gone out.");
+  if (zh) lines.push(items.length ? `将发送的提醒：\n${items.map((i) => `· ${i}`).join("\n")}` : "本次的提醒都已到发送时间。");
+  else lines.push(items.length ? `Reminders to go out:\n${items.map((i) => `· ${i}`).join("\n")}` : "Every reminder for it is past its time.");
   if (o.approximate) {
     const year = o.themeDay.year;
     lines.push(

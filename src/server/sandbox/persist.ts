@@ -34,7 +34,9 @@ function snapshot(store: Store): SavedState {
     version: VERSION,
     users: [...store.users.values()],
     chats: [...store.chats.values()].map(({ admins, messages, log: _log, lastAction: _a, ...rest }) => ({
-      ...rest, admins: [...admins], messages: [...messages.values()],
+      ...rest,
+      admins: [...admins],
+      messages: [...messages.values()],
     })),
     files: [...f.byId.values()].map((file) => ({ ...file, bytes: file.bytes.toString("base64") })),
     counters: { nextUser: s.nextUser, nextGroup: s.nextGroup, files: f.counter },

@@ -93,7 +93,7 @@ describe("/records", () => {
       议题: "讨论接收预备党员",
       内容摘要: "介绍人介绍发展对象情况，与会党员充分讨论",
       决议事项: "同意接收赵六为预备党员",
-      表决结果: "表决：赞成3票，反对0票，弃权0票",
+      表决结果: "赞成3票，反对0票，弃权0票",
       照片: "",
     });
     // The bare 支委会: its kind and date, everything else blank to fill in by hand.
@@ -126,5 +126,38 @@ describe("/records", () => {
     expect(ps).toHaveLength(1);
     expect(ps[0]!.fields.get("议题")).toBe("研究发展党员工作");
     expect(ps[0]!.fields.get("决议事项")).toBe("");
+  });
+
+  it("lets a member add 列席, 决议 and 表决结果 from the card, and the minutes show them", async () => {
+    const u = b.secretary;
+    await u.command("log", "今天上午 党员大会 讨论接收预备党员 实到3人");
+    const card = await u.nextMatching(/记录/);
+    await u.press("✏️ 修改", { messageId: card.message_id });
+    await u.nextMatching(/决议|请核对|修改/);
+    await u.press("列席");
+    await u.nextMatching(/列席人员/);
+    await u.say("入党积极分子赵六");
+    await u.nextMatching(/列席：入党积极分子赵六/);
+    await u.press("决议");
+    await u.nextMatching(/决议事项/);
+    await u.say("同意接收赵六为预备党员");
+    await u.nextMatching(/决议：同意接收赵六为预备党员/);
+    await u.press("表决结果");
+    await u.nextMatching(/表决结果/);
+    await u.say("赞成几票");
+    expect((await u.nextMatching(/未识别出表决结果/)).text).toContain("赞成12票");
+    await u.say("赞成3票，反对0票，弃权0票");
+    await u.nextMatching(/表决结果：赞成3票，反对0票，弃权0票/);
+    await u.press(/保存/);
+    const saved = await u.nextMatching(/已更新|已保存|修改/);
+    expect(saved.text).toContain("决议：同意接收赵六为预备党员");
+    const [record] = await h.store.activities.recentByReporter(b.branchId, id(601), 1);
+    expect(record).toMatchObject({ observers: "入党积极分子赵六", resolutions: "同意接收赵六为预备党员", vote: { kind: "vote", for: 3, against: 0, abstain: 0 } });
+    await u.press("📄 会议记录", { messageId: saved.message_id });
+    const doc = await u.next({ timeout: 15000 });
+    const [page] = pages(readZipEntry(doc.bytes!, "word/document.xml").toString("utf8"));
+    expect(page!.fields.get("列席人员")).toBe("入党积极分子赵六");
+    expect(page!.fields.get("决议事项")).toBe("同意接收赵六为预备党员");
+    expect(page!.fields.get("表决结果")).toBe("赞成3票，反对0票，弃权0票");
   });
 });

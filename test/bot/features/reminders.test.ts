@@ -185,3 +185,26 @@ describe("blocking the bot", () => {
     expect(await blockedAt()).toBeNull();
   });
 });
+
+describe("switching reminders on after today's reminder time", () => {
+  it("says plainly that today's reminder will not be sent, and /next says so too", async () => {
+    const h2 = await startHarness({ now: "2023-07-05T02:00:00Z" }); // 10:00 in Shanghai
+    try {
+      const b2 = await seedBranch(h2, "第二党支部", [{ id: 611, name: "赵书记" }, { id: 612, name: "钱党员" }]);
+      await h2.store.reminders.setRule(b2.branchId, {
+        pattern: { type: "day_of_month", day: 5 }, onNonWorkday: "keep", target: "members",
+        reminders: [{ daysBefore: 0, time: "09:00" }], followUp: { enabled: false },
+      }, h2.clock.now);
+      const u = b2.secretary;
+      await u.command("remind");
+      await u.next();
+      await u.press("▶️ 开启提醒");
+      expect((await u.nextMatching("时间已过")).text).toBe("注意：今天 09:00 的提醒时间已过，这次不再补发；之后的提醒照常发送。");
+      await u.command("next");
+      const next = await u.nextMatching("提醒私信发给每位党员");
+      expect(next.text).toContain("本次 09:00 的提醒在开启提醒之前已过时间，不再补发。");
+    } finally {
+      await h2.stop();
+    }
+  });
+});

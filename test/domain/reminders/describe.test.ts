@@ -94,7 +94,7 @@ describe("describeNext", () => {
 
   it("says when everything has gone out, and when holiday data is missing", () => {
     expect(describeNext(defaultThemeDayRule, { now: new Date("2024-02-02T11:00:00Z"), timeZone: SH, locale: "zh" })).toBe(
-      "下一次主题党日：2月2日 周五（今天）\n本次的提醒都已发出。",
+      "下一次主题党日：2月2日 周五（今天）\n本次的提醒都已到发送时间。",
     );
     const text = describeNext(defaultThemeDayRule, { now: new Date("2026-12-25T00:00:00Z"), timeZone: SH, locale: "zh" });
     expect(text.split("\n")[0]).toBe("下一次主题党日：2027年1月1日 周五（7天后）");

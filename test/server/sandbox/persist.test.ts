@@ -58,7 +58,11 @@ describe("sandbox state file", () => {
     // 重置 on the page: the next start is empty.
     const third = await start(file);
     expect(third.users()).toHaveLength(3);
-    const reset = await fetch(`${third.apiRoot}/sandbox/api/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const reset = await fetch(`${third.apiRoot}/sandbox/api/reset`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(reset.status).toBe(200);
     await third.close();
     const fourth = await start(file);

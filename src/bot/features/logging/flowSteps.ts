@@ -13,6 +13,7 @@ import {
   dateKeyboard, EDITABLE_FIELDS, kindKeyboard, peopleKeyboard, reviewKeyboard, skipKeyboard, type EditableField, type FlowAction,
 } from "./flowUi.js";
 import type { DraftExtras } from "./service.js";
+import { hasMinutes, parseVoteText } from "../../../domain/minutes/index.js";
 
 export type Step = "kind" | "date" | "title" | "people" | "review" | `field:${EditableField}`;
 export type Input = { kind: "button"; action: FlowAction; n: number } | { kind: "text"; text: string };
@@ -48,7 +49,7 @@ function participantNames(s: FlowState): string[] {
 
 /** The review card: every field that will be saved, 备注 and participants included. */
 export function reviewText(s: FlowState): string {
-  const card = describeCard(fieldsOfDraft(s.draft, { notes: s.extras.notes, participants: participantNames(s) }), s.lang);
+  const card = describeCard(fieldsOfDraft(s.draft, { notes: s.extras.notes, participants: participantNames(s), ...(s.extras.minutes ? { minutes: s.extras.minutes } : {}) }), s.lang);
   return `${s.t(s.editing ? "log-review-edit" : "log-review")}\n${card}\n\n${s.t("log-review-hint")}`;
 }
 
@@ -138,15 +139,42 @@ function textStep(field: TextField | "hours"): StepDef {
   };
 }
 
+/** 列席 and 决议 (会议记录 fields), kept with the flow's extras. */
+function minutesTextStep(field: "observers" | "resolutions"): StepDef {
+  return {
+    prompt: (s) => ({ text: s.t(`log-ask-${field}`), keyboard: skipKeyboard(s.t, s.canGoBack) }),
+    handle(s, input) {
+      if (input.kind === "button") return input.action === "skip" ? { to: "done" } : stay();
+      s.extras.minutes = { ...s.extras.minutes, [field]: input.text.trim().slice(0, 1000) || null };
+      return { to: "done" };
+    },
+  };
+}
+
+/** 表决结果: "赞成12票，反对0票，弃权1票", "选举 …" or "未表决". */
+const voteStep: StepDef = {
+  prompt: (s) => ({ text: s.t("log-ask-vote"), keyboard: skipKeyboard(s.t, s.canGoBack) }),
+  handle(s, input) {
+    if (input.kind === "button") return input.action === "skip" ? { to: "done" } : stay();
+    const vote = parseVoteText(input.text);
+    if (!vote) return stay(s.t("log-vote-not-understood"));
+    s.extras.minutes = { ...s.extras.minutes, vote };
+    return { to: "done" };
+  },
+};
+
 const reviewStep: StepDef = {
-  prompt: (s) => ({ text: reviewText(s), keyboard: reviewKeyboard(s.t, s.editing) }),
+  prompt: (s) => ({ text: reviewText(s), keyboard: reviewKeyboard(s.t, s.editing, hasMinutes(s.draft.kinds)) }),
   handle(s, input) {
     if (input.kind === "button" && input.action === "field") return { to: `field:${EDITABLE_FIELDS[input.n] ?? "title"}` };
     return stay(input.kind === "text" ? s.t("log-review-use-buttons") : undefined);
   },
 };
 
-const STEPS: Record<"kind" | "kinds" | "date" | "people" | "review" | TextField | "hours", StepDef> = {
+const STEPS: Record<"kind" | "kinds" | "date" | "people" | "review" | TextField | "hours" | "observers" | "resolutions" | "vote", StepDef> = {
+  observers: minutesTextStep("observers"),
+  resolutions: minutesTextStep("resolutions"),
+  vote: voteStep,
   kind: kindStep(false),
   kinds: kindStep(true),
   date: dateStep,

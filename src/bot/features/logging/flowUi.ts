@@ -13,7 +13,9 @@ export type FlowAction = (typeof FLOW_ACTIONS)[number];
 export const flowButtons = callbackCodec("f", FLOW_ACTIONS, ["n"] as const);
 const b = (action: FlowAction, n = 0) => flowButtons.pack({ action, n });
 
-export const EDITABLE_FIELDS = ["kinds", "date", "title", "people", "location", "host", "recorder", "speaker", "hours", "notes"] as const;
+export const EDITABLE_FIELDS = [
+  "kinds", "date", "title", "people", "location", "host", "recorder", "speaker", "hours", "notes", "observers", "resolutions", "vote",
+] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 function navRow(k: InlineKeyboard, t: Translate, back: boolean): InlineKeyboard {
@@ -56,14 +58,16 @@ export function peopleKeyboard(t: Translate, members: { id: number; name: string
   return navRow(k, t, back);
 }
 
-export function reviewKeyboard(t: Translate, editing: boolean): InlineKeyboard {
+/** The review card's buttons; a meeting also gets 列席, 决议 and 表决结果 (会议记录 fields). */
+export function reviewKeyboard(t: Translate, editing: boolean, meeting = false): InlineKeyboard {
   const f = (field: EditableField) => b("field", EDITABLE_FIELDS.indexOf(field));
-  return new InlineKeyboard()
+  const k = new InlineKeyboard()
     .text(t(editing ? "log-button-save-changes" : "log-button-save"), b("save")).row()
     .text(t("log-field-kinds"), f("kinds")).text(t("log-field-date"), f("date")).text(t("log-field-title"), f("title")).row()
     .text(t("log-field-people"), f("people")).text(t("log-field-location"), f("location")).text(t("log-field-host"), f("host")).row()
-    .text(t("log-field-recorder"), f("recorder")).text(t("log-field-speaker"), f("speaker")).text(t("log-field-hours"), f("hours")).row()
-    .text(t("log-field-notes"), f("notes")).text(t("button-cancel"), b("cancel"));
+    .text(t("log-field-recorder"), f("recorder")).text(t("log-field-speaker"), f("speaker")).text(t("log-field-hours"), f("hours")).row();
+  if (meeting) k.text(t("log-field-observers"), f("observers")).text(t("log-field-resolutions"), f("resolutions")).text(t("log-field-vote"), f("vote")).row();
+  return k.text(t("log-field-notes"), f("notes")).text(t("button-cancel"), b("cancel"));
 }
 
 export function sameEventKeyboard(t: Translate): InlineKeyboard {

@@ -1,6 +1,6 @@
 // The logging use case: from a draft to a saved record, never twice. Shared by every way in
 // (one line, confirmation card, guided flow, edited message).
-import { changedFields, type ActivityRecord, type RecordField } from "../../../domain/activity.js";
+import { changedFields, type ActivityRecord, type MeetingFields, type RecordField } from "../../../domain/activity.js";
 import { reporterTakesPart, resolvePeople, type RosterPerson } from "../../../domain/participants.js";
 import { parseActivityLine } from "../../../domain/parse/index.js";
 import type { ActivityKind } from "../../../domain/kinds.js";
@@ -32,6 +32,8 @@ export interface DraftExtras {
   notes: string | null;
   photos: string[];
   personal: boolean;
+  /** 会议记录 fields added in the flow: 列席, 决议, 表决结果. */
+  minutes?: MeetingFields;
 }
 
 export const noExtras = (): DraftExtras => ({ attendeeIds: [], notes: null, photos: [], personal: false });
@@ -42,6 +44,7 @@ export function toNewActivity(draft: ActivityDraft, extras: DraftExtras, reporte
     branchId: reporter.branchId,
     reporterId: reporter.memberId,
     personal: extras.personal,
+    ...(extras.minutes ?? {}),
     kinds: draft.kinds,
     occurredAt: instantOf(draft.date, draft.time, draft.partOfDay, reporter.timeZone),
     hasTime: draft.time !== null,
@@ -219,6 +222,9 @@ export function draftOfRecord(r: ActivityRecord, timeZone: string): { draft: Act
       expectedCount: r.expectedCount, presentCount: r.presentCount, durationHours: r.durationHours,
       absentees: r.absentees, everyone: false, participants: [], details: r.details, approximate: false, missing: [],
     },
-    extras: { attendeeIds: r.attendeeIds, notes: r.notes, photos: [], personal: r.personal },
+    extras: {
+      attendeeIds: r.attendeeIds, notes: r.notes, photos: [], personal: r.personal,
+      minutes: { observers: r.observers ?? null, resolutions: r.resolutions ?? null, vote: r.vote ?? null },
+    },
   };
 }

@@ -10,6 +10,7 @@ import { noExtras } from "../logging/service.js";
 import { followUpButtons, settingsButtons, unpackDate } from "./buttons.js";
 import { closedPanel, nextLine, renderPanel, type Panel, type Screen } from "./panels.js";
 import { applyChoice, NTH_CODES } from "./settings.js";
+import { deliveryStatusLines, missedToday } from "./status.js";
 import { panelData, THEME_FLOW, themeFlow } from "./themeFlow.js";
 
 async function localeOf(ctx: BotContext): Promise<ReminderLocale> {
@@ -72,7 +73,11 @@ export function remindersFeature() {
       await ctx.conversation.enter(THEME_FLOW, branchId);
       return;
     } else if (data.action === "toggle") {
-      await store.reminders.setEnabled(branchId, !(await store.reminders.get(branchId)).enabled, now);
+      const turningOn = !(await store.reminders.get(branchId)).enabled;
+      await store.reminders.setEnabled(branchId, turningOn, now);
+      // Reminders whose time has passed today are not sent afterwards: say so plainly.
+      const missed = turningOn ? missedToday((await store.reminders.get(branchId)).rule, ctx.member!.membership!.timeZone, now) : [];
+      if (missed.length) await ctx.reply(ctx.t("remind-missed-today", { times: missed.join("、") }));
     } else if (data.action === "nudge") {
       await store.reminders.setMonthEndNudge(branchId, !(await store.reminders.get(branchId)).monthEndNudge);
     } else {
@@ -98,7 +103,8 @@ export function remindersFeature() {
       return;
     }
     const where = data.rule.target !== "members" && !data.groupBound ? "members" : data.rule.target;
-    await ctx.reply(`${describeNext(data.rule, { now, timeZone: m.timeZone, locale })}\n${ctx.t(`next-where-${where}`)}`);
+    const status = await deliveryStatusLines(ctx.deps.store, m.branchId, data.rule, m.timeZone, now, t);
+    await ctx.reply([describeNext(data.rule, { now, timeZone: m.timeZone, locale }), ...status, ctx.t(`next-where-${where}`)].join("\n"));
   });
 
   feature.callbackQuery(followUpButtons.filter, requires("activity.log"), async (ctx) => {
