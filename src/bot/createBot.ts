@@ -3,7 +3,7 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BotContext, BotDeps, FlowContext } from "./context.js";
+import { conversationKey, type BotContext, type BotDeps, type FlowContext } from "./context.js";
 import { registerCommandMenus } from "./commands.js";
 import { createI18n, plainNumbers, plainNumberTranslations, toSupportedLocale } from "./i18n.js";
 import { handleBotError } from "./middlewares/errors.js";
@@ -87,7 +87,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       storage: {
         type: "key",
         version: 1,
-        getStorageKey: (ctx) => (ctx.chatId !== undefined && ctx.from ? `conv:${ctx.chatId}:${ctx.from.id}` : undefined),
+        getStorageKey: conversationKey,
         adapter: deps.store.sessions,
       },
       plugins: [flowI18n, plainNumberTranslations<FlowContext>()],
