@@ -147,6 +147,18 @@ export function membersRepo(prisma: Prisma) {
     async setName(memberId: number, name: string): Promise<void> {
       await prisma.member.update({ where: { id: memberId }, data: { name } });
     },
+    /**
+     * A branch of this member where someone else (active or pending) already goes by this name, or null.
+     * Names are unique within a branch: reports name people, and a name must mean one member.
+     */
+    async nameClash(memberId: number, name: string): Promise<string | null> {
+      const mine = await prisma.membership.findMany({ where: { memberId, status: { not: "removed" } }, select: { branchId: true } });
+      const clash = await prisma.membership.findFirst({
+        where: { branchId: { in: mine.map((m) => m.branchId) }, memberId: { not: memberId }, status: { not: "removed" }, member: { name } },
+        select: { branch: { select: { name: true } } },
+      });
+      return clash?.branch.name ?? null;
+    },
     async setActiveBranch(memberId: number, branchId: number): Promise<void> {
       await prisma.member.update({ where: { id: memberId }, data: { activeBranchId: branchId } });
     },
