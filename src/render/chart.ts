@@ -4,16 +4,10 @@
 import * as echarts from "echarts";
 import { Resvg } from "@resvg/resvg-js";
 import { type KindGroup, KIND_GROUPS } from "../domain/kinds.js";
+import type { MonthlyGroupCounts } from "../domain/tally/types.js";
 import { cjkFont, fontFileFor, type CjkFont } from "./chartFonts.js";
 
-export interface MonthlyGroupCounts {
-  month: number; // 1..12
-  political: number;
-  organisation: number;
-  business: number;
-  integrity: number;
-  other: number;
-}
+export type { MonthlyGroupCounts };
 
 export interface StatsChartInput {
   title: string;
