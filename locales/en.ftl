@@ -45,6 +45,7 @@ help-text =
     /members — members and participation (secretary, committee)
     /remind — theme-day reminder settings (secretary)
     /newbranch First Branch — create a branch
+    /name 李明 — change your name (the secretary renames anyone from /members)
     /lang — 切换语言 / switch language
     In a private chat you can also just write what happened; I will ask you to confirm.
 

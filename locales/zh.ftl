@@ -45,6 +45,7 @@ help-text =
     /members — 党员名单与参与情况（书记、支委）
     /remind — 主题党日提醒设置（书记）
     /newbranch 第一党支部 — 创建支部
+    /name 李明 — 修改自己的姓名（支部书记可在 /members 中为党员改名）
     /lang — 切换语言 / switch language
     在私聊中直接发一句话，我也会识别并请您确认。
 

@@ -35,7 +35,9 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
     { client: opts.apiRoot ? { apiRoot: opts.apiRoot } : {} },
   );
   await bot.init();
-  await registerCommands().catch((error: unknown) => logger.warn({ err: error }, "could not register the command menus"));
+  // The command menus are registered while the bot already takes updates (a dozen calls that
+  // start-up need not wait for).
+  const commandsRegistered = registerCommands().catch((error: unknown) => logger.warn({ err: error }, "could not register the command menus"));
   const defaultLocale = toSupportedLocale(config.DEFAULT_LOCALE, "zh");
   const scheduler = createReminderScheduler({
     store,
@@ -123,7 +125,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
             closing.closeIdleConnections();
           });
         }
-        await Promise.all([worker.stop(), scheduler.stop(), daily.stop()]);
+        await Promise.all([worker.stop(), scheduler.stop(), daily.stop(), commandsRegistered]);
         await drain();
         await store.close();
         logger.info("stopped");

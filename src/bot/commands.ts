@@ -30,6 +30,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: "remind", privateOnly: true, permission: "reminders.manage", menu: true },
   { name: "newbranch", privateOnly: true, permission: "branch.create", menu: true },
   { name: "bind", permission: "group.bind", menu: false },
+  { name: "name", permission: "use", menu: true },
   { name: "lang", permission: "use", menu: true },
 ];
 

@@ -3,7 +3,7 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BotContext, BotDeps, FlowContext } from "./context.js";
+import { conversationKey, type BotContext, type BotDeps, type FlowContext } from "./context.js";
 import { registerCommandMenus } from "./commands.js";
 import { createI18n, plainNumbers, plainNumberTranslations, toSupportedLocale } from "./i18n.js";
 import { handleBotError } from "./middlewares/errors.js";
@@ -20,7 +20,7 @@ import { LOG_FLOW, logFlow } from "./features/logging/flow.js";
 import { loggingFeature } from "./features/logging/index.js";
 import { recordsFeature } from "./features/logging/records.js";
 import { GROUP_FLOW, membersFeature, partyGroupFlow } from "./features/members.js";
-import { NAME_FLOW, nameFlow } from "./features/nameFlow.js";
+import { NAME_FLOW, nameFeature, nameFlow, RENAME_FLOW, renameFlow } from "./features/nameFlow.js";
 import { remindersFeature } from "./features/reminders/index.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
@@ -87,18 +87,20 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       storage: {
         type: "key",
         version: 1,
-        getStorageKey: (ctx) => (ctx.chatId !== undefined && ctx.from ? `conv:${ctx.chatId}:${ctx.from.id}` : undefined),
+        getStorageKey: conversationKey,
         adapter: deps.store.sessions,
       },
       plugins: [flowI18n, plainNumberTranslations<FlowContext>()],
     }),
   );
   guarded.use(createConversation(nameFlow(deps.store), NAME_FLOW));
+  guarded.use(createConversation(renameFlow(deps.store), RENAME_FLOW));
   guarded.use(createConversation(partyGroupFlow(deps.store), GROUP_FLOW));
   guarded.use(createConversation(logFlow(deps.store, deps.now), LOG_FLOW));
   guarded.use(langFeature());
   guarded.use(invitesFeature());
   guarded.use(startFeature());
+  guarded.use(nameFeature());
   guarded.use(branchesFeature());
   guarded.use(membersFeature());
   guarded.use(remindersFeature());

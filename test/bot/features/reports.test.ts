@@ -115,3 +115,40 @@ describe("what a report becomes (issue 13's table)", () => {
     expect(await h.db.prisma.member.count()).toBe(before);
   });
 });
+
+describe("names", () => {
+  it("takes 我叫孙明 as 孙明 when a new member joins", async () => {
+    await b.secretary.command("invite");
+    const code = /邀请码：([A-Z0-9]{8})/.exec((await b.secretary.next()).text ?? "")![1]!;
+    const u = h.user({ id: 906, first_name: "Sun" });
+    await u.command("start", code);
+    await u.nextMatching(/真实姓名/);
+    await u.say("我叫孙明");
+    expect((await u.next()).text).toContain("好的，孙明，已记下");
+    expect((await h.store.members.ensure(906, undefined)).name).toBe("孙明");
+    await u.command("start");
+    expect((await u.next()).text).toContain("您好，孙明");
+  });
+
+  it("renames oneself with /name, refusing a name another member of the branch has", async () => {
+    const u = b.members[3]!; // 钱七
+    await u.command("name", "李明");
+    expect((await u.next()).text).toContain("“李明”已是「第三党支部」另一名党员的姓名");
+    await u.command("name", "钱小七同志");
+    expect((await u.next()).text).toBe("已将您的姓名改为“钱小七”。");
+    expect((await h.store.members.ensure(905, undefined)).name).toBe("钱小七");
+  });
+
+  it("lets the secretary rename a member from /members", async () => {
+    const sec = b.secretary;
+    await sec.command("members");
+    await sec.next();
+    await sec.press("赵六");
+    await sec.next();
+    await sec.press("✏️ 改名");
+    expect((await sec.next()).text).toContain("请输入“赵六”的新姓名");
+    await sec.say("赵陆");
+    expect((await sec.next()).text).toBe("已将“赵六”改名为“赵陆”。");
+    expect((await h.store.members.ensure(904, undefined)).name).toBe("赵陆");
+  });
+});
