@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH, INVITE_VALID_DAYS, inviteState, isInviteCodeShape } from "../../domain/membership.js";
-import { callbackCodec } from "../callbackData.js";
+import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires } from "../middlewares/auth.js";
 import { formatInstantDate } from "../../domain/calendar/index.js";
