@@ -36,17 +36,15 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 /** Edit distance, for "did you mean": /stat → /stats, /mien → /mine. */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
+    const next = [i];
     for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
+      next.push(Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
     }
+    row = next;
   }
-  return row[b.length]!;
+  return row[b.length] ?? 0;
 }
 
 /** The command a mistyped name most likely meant, or null when none is close. */
