@@ -45,6 +45,7 @@ help-text =
     /members — members and participation (secretary, committee)
     /remind — theme-day reminder settings (secretary)
     /newbranch First Branch — create a branch
+    /name 李明 — change your name (the secretary renames anyone from /members)
     /lang — 切换语言 / switch language
     In a private chat you can also just write what happened; I will ask you to confirm.
 
@@ -114,10 +115,10 @@ join-bad-code = That invite code is not valid. Check it, or ask your secretary f
 join-revoked = This invite has been revoked. Ask your secretary for a new one.
 join-expired = This invite has expired. Ask your secretary for a new one.
 join-joined = Welcome to "{ $branch }"! Send /log to record an activity, /help for every command.
-join-pending = Your request to join "{ $branch }" awaits the secretary's approval; I will tell you.
+join-pending = Your request to use the ledger of "{ $branch }" awaits the secretary's approval; I will tell you.
 join-already_member = You are already a member of "{ $branch }".
 join-already_pending = Your request to join "{ $branch }" is awaiting approval.
-join-request = { $who } asks to join "{ $branch }".
+join-request = { $who } asks to use the ledger of "{ $branch }".
 join-approve = Approve
 join-reject = Reject
 join-approved-by-you = Approved { $name }.
@@ -134,12 +135,12 @@ members-probationary = probationary
 members-card = { $name }: { $role }
 members-make-committee = Make committee member
 members-make-leader = Make group leader
-members-make-member = Make member
+members-make-member = Make plain member (not on the committee)
 members-prob-on = Mark probationary
-members-prob-off = Make full member
+members-prob-off = Record as full member
 members-set-group = Party group
-members-remove = Remove from branch
-members-remove-confirm = Remove { $name } from the branch? Their records stay.
+members-remove = Remove from the roster (membership transferred, etc.)
+members-remove-confirm = Remove { $name } from this ledger's roster (e.g. membership transferred)? Their records stay.
 members-remove-yes = Remove
 members-removed = { $name } was removed; their records stay in the ledger.
 members-choose-title = Committee duty of { $name }:
@@ -235,10 +236,10 @@ group-not-bound = This group is not bound to a branch yet. The branch secretary 
 group-not-member = You are not a member of the branch this group is bound to.
 private-only = To protect personal data, please use { $command } in a private chat with me: https://t.me/{ $bot }
 photo-hint = To attach a photo to a record, send it as a reply to the record's card; or write the activity in the photo's caption and I will record both.
-members-make-secretary = Hand over secretary
-members-secretary-confirm = Hand the secretary role to { $name }? You will become a committee member.
+members-make-secretary = Hand over the secretary's rights
+members-secretary-confirm = Hand the secretary's rights in this ledger to { $name }? You become a plain member here; if you stay on the committee, the new secretary can set that in /members.
 members-secretary-yes = Hand over
-members-secretary-done = { $name } is now the branch secretary; you are a committee member.
+members-secretary-done = { $name } now holds the secretary's rights. You are a plain member here; if you stay on the committee, the new secretary can set that in /members.
 mine-show-branch = 📋 The branch's recent records
 mine-show-own = 👤 Only mine
 mine-branch-title = The branch's last { $n } records (✏️ edit, 🗑 delete):

@@ -36,7 +36,7 @@ help-text =
     /mine — 我最近的记录（修改、删除）
     /undo — 撤销我的上一条记录
     /stats 本季度 — 次数与人次统计（本月、本季度、今年、2023、2023-05、2023-Q2）
-    /check 2023 — 对照“三会一课”等制度检查缺项
+    /check 2023 — 制度落实检查：对照“三会一课”等制度查找缺项
     /next — 下一次主题党日及提醒
     /summary 2023 — 年度党建工作总结初稿（书记、支委）
     /records 2023 — 全年三会一课及主题党日会议记录（Word，每次会议一页；书记、支委）
@@ -45,6 +45,7 @@ help-text =
     /members — 党员名单与参与情况（书记、支委）
     /remind — 主题党日提醒设置（书记）
     /newbranch 第一党支部 — 创建支部
+    /name 李明 — 修改自己的姓名（支部书记可在 /members 中为党员改名）
     /lang — 切换语言 / switch language
     在私聊中直接发一句话，我也会识别并请您确认。
 
@@ -114,17 +115,17 @@ join-bad-code = 邀请码无效。请核对后重试，或向支部书记索取�
 join-revoked = 这个邀请已被撤销，请向支部书记索取新的邀请。
 join-expired = 这个邀请已过期，请向支部书记索取新的邀请。
 join-joined = 欢迎加入「{ $branch }」！发送 /log 记录活动，/help 查看全部命令。
-join-pending = 已提交加入「{ $branch }」的申请，等待支部书记审批，审批后我会通知您。
+join-pending = 已提交使用「{ $branch }」台账的申请，等待支部书记审批，审批后我会通知您。
 join-already_member = 您已经是「{ $branch }」的成员。
-join-already_pending = 您加入「{ $branch }」的申请正在等待审批。
-join-request = { $who } 申请加入「{ $branch }」。
+join-already_pending = 您使用「{ $branch }」台账的申请正在等待审批。
+join-request = { $who } 申请使用「{ $branch }」台账。
 join-approve = 同意
 join-reject = 拒绝
-join-approved-by-you = 已同意 { $name } 加入。
+join-approved-by-you = 已同意 { $name } 使用本支部台账。
 join-rejected-by-you = 已拒绝 { $name } 的申请。
 join-already-decided = 这个申请已经处理过了。
-join-approved = 您加入「{ $branch }」的申请已通过。发送 /help 查看全部命令。
-join-rejected = 您加入「{ $branch }」的申请未通过，如有疑问请联系支部书记。
+join-approved = 您使用「{ $branch }」台账的申请已通过。发送 /help 查看全部命令。
+join-rejected = 您使用「{ $branch }」台账的申请未通过，如有疑问请联系支部书记。
 
 ## 党员名单 (members)
 members-title = 「{ $branch }」党员名单（{ $count }人），括号内为今年参加活动次数：
@@ -134,14 +135,14 @@ members-probationary = 预备党员
 members-card = { $name }：{ $role }
 members-make-committee = 设为支委
 members-make-leader = 设为党小组组长
-members-make-member = 设为党员
+members-make-member = 改为普通党员（不任支委）
 members-prob-on = 标记为预备党员
-members-prob-off = 转为正式党员
+members-prob-off = 登记转正
 members-set-group = 分配党小组
-members-remove = 移出支部
-members-remove-confirm = 确定把 { $name } 移出支部吗？其已有记录会保留。
-members-remove-yes = 确定移出
-members-removed = 已把 { $name } 移出支部，其记录仍保留在台账中。
+members-remove = 从名单移除（组织关系转出等）
+members-remove-confirm = 确定把 { $name } 从本支部台账名单中移除吗（如组织关系已转出）？其已有记录会保留。
+members-remove-yes = 确定移除
+members-removed = 已把 { $name } 从名单中移除，其记录仍保留在台账中。
 members-choose-title = { $name } 的支委分工：
 members-title-none = 不设分工
 members-group-ask = 请输入 { $name } 所在党小组的名称（现有：{ $groups }）；发送“无”表示不属于任何党小组，“取消”放弃：
@@ -151,11 +152,11 @@ members-group-too-long = 党小组名称最多30个字，请重新打开名单�
 ## 记录活动 (logging)
 log-example = 例如：/log 今天 支委会 研究部署年度党建工作 实到5人
 log-hint =
-    我没看出这是哪类活动。记录活动请写明类型，例如：
+    我未识别出这是哪类活动。记录活动请写明类型，例如：
     “昨天 主题党日 参观家风教育基地 12人参加”
     或发送 /log 分步记录，/help 查看全部命令。
-log-problem-no_kind = 没看出活动类型（如 支委会、党员大会、党课、主题党日、理论学习、志愿服务…）。
-log-problem-no_date = 没看出日期（如 今天、昨天、上周五、3月5日、2023-05-12）。
+log-problem-no_kind = 未识别出活动类型（如 支委会、党员大会、党课、主题党日、理论学习、志愿服务…）。
+log-problem-no_date = 未识别出日期（如 今天、昨天、上周五、3月5日、2023-05-12）。
 log-problem-impossible_date = 日期“{ $text }”不存在，请检查月份和日期。
 log-problem-future_date = 日期“{ $text }”还没到，只能记录已经开展的活动。
 log-problem-empty = 内容是空的。
@@ -204,8 +205,8 @@ log-review-edit = 修改记录：
 log-review-hint = 点下面的按钮修改某一项；发送照片可附加到这条记录。
 log-review-use-buttons = 请用下面的按钮选择要修改的项目。
 log-need-kind = 请至少选择一个类型。
-log-kind-not-understood = 没看出“{ $text }”是哪类活动，请点按钮选择。
-log-count-not-understood = 没看懂人数，请输入数字，如 12，或 应到13 实到12。
+log-kind-not-understood = 未识别出“{ $text }”是哪类活动，请点按钮选择。
+log-count-not-understood = 未识别出人数，请输入数字，如 12，或 应到13 实到12。
 log-hours-not-understood = 时长应为 0 到 24 之间的小时数，如 2 或 1.5。
 log-photo-added = 已附加照片（共{ $n }张）。
 log-field-kinds = 类型
@@ -235,10 +236,10 @@ group-not-bound = 本群还没有绑定支部。请支部书记在群里发送 /
 group-not-member = 您不是本群所绑定支部的成员。
 private-only = 为保护个人信息，{ $command } 请在与我的私聊中使用：https://t.me/{ $bot }
 photo-hint = 要把照片附到某条记录上，请“回复”那条记录的卡片发送照片；也可以在照片说明里写一句活动描述，我会一起记录。
-members-make-secretary = 移交支部书记
-members-secretary-confirm = 确定把支部书记移交给 { $name } 吗？移交后您将成为支委委员。
+members-make-secretary = 移交书记管理权限
+members-secretary-confirm = 确定把书记管理权限移交给 { $name } 吗？移交后您在台账中改为普通党员；如仍任支委，请新书记在名单中设为支委。
 members-secretary-yes = 确定移交
-members-secretary-done = 已把支部书记移交给 { $name }，您现在是支委委员。
+members-secretary-done = 已把书记管理权限移交给 { $name }。您在台账中现为普通党员；如仍任支委，请新书记在名单中设为支委。
 mine-show-branch = 📋 支部全部最近记录
 mine-show-own = 👤 只看我的记录
 mine-branch-title = 支部最近的 { $n } 条记录（✏️ 修改，🗑 删除）：

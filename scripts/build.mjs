@@ -45,7 +45,7 @@ export async function haveEsbuild() {
   return import("esbuild").then(() => true, () => false);
 }
 
-export async function buildDist() {
+export async function buildDist({ quiet = false } = {}) {
   let esbuild;
   try {
     esbuild = await import("esbuild");
@@ -83,7 +83,7 @@ export async function buildDist() {
   renameSync(out, final);
   rmSync(old, { recursive: true, force: true });
   writeFileSync(path.join(root, "dist", ".built"), new Date().toISOString() + "\n");
-  console.error(`built dist/ from ${sources.length} files in ${Date.now() - started} ms`);
+  if (!quiet) console.error(`built dist/ from ${sources.length} files in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

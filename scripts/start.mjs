@@ -36,7 +36,7 @@ if (stale()) {
   if (existsSync(entry) && !(await haveEsbuild())) console.error("warning: dist/ may be older than src/ (esbuild not installed to rebuild it)");
   // Several processes may start at once (tests): one builds, the others wait and then look again.
   else await withBuildLock(async () => {
-    if (stale()) await buildDist();
+    if (stale()) await buildDist({ quiet: true });
   });
 }
 await import(pathToFileURL(entry).href);

@@ -22,6 +22,8 @@ export interface StartOptions {
   token: string;
   apiRoot?: string;
   now?: () => Date;
+  /** Serve /healthz on PORT in polling mode too (not when the local sandbox holds PORT). */
+  healthInPolling?: boolean;
 }
 
 export async function startApp(config: Config, logger: Logger, opts: StartOptions): Promise<RunningApp> {
@@ -35,7 +37,9 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
     { client: opts.apiRoot ? { apiRoot: opts.apiRoot } : {} },
   );
   await bot.init();
-  await registerCommands().catch((error: unknown) => logger.warn({ err: error }, "could not register the command menus"));
+  // The command menus are registered while the bot already takes updates (a dozen calls that
+  // start-up need not wait for).
+  const commandsRegistered = registerCommands().catch((error: unknown) => logger.warn({ err: error }, "could not register the command menus"));
   const defaultLocale = toSupportedLocale(config.DEFAULT_LOCALE, "zh");
   const scheduler = createReminderScheduler({
     store,
@@ -105,6 +109,13 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   } else {
     await bot.api.deleteWebhook();
     poller = startPolling({ api: bot.api, inbox: store.inbox, logger, onStored: () => worker.wake() });
+    // Only /healthz here; a port already taken costs the health check, not the bot.
+    if (opts.healthInPolling) {
+      server = await startHttpServer({ port: config.PORT, logger, health }).catch((error: unknown) => {
+        logger.warn({ err: error, port: config.PORT }, "could not serve /healthz");
+        return undefined;
+      });
+    }
     logger.info({ bot: bot.botInfo.username }, "polling mode: taking updates");
   }
 
@@ -123,7 +134,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
             closing.closeIdleConnections();
           });
         }
-        await Promise.all([worker.stop(), scheduler.stop(), daily.stop()]);
+        await Promise.all([worker.stop(), scheduler.stop(), daily.stop(), commandsRegistered]);
         await drain();
         await store.close();
         logger.info("stopped");

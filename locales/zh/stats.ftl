@@ -1,5 +1,5 @@
 ## /stats
-stats-bad-period = 没看懂时间段“{ $input }”：{ $reason }
+stats-bad-period = 未识别出时间段“{ $input }”：{ $reason }
     可以这样写：
     /stats 本月 · /stats 本季度 · /stats 今年 · /stats 去年
     /stats 2023 · /stats 2023-05 · /stats 2023-Q2
@@ -26,7 +26,7 @@ stats-button-this_year = 今年
 stats-button-last_year = 去年
 
 ## /check
-check-bad-year = 没看懂年份“{ $input }”。可以这样写：/check（今年）或 /check 2023（年份在{ $min }–{ $max }之间）。
+check-bad-year = 未识别出年份“{ $input }”。可以这样写：/check（今年）或 /check 2023（年份在{ $min }–{ $max }之间）。
 check-own-hours = 👤 您{ $year }年的集中学习学时：{ $hours }（要求不少于{ $required }学时）{ $self ->
     [0] {""}
    *[other] ；另自学{ $self }学时
@@ -46,7 +46,7 @@ check-settings-done = ✅ 完成
 check-settings-saved = ✅ 检查规则已保存，发送 /check 按新规则检查：
 
 ## /summary
-summary-bad-year = 没看懂年份“{ $input }”。可以这样写：/summary（今年）或 /summary 2023（年份在{ $min }–{ $max }之间）。
+summary-bad-year = 未识别出年份“{ $input }”。可以这样写：/summary（今年）或 /summary 2023（年份在{ $min }–{ $max }之间）。
 summary-progress = ⏳ 正在生成{ $year }年党建工作总结初稿…
 summary-appendix-in-file = 📎 台账附表共{ $count }行，见下方 .docx 文件。
 summary-doc-caption = 📄 { $year }年党建工作总结（初稿），含台账附表。数字均取自台账{ $placeholders ->

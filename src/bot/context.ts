@@ -29,3 +29,7 @@ export type BaseContext = Context & I18nFlavor & BotContextExtras;
 export type BotContext = ConversationFlavor<BaseContext>;
 /** The context inside conversations: plugins are installed anew there, outer middleware is not. */
 export type FlowContext = Context & I18nFlavor;
+
+/** Where a chat member's conversation state is stored (one per chat and user). */
+export const conversationKey = (ctx: Pick<Context, "chatId" | "from">): string | undefined =>
+  ctx.chatId !== undefined && ctx.from ? `conv:${ctx.chatId}:${ctx.from.id}` : undefined;

@@ -3,8 +3,8 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BotContext, BotDeps, FlowContext } from "./context.js";
-import { registerCommandMenus } from "./commands.js";
+import { conversationKey, type BotContext, type BotDeps, type FlowContext } from "./context.js";
+import { closestCommand, registerCommandMenus } from "./commands.js";
 import { createI18n, plainNumbers, plainNumberTranslations, toSupportedLocale } from "./i18n.js";
 import { handleBotError } from "./middlewares/errors.js";
 import { privateOnlyCommands } from "./middlewares/auth.js";
@@ -20,7 +20,7 @@ import { LOG_FLOW, logFlow } from "./features/logging/flow.js";
 import { loggingFeature } from "./features/logging/index.js";
 import { recordsFeature } from "./features/logging/records.js";
 import { GROUP_FLOW, membersFeature, partyGroupFlow } from "./features/members.js";
-import { NAME_FLOW, nameFlow } from "./features/nameFlow.js";
+import { NAME_FLOW, nameFeature, nameFlow, RENAME_FLOW, renameFlow } from "./features/nameFlow.js";
 import { remindersFeature } from "./features/reminders/index.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
@@ -87,18 +87,20 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       storage: {
         type: "key",
         version: 1,
-        getStorageKey: (ctx) => (ctx.chatId !== undefined && ctx.from ? `conv:${ctx.chatId}:${ctx.from.id}` : undefined),
+        getStorageKey: conversationKey,
         adapter: deps.store.sessions,
       },
       plugins: [flowI18n, plainNumberTranslations<FlowContext>()],
     }),
   );
   guarded.use(createConversation(nameFlow(deps.store), NAME_FLOW));
+  guarded.use(createConversation(renameFlow(deps.store), RENAME_FLOW));
   guarded.use(createConversation(partyGroupFlow(deps.store), GROUP_FLOW));
   guarded.use(createConversation(logFlow(deps.store, deps.now), LOG_FLOW));
   guarded.use(langFeature());
   guarded.use(invitesFeature());
   guarded.use(startFeature());
+  guarded.use(nameFeature());
   guarded.use(branchesFeature());
   guarded.use(membersFeature());
   guarded.use(remindersFeature());
@@ -109,6 +111,14 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   guarded.use(recordsFeature());
   guarded.use(exportFeature());
   guarded.use(loggingFeature());
+
+  // A command no feature took: say so, with the likely one and /help (in groups only when addressed to us).
+  guarded.on("message:text", async (ctx, next) => {
+    const m = /^\/([A-Za-z0-9_]+)(?:@(\w+))?/.exec(ctx.msg.text);
+    if (!m?.[1] || (ctx.chat.type !== "private" && m[2] !== ctx.me.username)) return next();
+    const guess = closestCommand(m[1]);
+    await ctx.reply(guess ? ctx.t("unknown-command-guess", { command: `/${m[1]}`, guess: `/${guess}` }) : ctx.t("unknown-command", { command: `/${m[1]}` }));
+  });
 
   // Last: a button no feature took (crafted, or from an old version of a screen) still gets an answer.
   guarded.on("callback_query", async (ctx) => {

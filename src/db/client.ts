@@ -1,6 +1,6 @@
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/sqlite/client.js";
 import { ensureSqliteFolder } from "./prepare.js";
+import { sqliteAdapter, type SqliteAdapterOptions } from "./sqliteAdapter.js";
 import { databaseKind, sqlitePath, type DatabaseKind } from "./url.js";
 
 /** The one Prisma client type the repositories are written against (the SQLite one; PostgreSQL's has the same shape). */
@@ -15,12 +15,11 @@ export interface DatabaseHandle {
 /** How long SQLite waits for a lock before a statement fails (then the caller's retry takes over). */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-export async function openDatabase(url: string): Promise<DatabaseHandle> {
+export async function openDatabase(url: string, options: SqliteAdapterOptions = {}): Promise<DatabaseHandle> {
   const kind = databaseKind(url);
   if (kind === "postgresql") return openPostgres(url);
   ensureSqliteFolder(url);
-  // Dates as unix milliseconds, as Prisma's native engine and our migrations store them.
-  const adapter = new PrismaBetterSqlite3({ url: sqlitePath(url) }, { timestampFormat: "unixepoch-ms" });
+  const adapter = sqliteAdapter(sqlitePath(url), options);
   const prisma = new PrismaClient({ adapter });
   await prisma.$executeRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$executeRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);

@@ -25,6 +25,18 @@ export function normaliseRealName(text: string): string | null {
   return name;
 }
 
+/** The name in an answer to "what is your name": 我叫李明, 我是李明, 李明同志, 姓名：李明 → 李明. */
+export function nameFromAnswer(text: string): string | null {
+  const bare = text
+    .normalize("NFKC")
+    .trim()
+    .replace(/[。.!！~～]+$/, "")
+    .replace(/^(?:您好|你好)?[,，\s]*/, "")
+    .replace(/^(?:我叫|我是|我的名字是|我的名字叫|名字是|名字叫|本人是|本人|姓名是|姓名\s*[:：]?|叫我)\s*/, "")
+    .replace(/\s*同志$/, "");
+  return normaliseRealName(bare);
+}
+
 /** A branch name (支部名称) for /newbranch. */
 export function normaliseBranchName(text: string): string | null {
   const name = text.trim().replace(/\s+/g, " ");

@@ -77,10 +77,18 @@ describe("a reminder burst to 1,000 members", () => {
       store, api: broadcastApi, logger, now: () => new Date("2024-03-12T01:00:30Z"),
       translate: (l, k, v) => i18n.t(l ?? "zh", k, v),
     });
-    const burst = scheduler.runOnce();
-
-    // While it runs, members ask for /help one after another and time the answer.
+    // How long a /help takes here without a burst (the machine may be busy with other tests).
     const asker = sandbox.user({ id: FIRST_ID + 1, first_name: "党员1", started: true });
+    const quiet: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await asker.command("help");
+      await asker.next({ timeout: 10_000 });
+      quiet.push(performance.now() - t0);
+    }
+
+    const burst = scheduler.runOnce();
+    // While it runs, members ask for /help one after another and time the answer.
     const waits: number[] = [];
     let done = false;
     void burst.finally(() => (done = true));
@@ -96,7 +104,8 @@ describe("a reminder burst to 1,000 members", () => {
     const result = await burst;
 
     expect(waits.length).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...waits)).toBeLessThan(1000);
+    // Held back = longer than the slowest answer without the burst; by less than a second.
+    expect(Math.max(...waits) - Math.max(...quiet)).toBeLessThan(1000);
     expect(result.sent).toBe(MEMBERS);
     expect(result.failed).toBe(0);
     let exactlyOne = 0;

@@ -2,13 +2,14 @@ import type { Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { MemberRow } from "../../db/repos/branches.js";
 import { kindsIn } from "../../domain/parse/index.js";
-import { callbackCodec } from "../callbackData.js";
+import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { allowed, requires } from "../middlewares/auth.js";
 import { localYearBounds } from "../../domain/calendar/index.js";
 import { joinButtons } from "./invites.js";
+import { RENAME_FLOW } from "./nameFlow.js";
 
-const ACTIONS = ["open", "list", "committee", "t_org", "t_pub", "t_disc", "t_none", "leader", "member", "prob_on", "prob_off", "group", "remove", "remove_yes", "secretary", "secretary_yes"] as const;
+const ACTIONS = ["open", "list", "committee", "t_org", "t_pub", "t_disc", "t_none", "leader", "member", "prob_on", "prob_off", "group", "remove", "remove_yes", "secretary", "secretary_yes", "rename"] as const;
 export const memberButtons = callbackCodec("mem", ACTIONS, ["branch", "member"] as const);
 export const GROUP_FLOW = "setPartyGroup";
 
@@ -57,6 +58,7 @@ function cardKeyboard(ctx: BotContext, branchId: number, m: MemberRow): InlineKe
   if (m.role !== "member") k.text(ctx.t("members-make-member"), b("member"));
   k.row().text(ctx.t(m.probationary ? "members-prob-off" : "members-prob-on"), b(m.probationary ? "prob_off" : "prob_on"));
   k.text(ctx.t("members-set-group"), b("group"));
+  k.text(ctx.t("members-rename"), b("rename"));
   k.row().text(ctx.t("members-make-secretary"), b("secretary"));
   k.row().text(ctx.t("members-remove"), b("remove")).text(ctx.t("button-back"), b("list"));
   return k;
@@ -99,6 +101,11 @@ export function membersFeature() {
         });
         return;
       }
+      case "rename":
+        await ctx.answerCallbackQuery();
+        await ctx.conversation.exitAll();
+        await ctx.conversation.enter(RENAME_FLOW, target.memberId, displayName(target));
+        return;
       case "group":
         await ctx.answerCallbackQuery();
         await ctx.conversation.exitAll();

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import type { BotContext } from "../context.js";
+import { conversationKey, type BotContext } from "../context.js";
 
 function isBindCommand(text: string | undefined): boolean {
   return /^\/bind(@\w+)?(\s|$)/.test(text ?? "");
@@ -15,9 +15,18 @@ export const loadMember: MiddlewareFn<BotContext> = async (ctx, next) => {
   ctx.member = null;
   ctx.unboundGroup = false;
   const from = ctx.from;
+  const sessionKey = conversationKey(ctx);
   if (from && !from.is_bot) {
     const store = ctx.deps.store;
-    ctx.member = await store.members.ensure(from.id, from.username);
+    // One statement: member, active branch, language, and the conversation state the conversations
+    // plugin reads next (handed to it through the sessions repo).
+    const loaded = await store.members.load(from.id, sessionKey);
+    if (loaded && (!from.username || loaded.profile.username === from.username)) {
+      ctx.member = loaded.profile;
+      if (sessionKey) store.sessions.prime(sessionKey, loaded.session);
+    } else {
+      ctx.member = await store.members.ensure(from.id, from.username);
+    }
     const chat = ctx.chat;
     if (chat && (chat.type === "group" || chat.type === "supergroup")) {
       const branch = await store.branches.byGroupChat(chat.id);
@@ -28,5 +37,9 @@ export const loadMember: MiddlewareFn<BotContext> = async (ctx, next) => {
       }
     }
   }
-  await next();
+  try {
+    await next();
+  } finally {
+    if (sessionKey) ctx.deps.store.sessions.unprime(sessionKey);
+  }
 };

@@ -68,6 +68,21 @@ function columns(a: ActivityPatch & { source?: unknown; branchId?: unknown; repo
   };
 }
 
+/** The row as stored by an INSERT of `data` (column defaults where data says nothing). */
+function rowOf(id: number, data: Record<string, unknown>, kinds: string[], attendeeIds: number[]): Row {
+  const defaults = {
+    personal: false, hasTime: false, title: null, location: null, host: null, recorder: null, speaker: null,
+    expectedCount: null, presentCount: null, durationHours: null, notes: null, editedFields: "[]", observers: null,
+    resolutions: null, voteKind: null, votesFor: null, votesAgainst: null, votesAbstain: null, partyGroupId: null,
+  };
+  const given = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+  return {
+    ...defaults, ...given, id,
+    kinds: kinds.map((kind) => ({ kind })),
+    attendance: attendeeIds.map((memberId) => ({ memberId, present: true })),
+  } as Row;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === "P2002";
 }
@@ -104,31 +119,35 @@ export function activitiesRepo(prisma: Prisma) {
       // The caller looked the source message up once (bySource); a race between two deliveries ends at the unique key.
       const partyGroupId = await groupOf(input);
       try {
-        const row = await prisma.$transaction(async (tx) => {
-          const created = await tx.activity.create({
-            data: {
-              ...columns(input),
-              partyGroupId,
-              branchId: input.branchId,
-              reporterId: input.reporterId,
-              occurredAt: new Date(input.occurredAt),
-              details: JSON.stringify({ ...input.details, absentees: input.absentees }),
-              personTimes: personTimes({ details: input.details, presentCount: input.presentCount, attendeeIds: [...new Set(input.attendeeIds)] }),
-              sourceChatId: input.source ? BigInt(input.source.chatId) : null,
-              sourceMessageId: input.source?.messageId ?? null,
-              sourceText: input.source?.text ?? null,
-              kinds: { create: [...new Set(input.kinds)].map((kind) => ({ kind })) },
-              attendance: { create: [...new Set(input.attendeeIds)].map((memberId) => ({ memberId, present: true })) },
-              photos: { create: (input.photos ?? []).map((fileId) => ({ fileId })) },
-            },
-            include,
-          });
+        const kinds = [...new Set(input.kinds)];
+        const attendeeIds = [...new Set(input.attendeeIds)];
+        const photos = input.photos ?? [];
+        const data = {
+          ...columns(input),
+          partyGroupId,
+          branchId: input.branchId,
+          reporterId: input.reporterId,
+          occurredAt: new Date(input.occurredAt),
+          details: JSON.stringify({ ...input.details, absentees: input.absentees }),
+          personTimes: personTimes({ details: input.details, presentCount: input.presentCount, attendeeIds }),
+          sourceChatId: input.source ? BigInt(input.source.chatId) : null,
+          sourceMessageId: input.source?.messageId ?? null,
+          sourceText: input.source?.text ?? null,
+        };
+        // The record is what was written: no reading back (one INSERT per table, then the audit entry).
+        const record = await prisma.$transaction(async (tx) => {
+          const { id } = await tx.activity.create({ data, select: { id: true } });
+          await tx.activityKind.createMany({ data: kinds.map((kind) => ({ activityId: id, kind })) });
+          if (attendeeIds.length) await tx.attendance.createMany({ data: attendeeIds.map((memberId) => ({ activityId: id, memberId, present: true })) });
+          if (photos.length) await tx.activityPhoto.createMany({ data: photos.map((fileId) => ({ activityId: id, fileId })) });
+          const written = toRecord(rowOf(id, data, kinds, attendeeIds));
           await tx.auditLog.create({
-            data: { branchId: input.branchId, activityId: created.id, actorId: input.reporterId, action: "create", after: JSON.stringify(toRecord(created)) },
+            data: { branchId: input.branchId, activityId: id, actorId: input.reporterId, action: "create", after: JSON.stringify(written) },
+            select: { id: true },
           });
-          return created;
+          return written;
         });
-        return { record: toRecord(row), duplicate: false };
+        return { record, duplicate: false };
       } catch (error) {
         // Two deliveries of one message raced: the other one saved it.
         if (input.source && isUniqueViolation(error)) {
@@ -151,11 +170,11 @@ export function activitiesRepo(prisma: Prisma) {
     },
     /** Live records of the branch between two instants sharing a kind (candidates for "same event?"). */
     async sameDay(branchId: number, kinds: ActivityKind[], start: string, end: string): Promise<ActivityRecord[]> {
-      const rows = await prisma.activity.findMany({
-        where: { branchId, personal: false, deletedAt: null, occurredAt: { gte: new Date(start), lt: new Date(end) }, kinds: { some: { kind: { in: kinds } } } },
-        include,
-        orderBy: { id: "asc" },
-      });
+      const where = { branchId, personal: false, deletedAt: null, occurredAt: { gte: new Date(start), lt: new Date(end) }, kinds: { some: { kind: { in: kinds } } } };
+      // Usually there is none: look for ids first, so an empty answer costs one statement, not three.
+      const ids = await prisma.activity.findMany({ where, select: { id: true }, orderBy: { id: "asc" } });
+      if (!ids.length) return [];
+      const rows = await prisma.activity.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include, orderBy: { id: "asc" } });
       return rows.map(toRecord);
     },
     /** Changes fields (and kinds/attendees when given); audit entry with before and after. */

@@ -22,6 +22,18 @@ export interface MemberRow {
   status: "active" | "pending" | "removed";
 }
 
+interface RosterRow {
+  memberId: number | bigint;
+  telegramId: number | bigint;
+  name: string | null;
+  username: string | null;
+  role: string;
+  committeeTitle: string | null;
+  probationary: boolean | number | bigint;
+  groupName: string | null;
+  status: string;
+}
+
 export interface BranchOverview extends BranchView {
   createdAt: Date;
   members: number;
@@ -92,20 +104,24 @@ export function branchesRepo(prisma: Prisma) {
       return rows.map((r) => ({ id: r.branch.id, name: r.branch.name, role: isRole(r.role) ? r.role : "member" }));
     },
     async members(branchId: number, includeRemoved = false): Promise<MemberRow[]> {
-      const rows = await prisma.membership.findMany({
-        where: { branchId, ...(includeRemoved ? {} : { status: { not: "removed" } }) },
-        include: { member: true, partyGroup: true },
-        orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-      });
+      // One statement (every report reads the roster): membership, member and party group joined.
+      const rows = await prisma.$queryRaw<RosterRow[]>`
+        SELECT ms."memberId" AS "memberId", m."telegramId" AS "telegramId", m.name, m.username, ms.role,
+               ms."committeeTitle" AS "committeeTitle", ms.probationary, g.name AS "groupName", ms.status
+        FROM "Membership" ms
+        JOIN "Member" m ON m.id = ms."memberId"
+        LEFT JOIN "PartyGroup" g ON g.id = ms."partyGroupId"
+        WHERE ms."branchId" = ${branchId} AND (${includeRemoved} OR ms.status <> 'removed')
+        ORDER BY ms."joinedAt" ASC, ms.id ASC`;
       return rows.map((r) => ({
-        memberId: r.memberId,
-        telegramId: Number(r.member.telegramId),
-        name: r.member.name,
-        username: r.member.username,
+        memberId: Number(r.memberId),
+        telegramId: Number(r.telegramId),
+        name: r.name,
+        username: r.username,
         role: isRole(r.role) ? r.role : "member",
         committeeTitle: r.committeeTitle,
-        probationary: r.probationary,
-        groupName: r.partyGroup?.name ?? null,
+        probationary: Boolean(r.probationary),
+        groupName: r.groupName,
         status: r.status === "pending" || r.status === "removed" ? r.status : "active",
       }));
     },

@@ -1,6 +1,7 @@
 import type { Prisma } from "../client.js";
 import { isRole, type Role } from "../../domain/roles.js";
 import { LruCache } from "../lruCache.js";
+import type { SessionRow } from "./sessions.js";
 
 /** Members whose language is remembered in memory. */
 export const LOCALE_CACHE_SIZE = 5_000;
@@ -22,6 +23,21 @@ export interface MemberProfile {
   /** The active branch's membership, when the member has one. */
   membership: MembershipView | null;
   branchCount: number;
+}
+
+interface LoadRow {
+  id: number | bigint;
+  username: string | null;
+  name: string | null;
+  locale: string | null;
+  activeBranchId: number | bigint | null;
+  branchId: number | bigint | null;
+  role: string | null;
+  status: string | null;
+  branchName: string | null;
+  timeZone: string | null;
+  sessionValue: string | null;
+  sessionVersion: number | bigint | null;
 }
 
 function toStatus(s: string): MembershipView["status"] {
@@ -63,6 +79,44 @@ export function membersRepo(prisma: Prisma) {
       if (!m || m.status !== "active") return null;
       return { branchId, branchName: m.branch.name, timeZone: m.branch.timeZone, role: isRole(m.role) ? m.role : "member", status: "active" };
     },
+    /**
+     * The member with the active branch and language in ONE statement (the per-update load), and,
+     * when `sessionKey` is given, that conversation-state row too; null when the member is new.
+     */
+    async load(telegramId: number, sessionKey?: string): Promise<{ profile: MemberProfile; session: SessionRow | null } | null> {
+      const rows = await prisma.$queryRaw<LoadRow[]>`
+        SELECT m.id, m.username, m.name, m.locale, m."activeBranchId" AS "activeBranchId",
+               ms."branchId" AS "branchId", ms.role, ms.status, b.name AS "branchName", b."timeZone" AS "timeZone",
+               s.value AS "sessionValue", s.version AS "sessionVersion"
+        FROM "Member" m
+        LEFT JOIN "Membership" ms ON ms."memberId" = m.id AND ms.status = 'active'
+        LEFT JOIN "Branch" b ON b.id = ms."branchId"
+        LEFT JOIN "Session" s ON s.key = ${sessionKey ?? ""}
+        WHERE m."telegramId" = ${BigInt(telegramId)}
+        ORDER BY ms."joinedAt" ASC`;
+      const m = rows[0];
+      if (!m) return null;
+      const memberships = rows.filter((r) => r.branchId !== null);
+      const active = memberships.find((x) => Number(x.branchId) === Number(m.activeBranchId)) ?? memberships[0] ?? null;
+      return {
+        profile: {
+          id: Number(m.id),
+          telegramId,
+          name: m.name,
+          username: m.username,
+          locale: m.locale,
+          branchCount: memberships.length,
+          membership: active && {
+            branchId: Number(active.branchId),
+            branchName: active.branchName ?? "",
+            timeZone: active.timeZone ?? "",
+            role: isRole(active.role ?? "") ? (active.role as Role) : "member",
+            status: toStatus(active.status ?? "active"),
+          },
+        },
+        session: m.sessionValue !== null && sessionKey ? { value: m.sessionValue, version: Number(m.sessionVersion) } : null,
+      };
+    },
     /** Finds the member by Telegram id, creating the row on first contact. */
     async ensure(telegramId: number, username: string | undefined): Promise<MemberProfile> {
       const existing = await prisma.member.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { id: true, username: true } });
@@ -92,6 +146,18 @@ export function membersRepo(prisma: Prisma) {
     },
     async setName(memberId: number, name: string): Promise<void> {
       await prisma.member.update({ where: { id: memberId }, data: { name } });
+    },
+    /**
+     * A branch of this member where someone else (active or pending) already goes by this name, or null.
+     * Names are unique within a branch: reports name people, and a name must mean one member.
+     */
+    async nameClash(memberId: number, name: string): Promise<string | null> {
+      const mine = await prisma.membership.findMany({ where: { memberId, status: { not: "removed" } }, select: { branchId: true } });
+      const clash = await prisma.membership.findFirst({
+        where: { branchId: { in: mine.map((m) => m.branchId) }, memberId: { not: memberId }, status: { not: "removed" }, member: { name } },
+        select: { branch: { select: { name: true } } },
+      });
+      return clash?.branch.name ?? null;
     },
     async setActiveBranch(memberId: number, branchId: number): Promise<void> {
       await prisma.member.update({ where: { id: memberId }, data: { activeBranchId: branchId } });

@@ -49,7 +49,8 @@ export function membershipsRepo(prisma: Prisma) {
         const to = await tx.membership.findUnique({ where: { branchId_memberId: { branchId, memberId: toMemberId } } });
         if (from?.role !== "secretary" || from.status !== "active" || to?.status !== "active" || fromMemberId === toMemberId) return false;
         await tx.membership.update({ where: { id: to.id }, data: { role: "secretary", committeeTitle: null } });
-        await tx.membership.update({ where: { id: from.id }, data: { role: "committee" } });
+        // The former 书记 is not assumed to stay on the committee: the new one sets the roles.
+        await tx.membership.update({ where: { id: from.id }, data: { role: "member", committeeTitle: null } });
         return true;
       });
     },

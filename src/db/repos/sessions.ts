@@ -4,10 +4,27 @@ import type { Prisma } from "../client.js";
  * Key/value storage for grammY plugins (conversations). `version` is the shape version of the
  * stored value: a value written by an older shape is dropped rather than misread.
  */
+export interface SessionRow {
+  value: string;
+  version: number;
+}
+
 export function sessionsRepo(prisma: Prisma, version: number) {
+  // Rows read ahead with the member (members.ensure), taken by the next read of their key.
+  const primed = new Map<string, SessionRow | null>();
   return {
+    /** Hands the next read(key) a row already read (null: none stored), saving its query. */
+    prime(key: string, row: SessionRow | null): void {
+      primed.set(key, row);
+    },
+    /** Forgets a primed row that was not read (end of the update). */
+    unprime(key: string): void {
+      primed.delete(key);
+    },
     async read<T>(key: string): Promise<T | undefined> {
-      const row = await prisma.session.findUnique({ where: { key } });
+      const ahead = primed.get(key);
+      if (ahead !== undefined) primed.delete(key);
+      const row = ahead !== undefined ? ahead : await prisma.session.findUnique({ where: { key } });
       if (!row) return undefined;
       if (row.version !== version) {
         await prisma.session.delete({ where: { key } }).catch(() => undefined);

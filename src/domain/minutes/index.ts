@@ -58,7 +58,7 @@ export function voteText(vote: VoteResult): string {
 
 /** 会议记录 of one record. */
 export function meetingMinutesOf(r: ActivityRecord, ctx: MinutesContext): MeetingMinutes {
-  const names = r.kinds.flatMap((k) => (MEETING_NAME[k] ? [k === "group_meeting" && ctx.groupName ? `党小组会（${ctx.groupName}）` : MEETING_NAME[k]!] : []));
+  const names = r.kinds.flatMap((k) => (MEETING_NAME[k] ? [k === "group_meeting" && ctx.groupName ? `党小组会（${ctx.groupName}）` : MEETING_NAME[k]] : []));
   const name = names.length > 0 ? names.join("、") : null;
   const date = localDateOf(r.occurredAt, ctx.timeZone);
   const clock = localClockOf(r.occurredAt, ctx.timeZone);

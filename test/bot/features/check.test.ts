@@ -221,7 +221,7 @@ describe("/check", () => {
   it("explains a bad year with examples, in the user's language", async () => {
     const u = b.members[2]!; // 李四
     await u.command("check", "2023-13");
-    expect((await u.next()).text).toBe("没看懂年份“2023-13”。可以这样写：/check（今年）或 /check 2023（年份在1921–2100之间）。");
+    expect((await u.next()).text).toBe("未识别出年份“2023-13”。可以这样写：/check（今年）或 /check 2023（年份在1921–2100之间）。");
     await h.store.members.setLocale(id(704), "en");
     await u.command("check", "1800");
     expect((await u.next()).text).toBe('I could not read the year "1800". Try /check (this year) or /check 2023 (a year from 1921 to 2100).');

@@ -86,7 +86,7 @@ describe("logging an activity", () => {
     const u = b.members[1]!;
     await u.say("今天天气不错");
     const reply = await u.next();
-    expect(reply.text).toContain("没看出这是哪类活动");
+    expect(reply.text).toContain("未识别出这是哪类活动");
     expect(await live()).toHaveLength(before);
   });
 
@@ -94,7 +94,7 @@ describe("logging an activity", () => {
     const u = b.members[1]!;
     await u.command("log", "党小组会 学习党章 8人");
     const reply = await u.next();
-    expect(reply.text).toContain("没看出日期");
+    expect(reply.text).toContain("未识别出日期");
     const ask = await u.next();
     expect(ask.text).toContain("活动是哪天");
     await u.press("昨天");

@@ -95,7 +95,7 @@ describe("branches and joining", () => {
     const applicant = h.user({ id: 703, first_name: "Sun" });
     await applicant.command("start", code);
     expect((await applicant.next()).text).toContain("等待支部书记审批");
-    const request = await b.secretary.nextMatching(/申请加入「乙支部」/);
+    const request = await b.secretary.nextMatching(/申请使用「乙支部」台账/);
     expect(request.text).toContain("Sun");
     await applicant.next(); // the name question
     await applicant.say("孙申");
@@ -166,9 +166,9 @@ describe("roles and what each may do", () => {
     await sec.next();
     await sec.press("乙党员");
     await sec.next();
-    await sec.press("移出支部");
+    await sec.press("从名单移除（组织关系转出等）");
     expect((await sec.next()).text).toContain("其已有记录会保留");
-    await sec.press("确定移出");
+    await sec.press("确定移除");
     expect((await sec.next()).text).toContain("记录仍保留");
     row = (await h.store.branches.members(b.branchId, true)).find((m) => m.memberId === memberId)!;
     expect(row.status).toBe("removed");
@@ -317,13 +317,13 @@ describe("handing over the secretary role", () => {
     await d.secretary.next();
     await d.secretary.press("丁新");
     await d.secretary.next();
-    await d.secretary.press("移交支部书记");
-    expect((await d.secretary.next()).text).toContain("确定把支部书记移交给 丁新");
+    await d.secretary.press("移交书记管理权限");
+    expect((await d.secretary.next()).text).toContain("确定把书记管理权限移交给 丁新");
     await d.secretary.press("确定移交");
-    expect((await d.secretary.next()).text).toContain("您现在是支委委员");
+    expect((await d.secretary.next()).text).toContain("您在台账中现为普通党员");
     const rows = await h.store.branches.members(d.branchId);
     expect(rows.find((m) => m.telegramId === 1102)?.role).toBe("secretary");
-    expect(rows.find((m) => m.telegramId === 1101)?.role).toBe("committee");
+    expect(rows.find((m) => m.telegramId === 1101)?.role).toBe("member");
     // The former secretary may no longer manage members.
     await d.secretary.command("remind");
     expect((await d.secretary.next()).text).toContain("没有权限");

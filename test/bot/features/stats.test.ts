@@ -54,7 +54,7 @@ describe("/stats", () => {
       "【政治建设】",
       "理论学习 1次 / 5人次",
       "",
-      "【组织建设（三会一课）】",
+      "【组织建设】",
       "支委会 1次 / 2人次",
       "党员大会 1次 / 4人次",
       "党课 1次 / 12人次",
@@ -171,7 +171,7 @@ describe("/stats", () => {
     const u = b.members[2]!; // 李四
     await u.command("stats", "2023-13");
     const zh = await u.next();
-    expect(zh.text).toContain("没看懂时间段“2023-13”：月份应为1–12。");
+    expect(zh.text).toContain("未识别出时间段“2023-13”：月份应为1–12。");
     expect(zh.text).toContain("/stats 2023-Q2");
     await u.command("stats", "下下周");
     expect((await u.next()).text).toContain("格式不对");

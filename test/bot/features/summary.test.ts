@@ -140,6 +140,6 @@ describe("/summary", () => {
 
   it("explains a bad year", async () => {
     await b.secretary.command("summary", "明年吧");
-    expect((await b.secretary.next()).text).toBe("没看懂年份“明年吧”。可以这样写：/summary（今年）或 /summary 2023（年份在1921–2100之间）。");
+    expect((await b.secretary.next()).text).toBe("未识别出年份“明年吧”。可以这样写：/summary（今年）或 /summary 2023（年份在1921–2100之间）。");
   });
 });

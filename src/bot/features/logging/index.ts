@@ -62,7 +62,7 @@ async function receiveReport(ctx: MessageContext, text: string, arrival: Arrival
   const t: Translate = (k, v) => ctx.t(k, v);
   const pending = { draft: read.draft, extras, reporter, source };
   if (arrival.via === "plain") {
-    const card = confirmCard(read.draft, extras, reporter.branchId, await ctx.deps.store.branches.memberNames(reporter.branchId), lang, t);
+    const card = confirmCard(read.draft, extras, reporter.branchId, read.names, lang, t);
     const sent = await ctx.reply(card.text, { reply_markup: card.keyboard, reply_parameters: { message_id: ctx.msg.message_id } });
     await pendingReports(ctx.deps.store).put(ctx.chat.id, sent.message_id, pending);
     return;
@@ -75,7 +75,8 @@ async function receiveReport(ctx: MessageContext, text: string, arrival: Arrival
     return;
   }
   const saved = await saveDraft(ctx.deps.store, read.draft, extras, reporter, source);
-  const names = await ctx.deps.store.branches.memberNames(reporter.branchId);
+  // A raced duplicate may name members the roster read no longer has: look those names up again.
+  const names = saved.duplicate ? await ctx.deps.store.branches.memberNames(reporter.branchId) : read.names;
   const card = savedCard(saved.record, saved.tallies, reporter.timeZone, lang, t, saved.duplicate ? "log-already" : "log-saved", names);
   await ctx.reply(card.text, { reply_markup: card.keyboard, reply_parameters: { message_id: ctx.msg.message_id } });
 }

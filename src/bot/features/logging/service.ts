@@ -76,7 +76,10 @@ export function attendeesOf(draft: ActivityDraft, extras: DraftExtras, reporter:
 
 /** The branch's active, named members as the parser's roster. */
 export async function rosterOf(store: Store, branchId: number): Promise<RosterPerson[]> {
-  const members = await store.branches.members(branchId);
+  return rosterFrom(await store.branches.members(branchId));
+}
+
+function rosterFrom(members: Awaited<ReturnType<Store["branches"]["members"]>>): RosterPerson[] {
   return members
     .filter((m) => m.status === "active" && m.name)
     .map((m) => ({ memberId: m.memberId, name: m.name ?? "", role: m.role, committeeTitle: m.committeeTitle }));
@@ -86,12 +89,16 @@ export interface ReadReport {
   result: ParseResult;
   draft: ActivityDraft;
   extras: DraftExtras;
+  /** The branch's members' display names (for the cards), from the same read as the roster. */
+  names: Map<number, string>;
 }
 
 /** One report's text → a draft whose people are the branch's members, and who took part. */
 export async function readReport(store: Store, text: string, reporter: Reporter, now: Date, photos: string[] = []): Promise<ReadReport> {
   const result = parseActivityLine(text, { now, timeZone: reporter.timeZone });
-  const roster = await rosterOf(store, reporter.branchId);
+  const members = await store.branches.members(reporter.branchId);
+  const roster = rosterFrom(members);
+  const names = new Map(members.map((m) => [m.memberId, m.name ?? m.username ?? "?"]));
   const people = resolvePeople(result.draft, roster, { memberId: reporter.memberId, name: reporter.name });
   const draft: ActivityDraft = {
     ...result.draft,
@@ -99,7 +106,7 @@ export async function readReport(store: Store, text: string, reporter: Reporter,
     expectedCount: people.expectedCount, presentCount: people.presentCount,
     absentees: people.absentees, details: people.details,
   };
-  return { result, draft, extras: { ...noExtras(), attendeeIds: people.attendeeIds, photos } };
+  return { result, draft, extras: { ...noExtras(), attendeeIds: people.attendeeIds, photos }, names };
 }
 
 /** An existing record of the branch that is probably the same event (same day, a shared kind, similar title). */
