@@ -76,12 +76,12 @@ function localToday(): { year: number; dayOfYear: number } {
   return { year: y!, dayOfYear };
 }
 
-async function coldStart(sandbox: Sandbox): Promise<{ ms: number; rss: number }> {
+async function coldStart(sandbox: Sandbox): Promise<{ ms: number; cpu: number; rss: number }> {
   const db = path.join(mkdtempSync(path.join(dir, "cold-")), "ledger.db");
   const proc = npmStart({ BOT_TOKEN: OURS_TOKEN, TELEGRAM_API_ROOT: sandbox.apiRoot, DATABASE_URL: `file:${db}`, PORT: String(await freePort()) });
   try {
     const ms = await proc.waitFor(/polling mode/);
-    return { ms, rss: proc.rssMb() };
+    return { ms, cpu: proc.cpuMs(), rss: proc.rssMb() };
   } finally {
     await proc.stop();
   }
@@ -99,7 +99,9 @@ async function main(): Promise<void> {
     // Cold start: spawn → polling, empty database (the first run also builds dist/ when it is stale).
     log("cold starts");
     const first = await coldStart(ours);
-    const colds = [await coldStart(ours), await coldStart(ours), await coldStart(ours)].map((c) => c.ms).sort((a, b) => a - b);
+    const coldRuns = [await coldStart(ours), await coldStart(ours), await coldStart(ours)];
+    const colds = coldRuns.map((c) => c.ms).sort((a, b) => a - b);
+    const coldCpu = coldRuns.map((c) => c.cpu).sort((a, b) => a - b);
     log(`cold start ${colds.map((c) => c.toFixed(0)).join(" / ")} ms (first, possibly building: ${first.ms.toFixed(0)} ms)`);
 
     // The ledger: 200 members; 5,000 records in STATS_YEAR for /stats and /summary.
@@ -225,6 +227,7 @@ async function main(): Promise<void> {
       summary_text_ms: round(median(summaryText), 0),
       summary_docx_ms: round(median(summaryDocx), 0),
       cold_start_ms: round(median(colds), 0),
+      cold_start_cpu_ms: round(median(coldCpu), 0),
       rss_idle_mb: round(rssIdle, 0),
       rss_after_load_mb: round(rssAfterLoad, 0),
       reminder_msgs_per_s: round(reminders.rate, 1),
