@@ -4,16 +4,14 @@
 import * as echarts from "echarts";
 import { Resvg } from "@resvg/resvg-js";
 import { type KindGroup, KIND_GROUPS } from "../domain/kinds.js";
+import type { MonthlyGroupCounts } from "../domain/tally/types.js";
 import { cjkFont, fontFileFor, type CjkFont } from "./chartFonts.js";
+import { GROUP_LABEL } from "../domain/tally/labels.js";
 
-export interface MonthlyGroupCounts {
-  month: number; // 1..12
-  political: number;
-  organisation: number;
-  business: number;
-  integrity: number;
-  other: number;
-}
+/** The legend uses the /stats headings (one label table). */
+const groupLabels = (locale: "zh" | "en") => Object.fromEntries(KIND_GROUPS.map((g) => [g, GROUP_LABEL[g][locale]])) as Record<KindGroup, string>;
+
+export type { MonthlyGroupCounts };
 
 export interface StatsChartInput {
   title: string;
@@ -23,6 +21,8 @@ export interface StatsChartInput {
   /** The member's own participation per month (12 numbers), optional. */
   own?: number[];
   locale: "zh" | "en";
+  /** The last month to plot (this month for the current year): months yet to come are not drawn. Default 12. */
+  throughMonth?: number;
 }
 
 export interface StatsChartPng {
@@ -43,13 +43,7 @@ const LATIN_FALLBACK_FAMILY = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 
 const LABELS = {
   zh: {
-    groups: {
-      political: "政治学习",
-      organisation: "组织生活（三会一课）",
-      business: "党建+业务",
-      integrity: "党风廉政",
-      other: "其他",
-    },
+    groups: groupLabels("zh"),
     mine: "我参加的",
     months: Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
     yAxis: "次数",
@@ -57,13 +51,7 @@ const LABELS = {
     yearSuffix: (year: number) => `${year}年`,
   },
   en: {
-    groups: {
-      political: "Political study",
-      organisation: "Organisation",
-      business: "Party building + work",
-      integrity: "Integrity",
-      other: "Other",
-    },
+    groups: groupLabels("en"),
     mine: "Mine",
     months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     yAxis: "Activities",
@@ -101,9 +89,11 @@ function monthlySeries(months: readonly MonthlyGroupCounts[]): Record<KindGroup,
 
 function buildOption(input: StatsChartInput, fontFamily: string, cjk: boolean): echarts.EChartsOption {
   const labels = LABELS[input.locale] ?? LABELS.zh;
-  const byGroup = monthlySeries(input.months);
-  const totals = Array.from({ length: 12 }, (_, i) => KIND_GROUPS.reduce((sum, g) => sum + (byGroup[g][i] ?? 0), 0));
-  const own = input.own ? Array.from({ length: 12 }, (_, i) => count(input.own?.[i])) : undefined;
+  const shown = Math.min(12, Math.max(1, Math.trunc(input.throughMonth ?? 12)));
+  const all = monthlySeries(input.months);
+  const byGroup = Object.fromEntries(KIND_GROUPS.map((g) => [g, all[g].slice(0, shown)])) as Record<KindGroup, number[]>;
+  const totals = Array.from({ length: shown }, (_, i) => KIND_GROUPS.reduce((sum, g) => sum + (byGroup[g][i] ?? 0), 0));
+  const own = input.own ? Array.from({ length: shown }, (_, i) => count(input.own?.[i])) : undefined;
   const empty = totals.every((t) => t === 0) && (!own || own.every((v) => v === 0));
   const yearText = labels.yearSuffix(input.year);
   const subtext = input.title.includes(String(input.year)) ? "" : yearText;
@@ -186,7 +176,7 @@ function buildOption(input: StatsChartInput, fontFamily: string, cjk: boolean): 
     grid: { left: 64, right: 36, top: subtext ? 88 : 70, bottom: 78 },
     xAxis: {
       type: "category",
-      data: [...labels.months],
+      data: labels.months.slice(0, shown),
       axisTick: { alignWithLabel: true },
       axisLine: { lineStyle: { color: "#999999" } },
       axisLabel: { fontFamily, fontSize: 13, color: TEXT_COLOUR },

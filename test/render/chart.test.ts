@@ -9,6 +9,7 @@ import {
   type StatsChartInput,
 } from "../../src/render/chart.js";
 import { findCjkFont, fontFileFor, glyphIds, readFaceTables, releaseChartFonts } from "../../src/render/chartFonts.js";
+import { GROUP_LABEL } from "../../src/domain/tally/labels.js";
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "../../test-artifacts");
 const font = findCjkFont();
@@ -59,7 +60,7 @@ describe("stats chart", () => {
 
   it("puts the Chinese series names, months and the own line into the SVG", () => {
     const svg = statsChartSvg(busy);
-    for (const name of ["政治学习", "组织生活（三会一课）", "党建+业务", "党风廉政", "其他", "我参加的", "1月", "12月", "第一党支部"]) {
+    for (const name of ["政治建设", "组织建设", "党建+业务", "党风廉政建设", "其他", "我参加的", "1月", "12月", "第一党支部"]) {
       expect(svg).toContain(name);
     }
     if (font) expect(svg).toContain(font.family);
@@ -67,7 +68,7 @@ describe("stats chart", () => {
 
   it("leaves out the own line when no participation is given", () => {
     const svg = statsChartSvg({ ...busy, own: undefined });
-    expect(svg).toContain("政治学习");
+    expect(svg).toContain("政治建设");
     expect(svg).not.toContain("我参加的");
   });
 
@@ -81,10 +82,10 @@ describe("stats chart", () => {
   it("speaks English", () => {
     const input: StatsChartInput = { ...busy, title: "Branch 1 activities", locale: "en" };
     const svg = statsChartSvg(input);
-    for (const name of ["Political study", "Organisation", "Party building + work", "Integrity", "Other", "Mine", "Jan", "Dec", "2025"]) {
+    for (const name of ["Political building", "Organisation", "Party building + business", "Integrity", "Other", "Mine", "Jan", "Dec", "2025"]) {
       expect(svg).toContain(name);
     }
-    expect(svg).not.toContain("政治学习");
+    expect(svg).not.toContain("政治建设");
     const result = renderStatsChart(input);
     expect(pngSize(result.png)).toEqual({ width: 1800, height: 1000 });
     writeFileSync(join(ARTIFACTS, "stats-chart-en.png"), result.png);
@@ -125,5 +126,13 @@ describe("stats chart", () => {
     const tables = readFaceTables(readFileSync(font!.path), font!.face ?? 0);
     const ids = glyphIds(tables.get("cmap")!, ["党", "支", "部", "A"].map((c) => c.codePointAt(0)!));
     expect(ids.size).toBe(4);
+  });
+
+  it("does not plot months that have not happened yet, and its legend is the /stats headings", () => {
+    const svg = statsChartSvg({ title: "第一党支部 2024年", year: 2024, months: [{ month: 2, political: 1, organisation: 2, business: 0, integrity: 0, other: 0 }], locale: "zh", throughMonth: 3 });
+    expect(svg).toContain("3月");
+    expect(svg).not.toContain("4月");
+    expect(svg).not.toContain("12月");
+    for (const g of ["political", "organisation", "business", "integrity", "other"] as const) expect(svg).toContain(GROUP_LABEL[g].zh);
   });
 });

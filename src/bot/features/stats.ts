@@ -6,7 +6,7 @@ import { localDateOf, quarterOfMonth } from "../../domain/calendar/index.js";
 import { MAX_YEAR, MIN_YEAR, parsePeriod, quarterPeriod, type Period } from "../../domain/period/index.js";
 import { parseRuleSettings } from "../../domain/rules/index.js";
 import { formatNonAttendees, formatTallies, membersWithoutAttendance, organiseTallies } from "../../domain/tally/index.js";
-import { callbackCodec } from "../callbackData.js";
+import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires } from "../middlewares/auth.js";
 import { langOf } from "./logging/index.js";
@@ -107,6 +107,7 @@ function periodKeyboard(ctx: BotContext, branchId: number, selected: Relative | 
 
 async function sendChart(ctx: BotContext, viewer: Viewer, year: number): Promise<void> {
   const lang = await langOf(ctx);
+  const today = localDateOf(ctx.deps.now(), viewer.timeZone);
   await ctx.replyWithChatAction("upload_photo");
   const ledger = ctx.deps.store.ledger;
   const months = await ledger.monthlyGroupCounts(viewer.branchId, year, viewer.timeZone);
@@ -119,6 +120,8 @@ async function sendChart(ctx: BotContext, viewer: Viewer, year: number): Promise
     months,
     ...(own ? { own } : {}),
     locale: lang,
+    // Months yet to come are not drawn (the current year stops at this month).
+    throughMonth: year === today.year ? today.month : year < today.year ? 12 : 0,
   });
   await ctx.replyWithPhoto(new InputFile(chart.png, "stats.png"), {
     caption: ctx.t("stats-chart-caption", { year: String(year), own: own ? "yes" : "no" }),

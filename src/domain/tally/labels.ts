@@ -26,7 +26,8 @@ export const KIND_LABEL: Record<ActivityKind, { zh: string; en: string }> = {
 
 export const GROUP_LABEL: Record<KindGroup, { zh: string; en: string }> = {
   political: { zh: "政治建设", en: "Political building" },
-  organisation: { zh: "组织建设（三会一课）", en: "Organisation (three meetings, one lecture)" },
+  // 三会一课, 主题党日, 组织生活会…: not all of it is 三会一课.
+  organisation: { zh: "组织建设", en: "Organisation" },
   business: { zh: "党建+业务", en: "Party building + business" },
   integrity: { zh: "党风廉政建设", en: "Integrity" },
   other: { zh: "其他", en: "Other" },

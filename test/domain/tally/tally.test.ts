@@ -51,7 +51,7 @@ describe("tallies", () => {
   it("formats the tallies for chat", () => {
     const organised = organiseTallies(tallyFacts(facts), totalsOfFacts(facts));
     const zh = formatTallies(organised, "2023年5月", "zh");
-    expect(zh).toContain("【组织建设（三会一课）】");
+    expect(zh).toContain("【组织建设】");
     expect(zh).toContain("主题党日 1次 / 12人次");
     expect(zh).toContain("合计 3次 / 27人次");
     expect(formatTallies(organised, "May 2023", "en")).toContain("Party lecture: 1 × / 12 person-times");
