@@ -22,6 +22,8 @@ export interface StartOptions {
   token: string;
   apiRoot?: string;
   now?: () => Date;
+  /** Serve /healthz on PORT in polling mode too (not when the local sandbox holds PORT). */
+  healthInPolling?: boolean;
 }
 
 export async function startApp(config: Config, logger: Logger, opts: StartOptions): Promise<RunningApp> {
@@ -107,6 +109,13 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   } else {
     await bot.api.deleteWebhook();
     poller = startPolling({ api: bot.api, inbox: store.inbox, logger, onStored: () => worker.wake() });
+    // Only /healthz here; a port already taken costs the health check, not the bot.
+    if (opts.healthInPolling) {
+      server = await startHttpServer({ port: config.PORT, logger, health }).catch((error: unknown) => {
+        logger.warn({ err: error, port: config.PORT }, "could not serve /healthz");
+        return undefined;
+      });
+    }
     logger.info({ bot: bot.botInfo.username }, "polling mode: taking updates");
   }
 

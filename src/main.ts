@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     closeSandbox = sandbox.close;
   }
 
-  const app = await startApp(config, logger, { token, ...(apiRoot ? { apiRoot } : {}) });
+  const app = await startApp(config, logger, { token, ...(apiRoot ? { apiRoot } : {}), healthInPolling: !closeSandbox });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -11,7 +11,7 @@ import {
   type ReminderLocale,
 } from "../domain/reminders/index.js";
 import { addMonths, instantAt, localDateOf, monthKey } from "../domain/calendar/index.js";
-import { followUpButtons, packDate } from "../bot/features/reminders/buttons.js";
+import { followUpButtons, packDate } from "../callbacks/followUp.js";
 import {
   fanOut,
   recordSkipped,

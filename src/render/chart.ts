@@ -4,20 +4,14 @@
 import * as echarts from "echarts";
 import { Resvg } from "@resvg/resvg-js";
 import { type KindGroup, KIND_GROUPS } from "../domain/kinds.js";
+import type { MonthlyGroupCounts } from "../domain/tally/types.js";
 import { cjkFont, fontFileFor, type CjkFont } from "./chartFonts.js";
 import { GROUP_LABEL } from "../domain/tally/labels.js";
 
 /** The legend uses the /stats headings (one label table). */
 const groupLabels = (locale: "zh" | "en") => Object.fromEntries(KIND_GROUPS.map((g) => [g, GROUP_LABEL[g][locale]])) as Record<KindGroup, string>;
 
-export interface MonthlyGroupCounts {
-  month: number; // 1..12
-  political: number;
-  organisation: number;
-  business: number;
-  integrity: number;
-  other: number;
-}
+export type { MonthlyGroupCounts };
 
 export interface StatsChartInput {
   title: string;

@@ -35,7 +35,12 @@ afterEach(async () => {
   await db.drop();
 });
 
-const env = (extra: Record<string, string> = {}) => ({ BOT_TOKEN: "4242:E2E", TELEGRAM_API_ROOT: sandbox.apiRoot, DATABASE_URL: db.url, ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  BOT_TOKEN: "4242:E2E",
+  TELEGRAM_API_ROOT: sandbox.apiRoot,
+  DATABASE_URL: db.url,
+  ...extra,
+});
 
 function start(how?: { cwd: string; command: [string, ...string[]] }, extra: Record<string, string> = {}): BotProcess {
   const p = startBotProcess(env(extra), how);
@@ -66,10 +71,11 @@ async function seed(n: number, reminder?: { rule: object; enabledAt: Date; timeZ
 }
 
 const KINDS = ["支委会", "党课", "主题党日", "党小组会", "志愿服务", "宣传报道"];
-/** Distinct, realistic one-line reports: each its own date of 2023, so none reads as the same event. */
-const report = (member: number, k: number) => {
-  const n = member * PER_MEMBER + k;
-  return `2023年${(n % 12) + 1}月${Math.floor(n / 12) + 1}日 ${KINDS[k % KINDS.length]} 学习第${n + 1}次专题 ${3 + (n % 9)}人参加`;
+/** Distinct, realistic one-line reports: each its own date, so none reads as the same event. */
+const report = (member: number, k: number, perMember = PER_MEMBER) => {
+  const n = member * perMember + k;
+  const year = 2020 + Math.floor(n / 336);
+  return `${year}年${(n % 12) + 1}月${(Math.floor(n / 12) % 28) + 1}日 ${KINDS[k % KINDS.length]} 学习第${n + 1}次专题 ${3 + (n % 9)}人参加`;
 };
 
 interface Sent {
@@ -78,13 +84,13 @@ interface Sent {
   messageId: number;
 }
 
-/** 20 members each send their 6 reports at once. */
-async function burst(users: ScriptedUser[]): Promise<Sent[]> {
+/** Every member sends their reports at once. */
+async function burst(users: ScriptedUser[], perMember = PER_MEMBER): Promise<Sent[]> {
   const sent = await Promise.all(
     users.map(async (u, i) => {
       const out: Sent[] = [];
-      for (let k = 0; k < PER_MEMBER; k++) {
-        const m = await u.command("log", report(i, k));
+      for (let k = 0; k < perMember; k++) {
+        const m = await u.command("log", report(i, k, perMember));
         out.push({ user: u, chatId: m.chat.id, messageId: m.message_id });
       }
       return out;
@@ -93,11 +99,17 @@ async function burst(users: ScriptedUser[]): Promise<Sent[]> {
   return sent.flat();
 }
 
-const botReplies = (users: ScriptedUser[]) =>
-  users.flatMap((u) => sandbox.transcript(u.chatId).filter((e) => e.from === "bot"));
+const botReplies = (users: ScriptedUser[]) => users.flatMap((u) => sandbox.transcript(u.chatId).filter((e) => e.from === "bot"));
 
 const answered = (sent: Sent[]) => {
-  const replyTo = new Set(sent.flatMap((s) => sandbox.transcript(s.chatId).filter((e) => e.from === "bot" && e.reply_to !== undefined).map((e) => `${s.chatId}:${e.reply_to}`)));
+  const replyTo = new Set(
+    sent.flatMap((s) =>
+      sandbox
+        .transcript(s.chatId)
+        .filter((e) => e.from === "bot" && e.reply_to !== undefined)
+        .map((e) => `${s.chatId}:${e.reply_to}`),
+    ),
+  );
   return sent.filter((s) => replyTo.has(`${s.chatId}:${s.messageId}`)).length;
 };
 
@@ -113,7 +125,10 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 async function expectStoredOnce(sent: Sent[]): Promise<void> {
   const handle = await openDatabase(db.url);
   try {
-    const rows = await handle.prisma.activity.findMany({ where: { deletedAt: null }, select: { sourceChatId: true, sourceMessageId: true } });
+    const rows = await handle.prisma.activity.findMany({
+      where: { deletedAt: null },
+      select: { sourceChatId: true, sourceMessageId: true },
+    });
     const keys = rows.map((r) => `${r.sourceChatId}:${r.sourceMessageId}`).sort();
     expect(keys).toEqual(sent.map((s) => `${s.chatId}:${s.messageId}`).sort());
   } finally {
@@ -169,27 +184,34 @@ describe("nothing taken is lost", () => {
     } finally {
       try {
         process.kill(-npmStart.pid!, "SIGKILL");
-      } catch {}
+      } catch {
+        // already gone
+      }
     }
   });
 
-  (postgresServer() ? it.skip : it)("an 8-second exclusive lock on the SQLite file: every report saved once the lock goes, no apology", async () => {
-    const team = users(await seed(MEMBERS));
-    const bot = start();
-    await bot.waitFor(/polling mode/);
-    const lock = new Database(sqlitePath(db.url));
-    lock.exec("BEGIN EXCLUSIVE");
-    const sent = await Promise.all(team.map(async (u, i) => {
-      const m = await u.command("log", report(i, 0));
-      return { user: u, chatId: m.chat.id, messageId: m.message_id };
-    }));
-    await new Promise((r) => setTimeout(r, 8000));
-    lock.exec("ROLLBACK");
-    lock.close();
-    await until("every report answered", () => answered(sent) === sent.length, 60_000, 200);
-    await expectStoredOnce(sent);
-    expect(botReplies(team).filter((e) => APOLOGY.test(e.text) || /系统繁忙/.test(e.text))).toEqual([]);
-  });
+  (postgresServer() ? it.skip : it)(
+    "an 8-second exclusive lock on the SQLite file: every report saved once the lock goes, no apology",
+    async () => {
+      const team = users(await seed(MEMBERS));
+      const bot = start();
+      await bot.waitFor(/polling mode/);
+      const lock = new Database(sqlitePath(db.url));
+      lock.exec("BEGIN EXCLUSIVE");
+      const sent = await Promise.all(
+        team.map(async (u, i) => {
+          const m = await u.command("log", report(i, 0));
+          return { user: u, chatId: m.chat.id, messageId: m.message_id };
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 8000));
+      lock.exec("ROLLBACK");
+      lock.close();
+      await until("every report answered", () => answered(sent) === sent.length, 60_000, 200);
+      await expectStoredOnce(sent);
+      expect(botReplies(team).filter((e) => APOLOGY.test(e.text) || /系统繁忙/.test(e.text))).toEqual([]);
+    },
+  );
 });
 
 /**
@@ -197,7 +219,10 @@ describe("nothing taken is lost", () => {
  * rest until `open()` — a held call whose caller has gone (the process was killed) is dropped, as
  * Telegram never got it.
  */
-async function gatedSends(target: string, limit: number): Promise<{ apiRoot: string; passed(): number; open(): void; close(): Promise<void> }> {
+async function gatedSends(
+  target: string,
+  limit: number,
+): Promise<{ apiRoot: string; passed(): number; open(): void; close(): Promise<void> }> {
   const to = new URL(target);
   let passed = 0;
   let gateOpen = false;
@@ -232,7 +257,11 @@ async function gatedSends(target: string, limit: number): Promise<{ apiRoot: str
       gateOpen = true;
       for (const f of held.splice(0)) f();
     },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -247,41 +276,173 @@ function noonZone(now: Date): { timeZone: string; day: number; time: string } {
 }
 
 describe("reminders are not lost either", () => {
-  (postgresServer() ? it.skip : it)("kill -9 in the middle of a fan-out to 30 members, then a restart: every member has exactly one reminder", async () => {
-    const now = new Date();
-    const zone = noonZone(now);
-    const rule = {
-      pattern: { type: "day_of_month", day: zone.day }, onNonWorkday: "keep", target: "members",
-      reminders: [{ daysBefore: 0, time: zone.time }], followUp: { enabled: false }, theme: "学习党章",
-    };
-    const ids = await seed(30, { rule, enabledAt: new Date(now.getTime() - 10 * 60_000), timeZone: zone.timeZone });
-    for (const id of ids) sandbox.user({ id, first_name: `党员${id - 9000}`, started: true });
-    const reminded = () => ids.map((id) => sandbox.transcript(id).filter((e) => e.from === "bot" && e.text.includes("主题党日")).length);
-    const total = () => reminded().reduce((a, b) => a + b, 0);
+  (postgresServer() ? it.skip : it)(
+    "kill -9 in the middle of a fan-out to 30 members, then a restart: every member has exactly one reminder",
+    async () => {
+      const now = new Date();
+      const zone = noonZone(now);
+      const rule = {
+        pattern: { type: "day_of_month", day: zone.day },
+        onNonWorkday: "keep",
+        target: "members",
+        reminders: [{ daysBefore: 0, time: zone.time }],
+        followUp: { enabled: false },
+        theme: "学习党章",
+      };
+      const ids = await seed(30, { rule, enabledAt: new Date(now.getTime() - 10 * 60_000), timeZone: zone.timeZone });
+      for (const id of ids) sandbox.user({ id, first_name: `党员${id - 9000}`, started: true });
+      const reminded = () => ids.map((id) => sandbox.transcript(id).filter((e) => e.from === "bot" && e.text.includes("主题党日")).length);
+      const total = () => reminded().reduce((a, b) => a + b, 0);
 
-    const gate = await gatedSends(sandbox.apiRoot, 9);
-    try {
-      const first = start(undefined, { TELEGRAM_API_ROOT: gate.apiRoot });
-      await until("9 reminders out", () => total() >= 9, 60_000, 20);
-      // The process records those 9 as sent; the next ones are claimed and held in flight when it dies.
-      await new Promise((r) => setTimeout(r, 1000));
-      await first.stop("SIGKILL");
-      expect(total()).toBe(9);
-      gate.open();
-      const second = start(undefined, { TELEGRAM_API_ROOT: gate.apiRoot });
-      await second.waitFor(/polling mode/);
-      await until("every member reminded", () => reminded().every((n) => n >= 1), 60_000, 100);
-      await new Promise((r) => setTimeout(r, 3000)); // nothing more comes
-      expect(reminded()).toEqual(ids.map(() => 1));
-    } finally {
-      await gate.close();
-    }
-  });
+      const gate = await gatedSends(sandbox.apiRoot, 9);
+      try {
+        const first = start(undefined, { TELEGRAM_API_ROOT: gate.apiRoot });
+        await until("9 reminders out", () => total() >= 9, 60_000, 20);
+        // The process records those 9 as sent; the next ones are claimed and held in flight when it dies.
+        await new Promise((r) => setTimeout(r, 1000));
+        await first.stop("SIGKILL");
+        expect(total()).toBe(9);
+        gate.open();
+        const second = start(undefined, { TELEGRAM_API_ROOT: gate.apiRoot });
+        await second.waitFor(/polling mode/);
+        await until("every member reminded", () => reminded().every((n) => n >= 1), 60_000, 100);
+        await new Promise((r) => setTimeout(r, 3000)); // nothing more comes
+        expect(reminded()).toEqual(ids.map(() => 1));
+      } finally {
+        await gate.close();
+      }
+    },
+  );
 });
 
 /** What the members have sent so far (the burst is still going). */
 function sentSoFar(team: ScriptedUser[]): Sent[] {
-  return team.flatMap((u) => sandbox.transcript(u.chatId).filter((e) => e.from === "user").map((e) => ({ user: u, chatId: u.chatId, messageId: e.message_id })));
+  return team.flatMap((u) =>
+    sandbox
+      .transcript(u.chatId)
+      .filter((e) => e.from === "user")
+      .map((e) => ({ user: u, chatId: u.chatId, messageId: e.message_id })),
+  );
 }
 
+/** A load balancer: round-robin over the bot processes, passing a request on to the next one when one is down. */
+async function roundRobin(ports: number[]): Promise<{ url: string; close(): Promise<void> }> {
+  let turn = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const first = turn++;
+      const attempt = (i: number) => {
+        if (i >= ports.length) return void res.writeHead(502).end();
+        const port = ports[(first + i) % ports.length]!;
+        const up = http.request({ host: "127.0.0.1", port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        });
+        up.on("error", () => attempt(i + 1));
+        up.end(body);
+      };
+      attempt(0);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/tg/webhook`,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
 
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = http.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe("several webhook instances on one PostgreSQL database", () => {
+  (postgresServer() ? it : it.skip)(
+    "round-robin: 50 members × 10 reports → exactly 500 records, a guided flow across processes once, reminders once, one process killed mid-burst",
+    async () => {
+      const now = new Date();
+      const zone = noonZone(now);
+      const rule = {
+        pattern: { type: "day_of_month", day: zone.day },
+        onNonWorkday: "keep",
+        target: "members",
+        reminders: [{ daysBefore: 0, time: zone.time }],
+        followUp: { enabled: false },
+        theme: "学习党章",
+      };
+      const ids = await seed(50, { rule, enabledAt: new Date(now.getTime() - 10 * 60_000), timeZone: zone.timeZone });
+      const team = users(ids);
+      const ports = [await freePort(), await freePort()];
+      const lb = await roundRobin(ports);
+      try {
+        const webhook = { BOT_MODE: "webhook", WEBHOOK_URL: lb.url, WEBHOOK_SECRET: "s3cret-e2e" };
+        const [a, b] = ports.map((port) => start(undefined, { ...webhook, PORT: String(port) }));
+        await Promise.all([a!.waitFor(/webhook mode: listening/), b!.waitFor(/webhook mode: listening/)]);
+
+        // A guided flow whose consecutive steps land on different processes.
+        const sec = team[0]!;
+        await sec.command("log");
+        await sec.nextMatching("记录哪类活动");
+        await sec.press("支委会");
+        await sec.nextMatching("活动是哪天");
+        await sec.say("7月3日");
+        await sec.nextMatching("主题/议题");
+        await sec.say("研究跨实例发展党员工作");
+        await sec.nextMatching("谁参加了");
+        await sec.press("党员2");
+        await sec.next();
+        await sec.press(/完成/);
+        await sec.nextMatching("请核对");
+        await sec.press("✅ 保存");
+        await sec.nextMatching("✅ 已记录");
+
+        const sending = burst(team, 10);
+        await until("a third answered", () => answered(sentSoFar(team).filter((s) => s.messageId > 0)) >= 150, 120_000, 50);
+        await a!.stop("SIGKILL");
+        const sent = (await sending).length;
+        expect(sent).toBe(500);
+        const all = sentSoFar(team).filter((s) =>
+          /^\/log \d/.test(sandbox.transcript(s.chatId).find((e) => e.message_id === s.messageId)?.text ?? ""),
+        );
+        await until("all 500 answered", () => answered(all) === 500, 150_000, 500);
+
+        const handle = await openDatabase(db.url);
+        try {
+          const rows = await handle.prisma.activity.findMany({
+            where: { deletedAt: null },
+            select: { title: true, sourceChatId: true, sourceMessageId: true },
+          });
+          expect(rows.filter((r) => r.title === "研究跨实例发展党员工作")).toHaveLength(1);
+          const keys = rows
+            .filter((r) => r.sourceMessageId !== null)
+            .map((r) => `${r.sourceChatId}:${r.sourceMessageId}`)
+            .sort();
+          expect(keys).toEqual(all.map((s) => `${s.chatId}:${s.messageId}`).sort());
+        } finally {
+          await handle.close();
+        }
+        const reminded = ids.map(
+          (id) => sandbox.transcript(id).filter((e) => e.from === "bot" && e.text.includes("【主题党日提醒】")).length,
+        );
+        expect(reminded).toEqual(ids.map(() => 1));
+        expect(botReplies(team).filter((e) => APOLOGY.test(e.text))).toEqual([]);
+      } finally {
+        await lb.close();
+      }
+    },
+    300_000,
+  );
+});

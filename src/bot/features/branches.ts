@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { normaliseBranchName } from "../../domain/membership.js";
-import { callbackCodec } from "../callbackData.js";
+import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
 import { requires } from "../middlewares/auth.js";
 import { startNameFlowIfNeeded } from "./nameFlow.js";

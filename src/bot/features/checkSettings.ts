@@ -13,7 +13,7 @@ import {
   type RuleSettings,
 } from "../../domain/rules/index.js";
 import { KIND_LABEL } from "../../domain/tally/labels.js";
-import { callbackCodec } from "../callbackData.js";
+import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
 import { langOf } from "./logging/index.js";
 

@@ -2,7 +2,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { MemberRow } from "../../db/repos/branches.js";
 import { kindsIn } from "../../domain/parse/index.js";
-import { callbackCodec } from "../callbackData.js";
+import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { allowed, requires } from "../middlewares/auth.js";
 import { localYearBounds } from "../../domain/calendar/index.js";

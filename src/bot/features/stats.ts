@@ -6,7 +6,7 @@ import { localDateOf, quarterOfMonth } from "../../domain/calendar/index.js";
 import { MAX_YEAR, MIN_YEAR, parsePeriod, quarterPeriod, type Period } from "../../domain/period/index.js";
 import { parseRuleSettings } from "../../domain/rules/index.js";
 import { formatNonAttendees, formatTallies, membersWithoutAttendance, organiseTallies } from "../../domain/tally/index.js";
-import { callbackCodec } from "../callbackData.js";
+import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires } from "../middlewares/auth.js";
 import { langOf } from "./logging/index.js";

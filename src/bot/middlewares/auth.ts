@@ -40,6 +40,11 @@ export const privateOnlyCommands: MiddlewareFn<BotContext> = async (ctx, next) =
   const name = /^\/([a-z]+)(@\w+)?/i.exec(text)?.[1]?.toLowerCase();
   const spec = name ? commandSpec(name) : undefined;
   if (!spec?.privateOnly) return next();
+  // Whoever may not use it at all is told what they can do instead, not sent to a private chat for nothing.
+  if (!allowed(ctx, spec.permission)) {
+    await ctx.reply(ctx.t("private-only-instead", { command: `/${spec.name}`, who: ctx.t(WHO[spec.permission]) }));
+    return;
+  }
   await ctx.reply(ctx.t("private-only", { command: `/${spec.name}`, bot: ctx.me.username }));
 };
 

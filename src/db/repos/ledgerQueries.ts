@@ -12,7 +12,7 @@ import { complianceInputFromFacts } from "../../domain/rules/fromFacts.js";
 import { DEFAULT_RULE_SETTINGS, DEFAULT_STUDY_KINDS, type RuleSettings } from "../../domain/rules/settings.js";
 import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef, RosterPerson, YearMonth } from "../../domain/rules/types.js";
 import type { ActivityFact, KindTally, MemberParticipation, TallyTotals } from "../../domain/tally/types.js";
-import type { MonthlyGroupCounts } from "../../render/chart.js";
+import type { MonthlyGroupCounts } from "../../domain/tally/types.js";
 import type { Prisma } from "../client.js";
 import { talkRoster } from "./roster.js";
 

@@ -64,3 +64,13 @@ export interface OrganisedTallies {
   groups: GroupTallies[];
   totals: TallyTotals;
 }
+
+/** Distinct events of one local month by summary group (the /stats chart's bars). */
+export interface MonthlyGroupCounts {
+  month: number; // 1..12
+  political: number;
+  organisation: number;
+  business: number;
+  integrity: number;
+  other: number;
+}

@@ -15,7 +15,9 @@ type Chatty = { chat?: { id: number }; from?: { id: number }; message?: { chat?:
 
 /** Updates of one key are handled one after another: the chat, else the user, else the update alone. */
 export function seqKeyOf(update: Update): string {
-  const parts = Object.entries(update).filter(([k]) => k !== "update_id").map(([, v]) => v as Chatty);
+  const parts = Object.entries(update)
+    .filter(([k]) => k !== "update_id")
+    .map(([, v]) => v as Chatty);
   for (const p of parts) {
     const chat = p?.chat ?? p?.message?.chat;
     if (chat) return `chat:${chat.id}`;

@@ -94,11 +94,15 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       return;
     }
     try {
-      await whileBusy(() => bot.handleUpdate(update).catch((e: unknown) => Promise.reject(e instanceof BotError ? e.error : e)), busyWaitMs);
+      await whileBusy(
+        () => bot.handleUpdate(update).catch((e: unknown) => Promise.reject(e instanceof BotError ? e.error : e)),
+        busyWaitMs,
+      );
     } catch (error) {
       if (isDatabaseBusy(error)) {
         logger.warn({ update_id: entry.updateId, attempts: entry.attempts }, "database busy: update postponed");
-        if (entry.attempts === 1) await opts.onPostponed?.(update).catch((e: unknown) => logger.warn({ err: e }, "could not tell the member"));
+        if (entry.attempts === 1)
+          await opts.onPostponed?.(update).catch((e: unknown) => logger.warn({ err: e }, "could not tell the member"));
         await whileBusy(() => inbox.release(entry.updateId, owner, new Date(Date.now() + retryLaterMs)), busyWaitMs).catch(() => undefined);
         return;
       }
@@ -157,9 +161,12 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
         const freed = await inbox.releaseOthers(owner);
         if (freed) logger.info({ freed }, "inbox: updates left unfinished by the previous run are handled first");
       }
-      heartbeat = setInterval(() => {
-        if (inHand.size) void inbox.renew(owner, leaseUntil()).catch(() => undefined);
-      }, Math.max(1000, Math.floor(leaseMs / 3)));
+      heartbeat = setInterval(
+        () => {
+          if (inHand.size) void inbox.renew(owner, leaseUntil()).catch(() => undefined);
+        },
+        Math.max(1000, Math.floor(leaseMs / 3)),
+      );
       heartbeat.unref();
       loopDone = loop();
     },

@@ -152,3 +152,39 @@ describe("names", () => {
     expect((await h.store.members.ensure(904, undefined)).name).toBe("赵陆");
   });
 });
+
+describe("small dead ends", () => {
+  it("answers an unknown command with the likely one and /help", async () => {
+    await b.secretary.command("stat");
+    expect((await b.secretary.next()).text).toBe("没有 /stat 这个命令，您是不是要 /stats？发送 /help 查看全部命令。");
+    await b.secretary.command("xyzzy");
+    expect((await b.secretary.next()).text).toContain("没有 /xyzzy 这个命令。发送 /help");
+  });
+
+  it("joins with a pasted invite link or a bare code, as /start CODE does", async () => {
+    await b.secretary.command("invite");
+    const text = (await b.secretary.next()).text ?? "";
+    const link = /https:\/\/t\.me\/\S+\?start=[A-Z0-9]{8}/.exec(text)![0];
+    const code = /邀请码：([A-Z0-9]{8})/.exec(text)![1]!;
+    const viaLink = h.user({ id: 907, first_name: "Zhou" });
+    await viaLink.say(`请点这个链接加入 ${link}`);
+    expect((await viaLink.next()).text).toContain("第三党支部");
+    expect((await h.store.members.ensure(907, undefined)).membership?.branchId).toBe(b.branchId);
+    const viaCode = h.user({ id: 908, first_name: "Wu" });
+    await viaCode.say(code.toLowerCase());
+    expect((await viaCode.next()).text).toContain("第三党支部");
+    expect((await h.store.members.ensure(908, undefined)).membership?.branchId).toBe(b.branchId);
+  });
+
+  it("in a group, a private-only command says what a member can do instead, or points an allowed one to the private chat", async () => {
+    const member = b.members[2]!; // a plain member
+    const group = h.sandbox.group({ title: "第三支部群", members: [b.secretary, member] });
+    await b.secretary.in(group).command("bind");
+    await b.secretary.in(group).nextMatching(/本群已绑定/);
+    await member.in(group).command("export");
+    expect((await member.in(group).nextMatching(/仅限/)).text).toContain("/export 仅限支部书记或支委委员使用。您可以用 /log 记录活动");
+    await b.secretary.in(group).command("export");
+    expect((await b.secretary.in(group).nextMatching(/私聊/)).text).toContain("请在与我的私聊中使用");
+  });
+});
+

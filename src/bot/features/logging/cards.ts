@@ -5,7 +5,7 @@ import type { ActivityDraft } from "../../../domain/parse/types.js";
 import type { KindCount } from "../../../db/repos/tallies.js";
 import { needsPeople } from "../../../domain/participants.js";
 import type { DraftExtras } from "./service.js";
-import { callbackCodec } from "../../callbackData.js";
+import { callbackCodec } from "../../../callbacks/codec.js";
 import { hasMinutes } from "../../../domain/minutes/index.js";
 import { minutesButtons } from "../minutesButton.js";
 

@@ -2,7 +2,7 @@
 import { InlineKeyboard } from "grammy";
 import { ACTIVITY_KINDS, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../../domain/kinds.js";
 import { kindLabel, type Lang } from "../../../domain/describe.js";
-import { callbackCodec } from "../../callbackData.js";
+import { callbackCodec } from "../../../callbacks/codec.js";
 import type { Translate } from "./cards.js";
 
 export const FLOW_ACTIONS = [

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { ActivityRecord } from "../../../domain/activity.js";
 import { describeShort } from "../../../domain/describe.js";
-import { callbackCodec } from "../../callbackData.js";
+import { callbackCodec } from "../../../callbacks/codec.js";
 import type { BotContext } from "../../context.js";
 import { allowed, requires } from "../../middlewares/auth.js";
 import { recordButtons } from "./cards.js";

@@ -18,7 +18,14 @@ export function missedToday(rule: ThemeDayRule, timeZone: string, now: Date): st
 }
 
 /** Lines for /next: how the due reminders of the next theme day stand. */
-export async function deliveryStatusLines(store: Store, branchId: number, rule: ThemeDayRule, timeZone: string, now: Date, t: T): Promise<string[]> {
+export async function deliveryStatusLines(
+  store: Store,
+  branchId: number,
+  rule: ThemeDayRule,
+  timeZone: string,
+  now: Date,
+  t: T,
+): Promise<string[]> {
   const [o] = upcomingOccurrences(rule, { now, timeZone, count: 1 });
   if (!o) return [];
   const iso = now.toISOString();

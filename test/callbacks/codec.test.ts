@@ -1,4 +1,4 @@
-import { callbackCodec } from "../../src/bot/callbackData.js";
+import { callbackCodec } from "../../src/callbacks/codec.js";
 
 const codec = callbackCodec("mem", ["open", "remove"] as const, ["branch", "member"] as const);
 
@@ -19,6 +19,13 @@ describe("callback data codec", () => {
     ["fraction", "mem:remove:3.5:42"],
     ["over-long", "mem:remove:3:" + "9".repeat(70)],
     ["undefined", undefined],
+    ["empty number", "mem:remove::42"],
+    ["hexadecimal", "mem:remove:0x10:42"],
+    ["exponent", "mem:remove:1e1:42"],
+    ["padded", "mem:remove: 3:42"],
+    ["signed", "mem:remove:+3:42"],
+    ["leading zero", "mem:remove:03:42"],
+    ["over 2^31", "mem:remove:3:2147483649"],
   ])("refuses %s", (_label, data) => {
     expect(codec.parse(data)).toBeNull();
   });
