@@ -72,7 +72,7 @@ async function drive(users: ScriptedUser[], rounds: number, send: (u: ScriptedUs
 
 function localToday(): { year: number; dayOfYear: number } {
   const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date()).split("-").map(Number);
-  const dayOfYear = Math.round((Date.UTC(y!, m! - 1, d!) - Date.UTC(y!, 0, 1)) / 86_400_000);
+  const dayOfYear = Math.round((Date.UTC(y!, m! - 1, d) - Date.UTC(y!, 0, 1)) / 86_400_000);
   return { year: y!, dayOfYear };
 }
 
