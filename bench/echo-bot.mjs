@@ -1,7 +1,6 @@
 // The bench's reference bots, in their own process like ours: a bare grammY bot (runner, one handler
 // that replies) and the floor for a ledger bot (the same bot storing each /log with one SQLite INSERT).
 //   BOT_TOKEN=… TELEGRAM_API_ROOT=… FLOOR_DB=/tmp/floor.db node bench/echo-bot.mjs
-/* global process, console */
 import { run } from "@grammyjs/runner";
 import Database from "better-sqlite3";
 import { Bot } from "grammy";
