@@ -11,7 +11,6 @@ const NON_NULL_NOT_YET_REMOVED = [
   "src/bot/features/branches.ts",
   "src/bot/features/check.ts",
   "src/bot/features/checkSettings.ts",
-  "src/bot/features/export.ts",
   "src/bot/features/invites.ts",
   "src/bot/features/logging/flow.ts",
   "src/bot/features/logging/index.ts",

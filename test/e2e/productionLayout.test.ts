@@ -155,5 +155,14 @@ describe("the production layout (what the Dockerfile builds)", () => {
     expect(existsSync(stateFile)).toBe(true);
     expect(await bot.stop("SIGTERM")).toBe(0);
     expect(readFileSync(path.join(dir, "package.json"), "utf8")).not.toContain("devDependencies");
+
+    // The operator commands work in the image layout too (`docker exec … npm run admin -- branches`).
+    const env = { ...process.env, DATABASE_URL: database.url, BOT_TOKEN: "" };
+    const branches = await run("npm", ["run", "-s", "admin", "--", "branches"], { cwd: dir, env });
+    expect(branches.stdout).toMatch(/^\d+\t生产验证党支部\t1\t1\t/m);
+    if (!postgresServer()) {
+      const backup = await run("npm", ["run", "-s", "backup", "--", path.join(dir, "backup.db")], { cwd: dir, env });
+      expect(backup.stdout).toContain("Backup written:");
+    }
   });
 });
