@@ -11,7 +11,6 @@ const NON_NULL_NOT_YET_REMOVED = [
   "src/bot/features/branches.ts",
   "src/bot/features/check.ts",
   "src/bot/features/checkSettings.ts",
-  "src/bot/features/export.ts",
   "src/bot/features/invites.ts",
   "src/bot/features/logging/flow.ts",
   "src/bot/features/logging/index.ts",
@@ -73,8 +72,16 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-non-null-assertion": "error" },
   },
   {
-    files: ["**/*.js"],
+    files: ["**/*.js", "**/*.mjs"],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ["process", "console", "Buffer", "URL", "fetch", "setTimeout", "clearTimeout", "setInterval", "clearInterval"].map((g) => [
+          g,
+          "readonly",
+        ]),
+      ),
+    },
   },
   prettier,
 );

@@ -67,8 +67,8 @@ export function startProcess(command: string, args: string[], env: Record<string
     if (out.length > 200_000) out = out.slice(-100_000);
     for (const l of listeners) l();
   };
-  child.stdout!.on("data", onData);
-  child.stderr!.on("data", onData);
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let nodePid: number | undefined;
   const pid = () => (nodePid ??= findNode(child.pid!, marker)) ?? child.pid!;

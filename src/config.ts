@@ -1,4 +1,4 @@
-// Configuration from the environment, validated once at start (../shared/contract.md).
+// Configuration from the environment, validated once at start (docs/contract.md).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";

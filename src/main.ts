@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   /** Stops taking messages from outside before the bot stops (the WeCom bridge). */
   let stopIntake: (() => Promise<void>) | undefined;
   if (config.CHANNEL === "wecom") {
-    // The bot polls the WeCom bridge, which takes WeCom's callbacks on PORT (../shared/contract.md).
+    // The bot polls the WeCom bridge, which takes WeCom's callbacks on PORT (docs/contract.md).
     if (config.BOT_MODE === "webhook") {
       logger.info("CHANNEL=wecom: the bot polls the WeCom bridge; WeCom's callbacks arrive on PORT");
       const { WEBHOOK_URL: _url, WEBHOOK_SECRET: _secret, ...rest } = config;

@@ -29,3 +29,6 @@ name-taken = "{ $name }" is already the name of another member of 「{ $branch }
 members-rename = ✏️ Rename
 members-rename-ask = Type the new name for "{ $name }" (send "取消" to cancel):
 members-renamed = "{ $old }" is now "{ $name }".
+unknown-command-guess = There is no { $command } command. Did you mean { $guess }? Send /help for every command.
+unknown-command = There is no { $command } command. Send /help for every command with an example.
+private-only-instead = { $command } is for { $who } only. You can use /log to record an activity, /stats for the tallies, /check for compliance.

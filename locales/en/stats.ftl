@@ -42,6 +42,13 @@ check-freq-yearly = yearly
 check-freq-off = not checked
 check-settings-hours-on = Study: at least { $hours } hours per member a year
 check-settings-hours-off = Study hours: not checked
+check-settings-committee-auto = Branch committee: by the number of full members (7 or more)
+check-settings-committee-yes = Branch committee: yes
+check-settings-committee-no = Branch committee: none (committee meetings not checked)
+check-settings-selfstudy-off = Self-study: not counted as study hours
+check-settings-selfstudy-on = Self-study: counted as study hours
+check-settings-term-on = Election: every { $years } years
+check-settings-term-off = Election: not checked
 check-settings-done = ✅ Done
 check-settings-saved = ✅ Check rules saved; send /check to check against them:
 

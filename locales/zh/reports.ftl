@@ -29,3 +29,6 @@ name-taken = “{ $name }”已是「{ $branch }」另一名党员的姓名，�
 members-rename = ✏️ 改名
 members-rename-ask = 请输入“{ $name }”的新姓名（发送“取消”放弃）：
 members-renamed = 已将“{ $old }”改名为“{ $name }”。
+unknown-command-guess = 没有 { $command } 这个命令，您是不是要 { $guess }？发送 /help 查看全部命令。
+unknown-command = 没有 { $command } 这个命令。发送 /help 查看全部命令与示例。
+private-only-instead = { $command } 仅限{ $who }使用。您可以用 /log 记录活动，/stats 查看统计，/check 查看落实情况。

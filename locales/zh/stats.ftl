@@ -42,6 +42,13 @@ check-freq-yearly = 每年
 check-freq-off = 不检查
 check-settings-hours-on = 学时：每人每年不少于{ $hours }学时
 check-settings-hours-off = 学时：不检查
+check-settings-committee-auto = 支部委员会：按正式党员人数（7人以上设）
+check-settings-committee-yes = 支部委员会：设
+check-settings-committee-no = 支部委员会：不设（不检查支委会）
+check-settings-selfstudy-off = 自学：不计入集中学习学时
+check-settings-selfstudy-on = 自学：计入学时
+check-settings-term-on = 换届：任期{ $years }年
+check-settings-term-off = 换届：不检查
 check-settings-done = ✅ 完成
 check-settings-saved = ✅ 检查规则已保存，发送 /check 按新规则检查：
 

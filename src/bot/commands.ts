@@ -34,6 +34,32 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: "lang", permission: "use", menu: true },
 ];
 
+/** Edit distance, for "did you mean": /stat → /stats, /mien → /mine. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] ?? 0;
+      row[j] = Math.min(cur + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+/** The command a mistyped name most likely meant, or null when none is close. */
+export function closestCommand(name: string): string | null {
+  const typed = name.toLowerCase();
+  let best: { name: string; d: number } | null = null;
+  for (const c of COMMANDS) {
+    const d = c.name.startsWith(typed) || typed.startsWith(c.name) ? 0.5 : distance(typed, c.name);
+    if (d <= 2 && (!best || d < best.d)) best = { name: c.name, d };
+  }
+  return best?.name ?? null;
+}
+
 export function commandSpec(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
 }

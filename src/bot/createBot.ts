@@ -4,7 +4,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { conversationKey, type BotContext, type BotDeps, type FlowContext } from "./context.js";
-import { registerCommandMenus } from "./commands.js";
+import { closestCommand, registerCommandMenus } from "./commands.js";
 import { createI18n, plainNumbers, plainNumberTranslations, toSupportedLocale } from "./i18n.js";
 import { handleBotError } from "./middlewares/errors.js";
 import { privateOnlyCommands } from "./middlewares/auth.js";
@@ -111,6 +111,18 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   guarded.use(recordsFeature());
   guarded.use(exportFeature());
   guarded.use(loggingFeature());
+
+  // A command no feature took: say so, with the likely one and /help (in groups only when addressed to us).
+  guarded.on("message:text", async (ctx, next) => {
+    const m = /^\/([A-Za-z0-9_]+)(?:@(\w+))?/.exec(ctx.msg.text);
+    if (!m?.[1] || (ctx.chat.type !== "private" && m[2] !== ctx.me.username)) return next();
+    const guess = closestCommand(m[1]);
+    await ctx.reply(
+      guess
+        ? ctx.t("unknown-command-guess", { command: `/${m[1]}`, guess: `/${guess}` })
+        : ctx.t("unknown-command", { command: `/${m[1]}` }),
+    );
+  });
 
   // Last: a button no feature took (crafted, or from an old version of a screen) still gets an answer.
   guarded.on("callback_query", async (ctx) => {

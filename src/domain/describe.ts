@@ -3,19 +3,12 @@ import type { ActivityRecord, LocalDate, MeetingFields } from "./activity.js";
 import { voteText } from "./minutes/index.js";
 import { takesAttendance } from "./attendance.js";
 import { THREE_MEETINGS_ONE_LESSON, type ActivityKind } from "./kinds.js";
-import { KIND_LABELS_EN, KIND_LABELS_ZH } from "./parse/kinds.js";
 import type { ActivityDraft } from "./parse/types.js";
 import { formatLocalDate, formatLocalDateZh, localDateOf } from "./calendar/index.js";
+import { kindsLabel, type Locale as Lang } from "./tally/labels.js";
 
-export type Lang = "zh" | "en";
-
-export function kindLabel(kind: ActivityKind, lang: Lang): string {
-  return lang === "zh" ? KIND_LABELS_ZH[kind] : KIND_LABELS_EN[kind];
-}
-
-export function kindsLabel(kinds: readonly ActivityKind[], lang: Lang): string {
-  return kinds.map((k) => kindLabel(k, lang)).join(lang === "zh" ? "、" : ", ");
-}
+// Kinds are named through the one label table.
+export { kindLabel, kindsLabel, type Locale as Lang } from "./tally/labels.js";
 
 /** The fields shown on a card, shared by drafts and saved records. */
 export type CardFields = Pick<

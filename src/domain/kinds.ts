@@ -1,4 +1,4 @@
-// Activity kinds a branch records (../shared/domain.md). The key is stored in the database.
+// Activity kinds a branch records (docs/domain.md). The key is stored in the database.
 
 export const ACTIVITY_KINDS = [
   "branch_committee",

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { jest } from "@jest/globals";
+import { createTestDatabase, postgresServer, type TestDatabase } from "../support/database.js";
 import { startBotProcess, type BotProcess } from "./spawn.js";
 
 jest.setTimeout(600_000);
@@ -17,6 +18,8 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "../..");
 let dir: string;
 let bot: BotProcess | undefined;
+// SQLite in the first pass of .ci/run, PostgreSQL (@prisma/adapter-pg in the runtime folder) in the second.
+let database: TestDatabase;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -34,6 +37,7 @@ function duMiB(p: string): Promise<number> {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "ledger-prod-"));
+  database = await createTestDatabase("prodlayout");
   const opts = { cwd: root, maxBuffer: 64 << 20 };
   await run(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", path.join(dir, "dist")], opts);
   await run(process.execPath, ["scripts/copy-assets.mjs", path.join(dir, "dist")], opts);
@@ -44,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop("SIGKILL");
   if (dir) rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 interface Entry {
@@ -100,7 +105,7 @@ describe("the production layout (what the Dockerfile builds)", () => {
     expect(size).toBeLessThan(150);
 
     const port = await freePort();
-    bot = startBotProcess({ PORT: String(port), DATABASE_URL: `file:${path.join(dir, "data", "ledger.db")}`, NODE_ENV: "production" },
+    bot = startBotProcess({ PORT: String(port), DATABASE_URL: database.url, NODE_ENV: "production" },
       { cwd: dir, command: [process.execPath, "dist/src/main.js"] });
     const base = (await bot.waitFor(/Sandbox: (http:\/\/127\.0\.0\.1:\d+)\//))[1]!;
     await bot.waitFor(/polling mode/);
@@ -141,13 +146,23 @@ describe("the production layout (what the Dockerfile builds)", () => {
     expect(await bot.stop("SIGTERM")).toBe(0);
 
     // A restart shows the same sandbox page: users and chats were kept beside the database.
-    bot = startBotProcess({ PORT: String(port), DATABASE_URL: `file:${path.join(dir, "data", "ledger.db")}`, NODE_ENV: "production" },
+    bot = startBotProcess({ PORT: String(port), DATABASE_URL: database.url, NODE_ENV: "production" },
       { cwd: dir, command: [process.execPath, "dist/src/main.js"] });
     await bot.waitFor(/polling mode/);
     const state = (await (await fetch(`${base}/sandbox/api/state`)).json()) as { users: { first_name: string }[] };
     expect(state.users.map((x) => x.first_name)).toEqual(["王书记"]);
-    expect(existsSync(path.join(dir, "data", "ledger.sandbox.json"))).toBe(true);
+    const stateFile = postgresServer() ? path.join(dir, "data", "sandbox.json") : path.join(database.dir, "ledger.sandbox.json");
+    expect(existsSync(stateFile)).toBe(true);
     expect(await bot.stop("SIGTERM")).toBe(0);
     expect(readFileSync(path.join(dir, "package.json"), "utf8")).not.toContain("devDependencies");
+
+    // The operator commands work in the image layout too (`docker exec … npm run admin -- branches`).
+    const env = { ...process.env, DATABASE_URL: database.url, BOT_TOKEN: "" };
+    const branches = await run("npm", ["run", "-s", "admin", "--", "branches"], { cwd: dir, env });
+    expect(branches.stdout).toMatch(/^\d+\t生产验证党支部\t1\t1\t/m);
+    if (!postgresServer()) {
+      const backup = await run("npm", ["run", "-s", "backup", "--", path.join(dir, "backup.db")], { cwd: dir, env });
+      expect(backup.stdout).toContain("Backup written:");
+    }
   });
 });

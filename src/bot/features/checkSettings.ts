@@ -9,6 +9,7 @@ import {
   parseRuleSettings,
   SCHEDULED_KINDS,
   validateRuleSettings,
+  type CommitteeMode,
   type Frequency,
   type RuleSettings,
 } from "../../domain/rules/index.js";
@@ -17,7 +18,7 @@ import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
 import { langOf } from "./logging/index.js";
 
-const ACTIONS = ["open", "cycle", "hours", "back", "done"] as const;
+const ACTIONS = ["open", "cycle", "hours", "committee", "selfstudy", "term", "back", "done"] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** `cks:<action>:<branch>:<year>:<a>`: the year of the /check report to return to; a is the kind's index (cycle). */
@@ -41,6 +42,20 @@ export function nextFrequency(f: Frequency): Frequency {
   return FREQUENCIES[(FREQUENCIES.indexOf(f) + 1) % FREQUENCIES.length]!;
 }
 
+/** 支部委员会: by the number of 正式党员 → set → not set → by number. */
+const NEXT_COMMITTEE: Record<CommitteeMode, CommitteeMode> = { auto: "yes", yes: "no", no: "auto" };
+/** 换届 term: 3 years → 5 years (村、社区) → not checked → 3. */
+const nextTerm = (years: number) => (years === 3 ? 5 : years === 5 ? 0 : 3);
+
+/** The rows for the branch's structure, 自学 and 换届. */
+function structureLabels(ctx: BotContext, settings: RuleSettings): string[] {
+  return [
+    ctx.t(`check-settings-committee-${settings.committee}`),
+    ctx.t(settings.selfStudyCounts ? "check-settings-selfstudy-on" : "check-settings-selfstudy-off"),
+    settings.termYears > 0 ? ctx.t("check-settings-term-on", { years: settings.termYears }) : ctx.t("check-settings-term-off"),
+  ];
+}
+
 function hoursLabel(ctx: BotContext, settings: RuleSettings): string {
   return settings.studyHoursPerYear > 0
     ? ctx.t("check-settings-hours-on", { hours: String(settings.studyHoursPerYear) })
@@ -55,6 +70,10 @@ async function panel(ctx: BotContext, settings: RuleSettings, branchId: number, 
     k.text(label, btn("cycle", branchId, year, i)).row();
   });
   k.text(hoursLabel(ctx, settings), btn("hours", branchId, year)).row();
+  const [committee, selfStudy, term] = structureLabels(ctx, settings);
+  k.text(committee!, btn("committee", branchId, year)).row();
+  k.text(selfStudy!, btn("selfstudy", branchId, year)).row();
+  k.text(term!, btn("term", branchId, year)).row();
   k.text(ctx.t("button-back"), btn("back", branchId, year)).text(ctx.t("check-settings-done"), btn("done", branchId, year));
   return { text: [ctx.t("check-settings-title"), ctx.t("check-settings-help", { hours: String(DEFAULT_STUDY_HOURS) })].join("\n"), keyboard: k };
 }
@@ -62,7 +81,7 @@ async function panel(ctx: BotContext, settings: RuleSettings, branchId: number, 
 async function closedText(ctx: BotContext, settings: RuleSettings): Promise<string> {
   const lang = await langOf(ctx);
   const kinds = SCHEDULED_KINDS.map((kind) => ctx.t("check-settings-kind", { kind: KIND_LABEL[kind][lang], freq: ctx.t(`check-freq-${settings.frequency[kind]}`) }));
-  return [ctx.t("check-settings-saved"), ...kinds, hoursLabel(ctx, settings)].join("\n");
+  return [ctx.t("check-settings-saved"), ...kinds, hoursLabel(ctx, settings), ...structureLabels(ctx, settings)].join("\n");
 }
 
 /** Edits the message in place; the same text again is not an error worth failing on. */
@@ -114,6 +133,12 @@ export function checkSettingsFeature(report: (ctx: BotContext, year: number) => 
       next = { ...settings, frequency: { ...settings.frequency, [kind]: nextFrequency(settings.frequency[kind]) } };
     } else if (data.action === "hours") {
       next = { ...settings, studyHoursPerYear: settings.studyHoursPerYear > 0 ? 0 : DEFAULT_STUDY_HOURS };
+    } else if (data.action === "committee") {
+      next = { ...settings, committee: NEXT_COMMITTEE[settings.committee] };
+    } else if (data.action === "selfstudy") {
+      next = { ...settings, selfStudyCounts: !settings.selfStudyCounts };
+    } else if (data.action === "term") {
+      next = { ...settings, termYears: nextTerm(settings.termYears) };
     }
     if (next !== settings) {
       const checked = validateRuleSettings(next);

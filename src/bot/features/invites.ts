@@ -79,6 +79,20 @@ export function invitesFeature() {
   priv.command("start", async (ctx, next) => {
     const code = ctx.match.trim().toUpperCase();
     if (!code) return next();
+    await joinWithCode(ctx, code);
+  });
+
+  // A pasted invite link (https://t.me/<bot>?start=CODE) or a bare invite code joins like /start CODE.
+  priv.on("message:text", async (ctx, next) => {
+    const text = ctx.msg.text.trim();
+    const link = /(?:https?:\/\/)?t\.me\/\w+\?start=([A-Za-z0-9]+)/.exec(text)?.[1];
+    const bare = isInviteCodeShape(text.toUpperCase()) && (await ctx.deps.store.invites.byCode(text.toUpperCase())) ? text : undefined;
+    const code = (link ?? bare)?.toUpperCase();
+    if (!code) return next();
+    await joinWithCode(ctx, code);
+  });
+
+  async function joinWithCode(ctx: BotContext, code: string): Promise<void> {
     const invite = isInviteCodeShape(code) ? await ctx.deps.store.invites.byCode(code) : null;
     if (!invite) {
       await ctx.reply(ctx.t("join-bad-code"));
@@ -98,7 +112,7 @@ export function invitesFeature() {
     if (outcome === "pending") await notifyApprovers(ctx, branch.id, branch.name);
     ctx.member = await ctx.deps.store.members.profile(member.id);
     await startNameFlowIfNeeded(ctx);
-  });
+  }
 
   feature.callbackQuery(joinButtons.filter, requires("members.manage"), async (ctx) => {
     const data = joinButtons.parse(ctx.callbackQuery.data);

@@ -2,6 +2,7 @@ import type { MiddlewareFn } from "grammy";
 import { roleAllows, type Permission } from "../../domain/roles.js";
 import { commandSpec } from "../commands.js";
 import type { BotContext } from "../context.js";
+import type { MemberProfile, MembershipView } from "../../db/repos/members.js";
 
 const WHO: Record<Permission, string> = {
   use: "who-member",
@@ -40,13 +41,39 @@ export const privateOnlyCommands: MiddlewareFn<BotContext> = async (ctx, next) =
   const name = /^\/([a-z]+)(@\w+)?/i.exec(text)?.[1]?.toLowerCase();
   const spec = name ? commandSpec(name) : undefined;
   if (!spec?.privateOnly) return next();
+  // Whoever may not use it at all is told what they can do instead, not sent to a private chat for nothing.
+  if (!allowed(ctx, spec.permission)) {
+    await ctx.reply(ctx.t("private-only-instead", { command: `/${spec.name}`, who: ctx.t(WHO[spec.permission]) }));
+    return;
+  }
   await ctx.reply(ctx.t("private-only", { command: `/${spec.name}`, bot: ctx.me.username }));
 };
 
-/** Guards a handler; answers why not, in the user's language, when the sender lacks the permission. */
-export function requires(permission: Permission): MiddlewareFn<BotContext> {
+/** A context whose sender is a member of an active branch: what `requires(permission, handler)` hands on. */
+export type MemberContext<C extends BotContext = BotContext> = C & { member: MemberProfile & { membership: MembershipView } };
+
+function hasMembership<C extends BotContext>(ctx: C): ctx is MemberContext<C> {
+  return ctx.member?.membership != null;
+}
+
+/**
+ * Guards a handler; answers why not, in the user's language, when the sender lacks the permission.
+ * Given the handler, it narrows the context: the handler sees `ctx.member.membership` without `!`.
+ */
+export function requires(permission: Permission): MiddlewareFn<BotContext>;
+export function requires<C extends BotContext>(
+  permission: Exclude<Permission, "branch.create">,
+  handler: (ctx: MemberContext<C>) => unknown,
+): MiddlewareFn<C>;
+export function requires<C extends BotContext>(permission: Permission, handler?: (ctx: MemberContext<C>) => unknown): MiddlewareFn<C> {
   return async (ctx, next) => {
-    if (allowed(ctx, permission)) return next();
+    if (allowed(ctx, permission)) {
+      if (!handler) return next();
+      if (hasMembership(ctx)) {
+        await handler(ctx);
+        return;
+      }
+    }
     ctx.logger.info({ permission }, "refused: not allowed");
     const noBranch = permission !== "branch.create" && !ctx.member?.membership;
     const text = noBranch

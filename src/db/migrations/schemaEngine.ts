@@ -1,6 +1,6 @@
 // Loads Prisma's schema engine compiled to WebAssembly. The native engine that the Prisma CLI
 // downloads is unreachable offline; this is the same Rust code shipped on the npm registry.
-// See ../shared/prisma-offline.md for the facts this relies on.
+// See docs/prisma-offline.md for the facts this relies on.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";

@@ -17,7 +17,7 @@ export type {
 export { emptyDraft } from "./types.js";
 export { parseChineseDate } from "./dates.js";
 export { parseCount, parseCountDetailed, toNumber, type Count } from "./numbers.js";
-export { KIND_LABELS_EN, KIND_LABELS_ZH, KIND_LEXICON, kindFromLabel, kindsIn, type KindTerm } from "./kinds.js";
+export { KIND_LEXICON, kindFromLabel, kindsIn, type KindTerm } from "./kinds.js";
 export { normalize } from "./text.js";
 export { activityDraftSchema } from "./schema.js";
 

@@ -1,4 +1,5 @@
 import { ACTIVITY_KINDS, type ActivityKind } from "../kinds.js";
+import { KIND_LABEL } from "../tally/labels.js";
 import { normalize } from "./text.js";
 import type { Span } from "./types.js";
 
@@ -114,54 +115,12 @@ export function kindsIn(text: string): ActivityKind[] {
   return findKinds(normalize(text)).kinds;
 }
 
-export const KIND_LABELS_ZH: Record<ActivityKind, string> = {
-  branch_committee: "支委会",
-  general_assembly: "党员大会",
-  group_meeting: "党小组会",
-  party_lecture: "党课",
-  theme_day: "主题党日",
-  org_life_meeting: "组织生活会",
-  member_review: "民主评议党员",
-  study: "理论学习",
-  briefing: "宣讲",
-  publicity: "宣传报道",
-  ideology_meeting: "意识形态专题会议",
-  integrity_education: "廉政教育",
-  integrity_meeting: "党风廉政专题会议",
-  talk: "谈心谈话",
-  volunteer: "志愿服务",
-  research: "调查研究",
-  disclosure: "党务公开",
-  other: "其他",
-};
-
-export const KIND_LABELS_EN: Record<ActivityKind, string> = {
-  branch_committee: "Branch committee meeting",
-  general_assembly: "General assembly of members",
-  group_meeting: "Party group meeting",
-  party_lecture: "Party lecture",
-  theme_day: "Theme Party day",
-  org_life_meeting: "Organisational life meeting",
-  member_review: "Democratic appraisal of members",
-  study: "Theory study",
-  briefing: "Briefing (宣讲)",
-  publicity: "Publicity report",
-  ideology_meeting: "Ideology work meeting",
-  integrity_education: "Integrity education",
-  integrity_meeting: "Integrity work meeting",
-  talk: "Heart-to-heart talk",
-  volunteer: "Volunteer service",
-  research: "Research and investigation",
-  disclosure: "Party affairs disclosure",
-  other: "Other",
-};
-
 /** A kind picked by its exact label (zh or en, any case) or key, as typed in a guided flow; else kindsIn. */
 export function kindFromLabel(text: string): ActivityKind | null {
   const s = normalize(text).trim().toLowerCase();
   if (s === "") return null;
   for (const kind of ACTIVITY_KINDS) {
-    if (s === kind || s === KIND_LABELS_ZH[kind] || s === KIND_LABELS_EN[kind].toLowerCase()) return kind;
+    if (s === kind || s === KIND_LABEL[kind].zh || s === KIND_LABEL[kind].en.toLowerCase()) return kind;
   }
   return kindsIn(s)[0] ?? null;
 }

@@ -51,6 +51,7 @@ export class WecomWorld {
   private nextCallback = 1;
   readonly bot: TgUser & { username: string };
   private warnedOnce = new Set<string>();
+  private readonly announced = new Set<string>();
 
   constructor(
     readonly api: WecomApi,
@@ -87,6 +88,9 @@ export class WecomWorld {
     if (!row.name) {
       const name = await this.api.userName(userid);
       if (name) row = await this.channels.userId(CHANNEL, userid, name);
+      // The id operators put in BOT_ADMINS for this member.
+      if (!this.announced.has(userid)) this.log.info({ userid, id: row.id, name: row.name }, "WeCom member: numeric id");
+      this.announced.add(userid);
     }
     const name = row.name ?? userid;
     this.targets.set(row.id, { kind: "user", userid, name });

@@ -156,7 +156,7 @@ describe("/check", () => {
     expect(panel.text).toContain("⚙️ 本支部检查规则");
     expect(panel.buttons.flat().map((x) => x.text)).toEqual([
       "支委会：每月", "党员大会：每季度", "党小组会：每月", "党课：每季度", "主题党日：每月", "组织生活会：每年", "民主评议党员：每年",
-      "学时：每人每年不少于32学时", "返回", "✅ 完成",
+      "学时：每人每年不少于32学时", "支部委员会：按正式党员人数（7人以上设）", "自学：不计入集中学习学时", "换届：任期3年", "返回", "✅ 完成",
     ]);
 
     await u.press("支委会：每月");
@@ -187,6 +187,13 @@ describe("/check", () => {
     expect((await u.next()).buttons.flat().map((x) => x.text)).toContain("支委会：每月");
     await u.press("学时：不检查");
     await u.next();
+    await u.press("支部委员会：按正式党员人数（7人以上设）");
+    expect((await u.next()).buttons.flat().map((x) => x.text)).toContain("支部委员会：设");
+    await u.press("自学：不计入集中学习学时");
+    expect((await u.next()).buttons.flat().map((x) => x.text)).toContain("自学：计入学时");
+    await u.press("换届：任期3年");
+    expect((await u.next()).buttons.flat().map((x) => x.text)).toContain("换届：任期5年");
+    expect((await h.store.branches.get(b.branchId))?.rules).toMatchObject({ committee: "yes", selfStudyCounts: true, termYears: 5 });
     await u.press("✅ 完成");
     const closed = await u.next();
     expect(closed.text).toContain("✅ 检查规则已保存");

@@ -152,3 +152,79 @@ describe("names", () => {
     expect((await h.store.members.ensure(904, undefined)).name).toBe("赵陆");
   });
 });
+
+describe("small dead ends", () => {
+  it("answers an unknown command with the likely one and /help", async () => {
+    await b.secretary.command("stat");
+    expect((await b.secretary.next()).text).toBe("没有 /stat 这个命令，您是不是要 /stats？发送 /help 查看全部命令。");
+    await b.secretary.command("xyzzy");
+    expect((await b.secretary.next()).text).toContain("没有 /xyzzy 这个命令。发送 /help");
+  });
+
+  it("joins with a pasted invite link or a bare code, as /start CODE does", async () => {
+    await b.secretary.command("invite");
+    const text = (await b.secretary.next()).text ?? "";
+    const link = /https:\/\/t\.me\/\S+\?start=[A-Z0-9]{8}/.exec(text)![0];
+    const code = /邀请码：([A-Z0-9]{8})/.exec(text)![1]!;
+    const viaLink = h.user({ id: 907, first_name: "Zhou" });
+    await viaLink.say(`请点这个链接加入 ${link}`);
+    expect((await viaLink.next()).text).toContain("第三党支部");
+    expect((await h.store.members.ensure(907, undefined)).membership?.branchId).toBe(b.branchId);
+    const viaCode = h.user({ id: 908, first_name: "Wu" });
+    await viaCode.say(code.toLowerCase());
+    expect((await viaCode.next()).text).toContain("第三党支部");
+    expect((await h.store.members.ensure(908, undefined)).membership?.branchId).toBe(b.branchId);
+  });
+
+  it("in a group, a private-only command says what a member can do instead, or points an allowed one to the private chat", async () => {
+    const member = b.members[2]!; // a plain member
+    const group = h.sandbox.group({ title: "第三支部群", members: [b.secretary, member] });
+    await b.secretary.in(group).command("bind");
+    await b.secretary.in(group).nextMatching(/本群已绑定/);
+    await member.in(group).command("export");
+    expect((await member.in(group).nextMatching(/仅限/)).text).toContain("/export 仅限支部书记或支委委员使用。您可以用 /log 记录活动");
+    await b.secretary.in(group).command("export");
+    expect((await b.secretary.in(group).nextMatching(/私聊/)).text).toContain("请在与我的私聊中使用");
+  });
+});
+
+describe("corrections stick", () => {
+  it("keeps a place set by hand when the reported message is edited, and names what each edit changed", async () => {
+    const u = b.members[0]!; // 张华
+    await u.command("log", "7月4日 党小组会 学习党章 4人");
+    const card = await u.nextMatching(/已记录/);
+    await u.press("✏️ 修改", { messageId: card.message_id });
+    await u.nextMatching(/修改记录/);
+    await u.press("地点");
+    await u.nextMatching(/请输入地点/);
+    await u.say("党员活动室");
+    await u.nextMatching(/修改记录/);
+    await u.press("✅ 保存修改");
+    expect((await u.nextMatching(/已更新记录/)).text).toContain("此次修改变更了：地点。");
+    const id = (await latest()).id;
+
+    await u.editLast("/log 7月4日 党小组会 学习党章 在三楼会议室 5人", { containing: "学习党章" });
+    const reply = (await u.nextMatching(/已更新记录/)).text ?? "";
+    expect(reply).toContain("此次修改变更了：实到人数。");
+    expect(reply).toContain("手动修改过的字段保持不变。");
+    const record = (await h.store.activities.get(id))!;
+    expect(record).toMatchObject({ location: "党员活动室", presentCount: 5, title: "学习党章" });
+    expect(record.editedFields).toEqual(["location"]);
+  });
+
+  it("takes 应到13 实到12 typed on the 人数 screen", async () => {
+    const u = b.members[0]!;
+    await u.command("log", "7月3日 党小组会 讨论发展对象");
+    const card = await u.nextMatching(/已记录/);
+    await u.press("✏️ 修改", { messageId: card.message_id });
+    await u.nextMatching(/修改记录/);
+    await u.press("人数");
+    expect((await u.nextMatching(/谁参加了/)).text).toContain("目前：应到 —，实到 —，已选 1 人。");
+    await u.say("应到13 实到12");
+    await u.nextMatching(/修改记录/);
+    await u.press("✅ 保存修改");
+    await u.nextMatching(/已更新记录/);
+    expect(await latest()).toMatchObject({ expectedCount: 13, presentCount: 12 });
+  });
+});
+
