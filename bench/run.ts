@@ -49,46 +49,68 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
 
 /** Closed loop: every user sends `rounds` messages one after another, each after the previous reply. */
-async function drive(users: ScriptedUser[], rounds: number, send: (u: ScriptedUser, i: number, r: number) => Promise<unknown>, ok: (text: string) => boolean): Promise<Run> {
+async function drive(
+  users: ScriptedUser[],
+  rounds: number,
+  send: (u: ScriptedUser, i: number, r: number) => Promise<unknown>,
+  ok: (text: string) => boolean,
+): Promise<Run> {
   const latencies: number[] = [];
   let good = 0;
   let lost = 0;
   const t0 = performance.now();
-  await Promise.all(users.map(async (u, i) => {
-    for (let r = 0; r < rounds; r++) {
-      const t = performance.now();
-      await send(u, i, r);
-      const reply = await u.next({ timeout: 30_000 }).catch(() => undefined);
-      latencies.push(performance.now() - t);
-      if (reply && ok(reply.text)) good++;
-      if (!reply) lost++;
-    }
-  }));
+  await Promise.all(
+    users.map(async (u, i) => {
+      for (let r = 0; r < rounds; r++) {
+        const t = performance.now();
+        await send(u, i, r);
+        const reply = await u.next({ timeout: 30_000 }).catch(() => undefined);
+        latencies.push(performance.now() - t);
+        if (reply && ok(reply.text)) good++;
+        if (!reply) lost++;
+      }
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   if (lost) console.error(`  ${lost} messages got no reply within 30 s`);
-  return { updates: latencies.length, rate: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok: good };
+  return {
+    updates: latencies.length,
+    rate: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    ok: good,
+  };
 }
 
 function localToday(): { year: number; dayOfYear: number } {
-  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date()).split("-").map(Number);
-  const dayOfYear = Math.round((Date.UTC(y!, m! - 1, d) - Date.UTC(y!, 0, 1)) / 86_400_000);
-  return { year: y!, dayOfYear };
+  const [y = 1970, m = 1, d = 1] = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(new Date())
+    .split("-")
+    .map(Number);
+  const dayOfYear = Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000);
+  return { year: y, dayOfYear };
 }
 
-async function coldStart(sandbox: Sandbox): Promise<{ ms: number; rss: number }> {
+async function coldStart(sandbox: Sandbox): Promise<{ ms: number; cpu: number; rss: number }> {
   const db = path.join(mkdtempSync(path.join(dir, "cold-")), "ledger.db");
-  const proc = npmStart({ BOT_TOKEN: OURS_TOKEN, TELEGRAM_API_ROOT: sandbox.apiRoot, DATABASE_URL: `file:${db}`, PORT: String(await freePort()) });
+  const proc = npmStart({
+    BOT_TOKEN: OURS_TOKEN,
+    TELEGRAM_API_ROOT: sandbox.apiRoot,
+    DATABASE_URL: `file:${db}`,
+    PORT: String(await freePort()),
+  });
   try {
     const ms = await proc.waitFor(/polling mode/);
-    return { ms, rss: proc.rssMb() };
+    return { ms, cpu: proc.cpuMs(), rss: proc.rssMb() };
   } finally {
     await proc.stop();
   }
 }
 
 /** The members' sandbox users, started (so the bot may write to them). */
-const usersOf = (sandbox: Sandbox, telegramIds: number[]) => telegramIds.map((id, i) => sandbox.user({ id, first_name: i === 0 ? "李书记" : `党员${i}`, started: true }));
+const usersOf = (sandbox: Sandbox, telegramIds: number[]) =>
+  telegramIds.map((id, i) => sandbox.user({ id, first_name: i === 0 ? "李书记" : `党员${i}`, started: true }));
 
 async function main(): Promise<void> {
   console.log(`branch-ledger bench · node ${process.version} · ${new Date().toISOString()}`);
@@ -99,7 +121,9 @@ async function main(): Promise<void> {
     // Cold start: spawn → polling, empty database (the first run also builds dist/ when it is stale).
     log("cold starts");
     const first = await coldStart(ours);
-    const colds = [await coldStart(ours), await coldStart(ours), await coldStart(ours)].map((c) => c.ms).sort((a, b) => a - b);
+    const coldRuns = [await coldStart(ours), await coldStart(ours), await coldStart(ours)];
+    const colds = coldRuns.map((c) => c.ms).sort((a, b) => a - b);
+    const coldCpu = coldRuns.map((c) => c.cpu).sort((a, b) => a - b);
     log(`cold start ${colds.map((c) => c.toFixed(0)).join(" / ")} ms (first, possibly building: ${first.ms.toFixed(0)} ms)`);
 
     // The ledger: 200 members; 5,000 records in STATS_YEAR for /stats and /summary.
@@ -112,9 +136,16 @@ async function main(): Promise<void> {
     seedYear(dbFile, branch, STATS_YEAR, SUMMARY_RECORDS);
     log("seeded");
 
-    const echoBot = startProcess(process.execPath, ["bench/echo-bot.mjs"], {
-      BOT_TOKEN: ECHO_TOKEN, TELEGRAM_API_ROOT: echo.apiRoot, FLOOR_DB: path.join(dir, "floor.db"),
-    }, "echo-bot.mjs");
+    const echoBot = startProcess(
+      process.execPath,
+      ["bench/echo-bot.mjs"],
+      {
+        BOT_TOKEN: ECHO_TOKEN,
+        TELEGRAM_API_ROOT: echo.apiRoot,
+        FLOOR_DB: path.join(dir, "floor.db"),
+      },
+      "echo-bot.mjs",
+    );
     procs.push(echoBot);
     const bot = npmStart({ BOT_TOKEN: OURS_TOKEN, TELEGRAM_API_ROOT: ours.apiRoot, DATABASE_URL: url, PORT: String(await freePort()) });
     procs.push(bot);
@@ -134,12 +165,32 @@ async function main(): Promise<void> {
     const report = () => reportLine(next++, year, lastDay);
 
     // Warm-up (JIT, connections, caches), not measured.
-    await drive(e50, 2, (u) => u.command("help"), () => true);
-    await drive(m50, 2, (u) => u.command("help"), () => true);
+    await drive(
+      e50,
+      2,
+      (u) => u.command("help"),
+      () => true,
+    );
+    await drive(
+      m50,
+      2,
+      (u) => u.command("help"),
+      () => true,
+    );
 
     log("/help");
-    const echoHelp = await drive(e50, 20, (u) => u.command("help"), () => true);
-    const help50 = await drive(m50, 20, (u) => u.command("help"), (t) => t.includes("/log"));
+    const echoHelp = await drive(
+      e50,
+      20,
+      (u) => u.command("help"),
+      () => true,
+    );
+    const help50 = await drive(
+      m50,
+      20,
+      (u) => u.command("help"),
+      (t) => t.includes("/log"),
+    );
 
     log("/log, 50 members");
     const floor50 = await drive(e50, 16, (u) => u.command("log", report()), isSaved);
@@ -180,7 +231,11 @@ async function main(): Promise<void> {
       await sleep(200);
       secretary!.drain();
     }
-    const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+    const median = (xs: number[]) =>
+      percentile(
+        [...xs].sort((a, b) => a - b),
+        50,
+      );
     const rssAfterLoad = bot.rssMb();
     await bot.stop();
     await echoBot.stop();
@@ -225,6 +280,7 @@ async function main(): Promise<void> {
       summary_text_ms: round(median(summaryText), 0),
       summary_docx_ms: round(median(summaryDocx), 0),
       cold_start_ms: round(median(colds), 0),
+      cold_start_cpu_ms: round(median(coldCpu), 0),
       rss_idle_mb: round(rssIdle, 0),
       rss_after_load_mb: round(rssAfterLoad, 0),
       reminder_msgs_per_s: round(reminders.rate, 1),
@@ -244,9 +300,18 @@ async function main(): Promise<void> {
     console.log("\n| figure | value | goal |");
     console.log("|---|---:|---|");
     const goals: Record<string, string> = {
-      help_ratio: "≥ 0.5", log_floor_ratio: "≥ 0.25", log_p99_floor_ratio: "≤ 4", sql_per_log: "≤ 8", sql_per_help: "≤ 1",
-      stats_ms: "< 100", summary_text_ms: "< 300", summary_docx_ms: "< 1000", cold_start_ms: "< 1500", rss_idle_mb: "< 150",
-      reminder_msgs_per_s: "≥ 25", write_rate_5000: `within 20% of write_rate_empty (${f.write_rate_empty})`,
+      help_ratio: "≥ 0.5",
+      log_floor_ratio: "≥ 0.25",
+      log_p99_floor_ratio: "≤ 4",
+      sql_per_log: "≤ 8",
+      sql_per_help: "≤ 1",
+      stats_ms: "< 100",
+      summary_text_ms: "< 300",
+      summary_docx_ms: "< 1000",
+      cold_start_ms: "< 1500",
+      rss_idle_mb: "< 150",
+      reminder_msgs_per_s: "≥ 25",
+      write_rate_5000: `within 20% of write_rate_empty (${f.write_rate_empty})`,
     };
     for (const [k, v] of Object.entries(f)) console.log(`| ${k} | ${v} | ${goals[k] ?? ""} |`);
     console.log(`BENCH ${JSON.stringify(f)}`);
@@ -271,10 +336,18 @@ async function reminderBurst(): Promise<{ rate: number; exactlyOne: number }> {
   const tomorrow = new Date(Date.now() + 86_400_000);
   const day = Number(new Intl.DateTimeFormat("en", { timeZone: TZ, day: "numeric" }).format(tomorrow));
   const enabledAt = new Date(Date.now() - 2 * 86_400_000);
-  await store.reminders.setRule(branch.branchId, {
-    pattern: { type: "day_of_month", day }, onNonWorkday: "keep", reminders: [{ daysBefore: 1, time: "00:00" }],
-    followUp: { enabled: false }, target: "members", theme: "学习贯彻党的二十大精神",
-  }, enabledAt);
+  await store.reminders.setRule(
+    branch.branchId,
+    {
+      pattern: { type: "day_of_month", day },
+      onNonWorkday: "keep",
+      reminders: [{ daysBefore: 1, time: "00:00" }],
+      followUp: { enabled: false },
+      target: "members",
+      theme: "学习贯彻党的二十大精神",
+    },
+    enabledAt,
+  );
   await store.reminders.setEnabled(branch.branchId, true, enabledAt);
   await handle.close();
 
@@ -294,7 +367,9 @@ async function reminderBurst(): Promise<{ rate: number; exactlyOne: number }> {
       await sleep(100);
     }
     await sleep(1000);
-    const exactlyOne = branch.telegramIds.filter((id) => sandbox.transcript(id).filter((e) => e.from === "bot" && e.text.includes("主题党日")).length === 1).length;
+    const exactlyOne = branch.telegramIds.filter(
+      (id) => sandbox.transcript(id).filter((e) => e.from === "bot" && e.text.includes("主题党日")).length === 1,
+    ).length;
     arrivals.sort((a, b) => a - b);
     const span = ((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)) / 1000;
     return { rate: arrivals.length > 1 ? (arrivals.length - 1) / span : 0, exactlyOne };
@@ -304,7 +379,10 @@ async function reminderBurst(): Promise<{ rate: number; exactlyOne: number }> {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

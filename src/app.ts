@@ -39,7 +39,9 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   await bot.init();
   // The command menus are registered while the bot already takes updates (a dozen calls that
   // start-up need not wait for).
-  const commandsRegistered = registerCommands().catch((error: unknown) => logger.warn({ err: error }, "could not register the command menus"));
+  const commandsRegistered = registerCommands().catch((error: unknown) =>
+    logger.warn({ err: error }, "could not register the command menus"),
+  );
   const defaultLocale = toSupportedLocale(config.DEFAULT_LOCALE, "zh");
   const scheduler = createReminderScheduler({
     store,

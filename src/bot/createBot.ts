@@ -117,7 +117,11 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     const m = /^\/([A-Za-z0-9_]+)(?:@(\w+))?/.exec(ctx.msg.text);
     if (!m?.[1] || (ctx.chat.type !== "private" && m[2] !== ctx.me.username)) return next();
     const guess = closestCommand(m[1]);
-    await ctx.reply(guess ? ctx.t("unknown-command-guess", { command: `/${m[1]}`, guess: `/${guess}` }) : ctx.t("unknown-command", { command: `/${m[1]}` }));
+    await ctx.reply(
+      guess
+        ? ctx.t("unknown-command-guess", { command: `/${m[1]}`, guess: `/${guess}` })
+        : ctx.t("unknown-command", { command: `/${m[1]}` }),
+    );
   });
 
   // Last: a button no feature took (crafted, or from an old version of a screen) still gets an answer.

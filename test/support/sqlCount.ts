@@ -28,9 +28,13 @@ export async function startSqlCounter(): Promise<SqlCounter> {
   const store = createStore(db);
   const sandbox = await createSandbox({ flood: false, defaultTimeout: 10_000 });
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent" });
-  const { bot, drain } = createBot("5:sql", { config, store, logger: pino({ level: "silent" }), now: () => new Date() }, {
-    client: { apiRoot: sandbox.apiRoot },
-  });
+  const { bot, drain } = createBot(
+    "5:sql",
+    { config, store, logger: pino({ level: "silent" }), now: () => new Date() },
+    {
+      client: { apiRoot: sandbox.apiRoot },
+    },
+  );
   await bot.init();
   const secretary = await store.members.ensure(70_000, undefined);
   await store.members.setName(secretary.id, "李书记");
