@@ -95,12 +95,19 @@ describe("the bot in WeCom", () => {
     expect(r).toMatchObject({ status: 200, body: "" });
     expect(text(await sec.next())).toContain("您好，张三");
     await sec.say("/newbranch 测试党支部");
-    expect(text(await sec.until((m) => text(m).includes("已创建支部"), "branch created"))).toContain("测试党支部");
+    const created = text(await sec.until((m) => text(m).includes("已创建支部"), "branch created"));
+    expect(created).toContain("测试党支部");
+    // In 企业微信 the secretary sends /bind to the app, which creates the group chat.
+    expect(created).toContain("在本应用中发送 /bind");
+    expect(created).not.toContain("拉进支部群");
     await sec.say("张三");
     await waitText(sec, /已记下/);
     await sec.say("/invite");
     const invite = await sec.until((m) => /start[= ]\S+/.test(text(m)), "an invite");
     const code = /start[= ]([A-Za-z0-9_-]+)/.exec(text(invite))![1]!;
+    // No Telegram link in WeCom: the code and how to send it to the app.
+    expect(text(invite)).not.toMatch(/t\.me|https?:/);
+    expect(text(invite)).toContain(`发送 /start ${code}`);
     for (const [id, name] of [["LiSi", "李四"], ["WangWu", "王五"]] as const) {
       const m = wecom.member(id, name);
       await m.say(`/start ${code}`);
