@@ -50,6 +50,8 @@ function startProcess(): BotProcess {
   return startBotProcess({
     CHANNEL: "wecom", WECOM_CORP_ID: KEYS.corpId, WECOM_AGENT_ID: String(KEYS.agentId), WECOM_SECRET: KEYS.secret,
     WECOM_TOKEN: KEYS.token, WECOM_AES_KEY: KEYS.aesKey, WECOM_API_ROOT: wecom.url, PORT: String(port), DATABASE_URL: dbUrl,
+    // WeCom userids (账号), mapped by the bot to the bridge's numeric ids.
+    BOT_ADMINS: "ZhangSan,ZhaoLiu",
   });
 }
 
@@ -116,6 +118,9 @@ describe("the bot in WeCom", () => {
     }
     // A one-line report is saved at once; a plain-text one gets a confirmation card.
     const li = members[0]!, wang = members[1]!;
+    // Not in BOT_ADMINS: may not create a branch.
+    await li.say("/newbranch 另一个党支部");
+    await waitText(li, /没有权限/);
     await li.say("/log 今天 支部党员大会 学习贯彻党的二十大精神 实到3人");
     await waitText(li, /党员大会/);
     await wang.say("昨天 主题党日 参观家风教育基地 3人参加");
