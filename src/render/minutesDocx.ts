@@ -34,7 +34,7 @@ const MARGIN = {
 } as const;
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const LABEL_WIDTH = 2000;
-const ROW = { short: 600, long: 2400 } as const; // twips: about one and four handwritten lines
+const ROW = { short: 560, long: 1300 } as const; // twips: one and about three handwritten lines (a page holds every field)
 
 type FontKey = keyof typeof DOCX_FONTS;
 const font = (key: FontKey, latinToo = false) => {
@@ -78,7 +78,7 @@ function meetingPage(m: MeetingMinutes, branchName: string, first: boolean): (Pa
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { line: 29 * 20, lineRule: LineRuleType.EXACT, before: 0, after: 200 },
+      spacing: { line: 29 * 20, lineRule: LineRuleType.EXACT, before: 0, after: 120 },
       children: [new TextRun({ text: branchName, font: font("subheading"), size: SIZE.subtitle })],
     }),
     new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], rows }),

@@ -7,7 +7,10 @@ import Database from "better-sqlite3";
 import { schemaLayout } from "../../src/db/migrations/migrator.js";
 
 const { migrationsDir } = schemaLayout("sqlite");
-const names = readdirSync(migrationsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const names = readdirSync(migrationsDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 const target = names.find((n) => n.endsWith("_hand_edited_fields"))!;
 const sqlOf = (name: string) => readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
 
@@ -42,12 +45,18 @@ describe("the hand_edited_fields migration", () => {
     expect(edited).toEqual([{ editedFields: "[]" }]);
     const attendance = db.prepare(`SELECT activityId, memberId FROM "Attendance" ORDER BY activityId, memberId`).all();
     expect(attendance).toEqual([
-      { activityId: 2, memberId: 1 }, { activityId: 2, memberId: 2 },
-      { activityId: 4, memberId: 1 }, { activityId: 4, memberId: 2 },
+      { activityId: 2, memberId: 1 },
+      { activityId: 2, memberId: 2 },
+      { activityId: 4, memberId: 1 },
+      { activityId: 4, memberId: 2 },
     ]);
     const personTimes = db.prepare(`SELECT id, personTimes FROM "Activity" ORDER BY id`).all();
     expect(personTimes).toEqual([
-      { id: 1, personTimes: 0 }, { id: 2, personTimes: 5 }, { id: 3, personTimes: 0 }, { id: 4, personTimes: 2 }, { id: 5, personTimes: 27 },
+      { id: 1, personTimes: 0 },
+      { id: 2, personTimes: 5 },
+      { id: 3, personTimes: 0 },
+      { id: 4, personTimes: 2 },
+      { id: 5, personTimes: 27 },
     ]);
     expect(db.prepare(`SELECT COUNT(*) AS n FROM "ActivityKind"`).get()).toEqual({ n: 6 });
     db.close();

@@ -2,10 +2,22 @@ import { ACTIVITY_KINDS, KIND_GROUP, isActivityKind } from "../../src/domain/kin
 import { personTimes } from "../../src/domain/activity.js";
 
 describe("activity kinds", () => {
-  it("puts every kind in a summary group", () => {
-    for (const kind of ACTIVITY_KINDS) expect(KIND_GROUP[kind]).toBeDefined();
-    expect(KIND_GROUP.branch_committee).toBe("organisation");
-    expect(KIND_GROUP.integrity_education).toBe("integrity");
+  it("puts each kind in its summary group", () => {
+    const byGroup = (group: string) => ACTIVITY_KINDS.filter((k) => KIND_GROUP[k] === group);
+    expect(byGroup("organisation")).toEqual([
+      "branch_committee",
+      "general_assembly",
+      "group_meeting",
+      "party_lecture",
+      "theme_day",
+      "org_life_meeting",
+      "member_review",
+      "disclosure",
+    ]);
+    expect(byGroup("political")).toEqual(["study", "briefing", "publicity", "ideology_meeting"]);
+    expect(byGroup("integrity")).toEqual(["integrity_education", "integrity_meeting", "talk"]);
+    expect(byGroup("business")).toEqual(["volunteer", "research"]);
+    expect(byGroup("other")).toEqual(["other"]);
   });
   it("recognises stored keys only", () => {
     expect(isActivityKind("theme_day")).toBe(true);

@@ -54,7 +54,12 @@ export function nameFlow(store: Store) {
 
 /** The secretary renames a member from /members: asks for the new name once. */
 export function renameFlow(store: Store) {
-  return async function renameMember(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext, memberId: number, current: string): Promise<void> {
+  return async function renameMember(
+    conversation: Conversation<BotContext, FlowContext>,
+    ctx: FlowContext,
+    memberId: number,
+    current: string,
+  ): Promise<void> {
     await ctx.reply(ctx.t("members-rename-ask", { name: current }));
     for (;;) {
       const answer = await conversation.waitFor("message:text", { next: true });

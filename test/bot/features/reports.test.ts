@@ -188,3 +188,43 @@ describe("small dead ends", () => {
   });
 });
 
+describe("corrections stick", () => {
+  it("keeps a place set by hand when the reported message is edited, and names what each edit changed", async () => {
+    const u = b.members[0]!; // 张华
+    await u.command("log", "7月4日 党小组会 学习党章 4人");
+    const card = await u.nextMatching(/已记录/);
+    await u.press("✏️ 修改", { messageId: card.message_id });
+    await u.nextMatching(/修改记录/);
+    await u.press("地点");
+    await u.nextMatching(/请输入地点/);
+    await u.say("党员活动室");
+    await u.nextMatching(/修改记录/);
+    await u.press("✅ 保存修改");
+    expect((await u.nextMatching(/已更新记录/)).text).toContain("此次修改变更了：地点。");
+    const id = (await latest()).id;
+
+    await u.editLast("/log 7月4日 党小组会 学习党章 在三楼会议室 5人", { containing: "学习党章" });
+    const reply = (await u.nextMatching(/已更新记录/)).text ?? "";
+    expect(reply).toContain("此次修改变更了：实到人数。");
+    expect(reply).toContain("手动修改过的字段保持不变。");
+    const record = (await h.store.activities.get(id))!;
+    expect(record).toMatchObject({ location: "党员活动室", presentCount: 5, title: "学习党章" });
+    expect(record.editedFields).toEqual(["location"]);
+  });
+
+  it("takes 应到13 实到12 typed on the 人数 screen", async () => {
+    const u = b.members[0]!;
+    await u.command("log", "7月3日 党小组会 讨论发展对象");
+    const card = await u.nextMatching(/已记录/);
+    await u.press("✏️ 修改", { messageId: card.message_id });
+    await u.nextMatching(/修改记录/);
+    await u.press("人数");
+    expect((await u.nextMatching(/谁参加了/)).text).toContain("目前：应到 —，实到 —，已选 1 人。");
+    await u.say("应到13 实到12");
+    await u.nextMatching(/修改记录/);
+    await u.press("✅ 保存修改");
+    await u.nextMatching(/已更新记录/);
+    expect(await latest()).toMatchObject({ expectedCount: 13, presentCount: 12 });
+  });
+});
+

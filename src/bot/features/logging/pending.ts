@@ -1,4 +1,4 @@
-import type { ActivityDraft } from "../../../domain/parse/types.js";
+import { emptyDraft, type ActivityDraft } from "../../../domain/parse/types.js";
 import type { Store } from "../../../db/store.js";
 import type { DraftExtras, Reporter, SourceMessage } from "./service.js";
 
@@ -15,7 +15,11 @@ const key = (chatId: number, cardMessageId: number) => `pending:${chatId}:${card
 export function pendingReports(store: Store) {
   return {
     put: (chatId: number, cardMessageId: number, p: PendingReport) => store.sessions.write(key(chatId, cardMessageId), p),
-    get: (chatId: number, cardMessageId: number) => store.sessions.read<PendingReport>(key(chatId, cardMessageId)),
+    /** A card stored by an older version may lack newer draft fields (everyone, participants): defaults fill them. */
+    get: async (chatId: number, cardMessageId: number): Promise<PendingReport | undefined> => {
+      const p = await store.sessions.read<PendingReport>(key(chatId, cardMessageId));
+      return p && { ...p, draft: { ...emptyDraft(), ...p.draft }, reporter: { ...p.reporter, name: p.reporter.name ?? null } };
+    },
     drop: (chatId: number, cardMessageId: number) => store.sessions.delete(key(chatId, cardMessageId)),
   };
 }
