@@ -209,7 +209,8 @@ async function replyIfAlreadySaved(ctx: BotContext, source: SourceMessage): Prom
   const tallies = await yearTallies(ctx.deps.store, reporter, existing.occurredAt, existing.kinds);
   const names = await ctx.deps.store.branches.memberNames(existing.branchId);
   const card = savedCard(existing, tallies, reporter.timeZone, await langOf(ctx), (k, v) => ctx.t(k, v), "log-already", names);
-  await ctx.reply(card.text, { reply_markup: card.keyboard });
+  // An answer to that message (also when a report is handled again after a crash).
+  await ctx.reply(card.text, { reply_markup: card.keyboard, reply_parameters: { message_id: source.messageId, allow_sending_without_reply: true } });
   return true;
 }
 
