@@ -92,6 +92,12 @@ newbranch-done =
     • /invite makes an invite link for your members
     • add me to the branch group and send /bind there, so reminders go to the group
     • /remind sets up theme-day reminders
+newbranch-done-wecom =
+    Branch "{ $branch }" created; you are its secretary.
+    Next:
+    • /invite makes an invite code for your members
+    • send /bind to this app: it creates the branch's group chat, and reminders go there
+    • /remind sets up theme-day reminders
 bind-done = This group is now bound to "{ $branch }"; theme-day reminders and notices will come here.
 bind-in-group = Send /bind in the branch's group chat (secretary only).
 branch-switched = Switched to "{ $branch }" ({ $role }).
@@ -103,6 +109,9 @@ invite-created =
     { $link }
     Code: { $code }
     Members open the link, or send me /start { $code }, to join.{ $approval }
+invite-created-wecom =
+    Invite code for "{ $branch }" (valid until { $until }): { $code }
+    Members open this app in WeCom and send /start { $code } (or just the code) to join.{ $approval }
 invite-approval-on = Joins need the secretary's approval.
 invite-approval-off = Joins need no approval.
 invite-approval-turn-on = Require approval

@@ -92,6 +92,12 @@ newbranch-done =
     • /invite 生成邀请链接，发给支部党员
     • 把我拉进支部群，在群里发送 /bind 绑定，提醒会发到群里
     • /remind 设置主题党日提醒
+newbranch-done-wecom =
+    已创建支部「{ $branch }」，您是支部书记。
+    下一步：
+    • /invite 生成邀请码，发给支部党员
+    • 在本应用中发送 /bind，即为本支部创建支部群聊，提醒会发到群里
+    • /remind 设置主题党日提醒
 bind-done = 本群已绑定到「{ $branch }」，主题党日提醒和通知将发到这里。
 bind-in-group = 请在支部群里发送 /bind（需要支部书记）。
 branch-switched = 已切换到「{ $branch }」（{ $role }）。
@@ -103,6 +109,9 @@ invite-created =
     { $link }
     邀请码：{ $code }
     党员点开链接，或向我发送 /start { $code } 即可加入。{ $approval }
+invite-created-wecom =
+    「{ $branch }」邀请码（{ $until } 前有效）：{ $code }
+    请支部党员在企业微信中进入本应用，发送 /start { $code }（或直接发送邀请码）即可加入。{ $approval }
 invite-approval-on = 加入需书记审批。
 invite-approval-off = 加入无需审批。
 invite-approval-turn-on = 改为需要审批

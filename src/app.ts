@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import { createBot } from "./bot/createBot.js";
 import { plainNumbers, toSupportedLocale } from "./bot/i18n.js";
 import { openDatabase } from "./db/client.js";
+import { channelsRepo } from "./db/repos/channels.js";
 import { deployMigrations } from "./db/migrations/migrator.js";
 import { createStore } from "./db/store.js";
 import { createDailyJobs } from "./jobs/daily.js";
@@ -31,6 +32,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   if (applied.length) logger.info({ applied }, "database migrations applied");
   const db = await openDatabase(config.DATABASE_URL);
   const store = createStore(db);
+  config = await resolveWecomAdmins(config, channelsRepo(db.prisma), logger);
   const { bot, broadcastApi, i18n, registerCommands, drain } = createBot(
     opts.token,
     { config, store, logger, now: opts.now ?? (() => new Date()) },
@@ -150,4 +152,19 @@ function postponedChat(update: import("grammy/types").Update): number | undefine
   if (update.edited_message) return update.edited_message.chat.id;
   if (update.callback_query?.message) return update.callback_query.message.chat.id;
   return undefined;
+}
+
+/**
+ * With CHANNEL=wecom, BOT_ADMINS names WeCom userids: the bot sees the bridge's numeric ids
+ * (ChannelUser.id), so each userid is mapped (its row created if the member never wrote yet).
+ */
+export async function resolveWecomAdmins(
+  config: Config,
+  channels: Pick<ReturnType<typeof channelsRepo>, "userIds">,
+  logger: Logger,
+): Promise<Config> {
+  if (config.CHANNEL !== "wecom" || !config.WECOM_ADMINS?.length) return config;
+  const ids = await channels.userIds("wecom", config.WECOM_ADMINS);
+  logger.info({ admins: Object.fromEntries(config.WECOM_ADMINS.map((u, i) => [u, ids[i]])) }, "WeCom BOT_ADMINS mapped to ids");
+  return { ...config, BOT_ADMINS: ids };
 }

@@ -20,6 +20,8 @@ const wecomSchema = z.object({
   WECOM_AES_KEY: z.preprocess(blankAsUnset, text("must be the callback EncodingAESKey").regex(/^[A-Za-z0-9]{43}$/, "must be the callback EncodingAESKey (43 letters and digits)")),
   WECOM_API_ROOT: z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).default("https://qyapi.weixin.qq.com")),
   WECOM_CALLBACK_PATH: z.preprocess(blankAsUnset, z.string().regex(/^\/[\w\-./]*$/, 'must be a URL path starting with "/"').default("/wecom/callback")),
+  /** The userids BOT_ADMINS names (set by loadConfig, not read from the environment). */
+  WECOM_ADMINS: z.array(z.string()).optional(),
 });
 
 /** CHANNEL: telegram (default) or wecom with its settings. */
@@ -34,5 +36,6 @@ export type WecomConfig = Extract<ChannelConfig, { CHANNEL: "wecom" }>;
 export const CHANNEL_SECRETS = ["WECOM_SECRET", "WECOM_AES_KEY", "WECOM_TOKEN"];
 
 export function channelInput(env: NodeJS.ProcessEnv): Record<string, unknown> {
-  return { ...env, CHANNEL: env.CHANNEL === undefined || env.CHANNEL === "" ? "telegram" : env.CHANNEL };
+  const { WECOM_ADMINS: _ignored, ...rest } = env;
+  return { ...rest, CHANNEL: env.CHANNEL === undefined || env.CHANNEL === "" ? "telegram" : env.CHANNEL };
 }

@@ -42,11 +42,11 @@ const fields = z.object({
       z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters of A-Z, a-z, 0-9, _ and -").optional(),
     ),
     PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(8080),
+    // Checked by channel in loadConfig: Telegram user ids, or WeCom userids.
     BOT_ADMINS: z
       .string()
       .default("")
-      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^\d+$/, "must be comma-separated Telegram user ids").transform(Number))),
+      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
     DEFAULT_TIMEZONE: z.string().default("Asia/Shanghai").refine(isValidTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
     DEFAULT_LOCALE: z.enum(LOCALES, { message: 'must be "zh" or "en"' }).default("zh"),
     LOG_LEVEL: z
@@ -60,7 +60,13 @@ const fields = z.object({
     RETENTION_DAYS: z.coerce.number({ message: "must be a whole number of days" }).int().min(1).max(3650).default(30),
 });
 
-type Common = Omit<z.output<typeof fields>, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET">;
+type Common = Omit<z.output<typeof fields>, "BOT_MODE" | "WEBHOOK_URL" | "WEBHOOK_SECRET" | "BOT_ADMINS"> & {
+  /**
+   * Numeric user ids allowed to create branches; empty = anyone. With CHANNEL=wecom the userids
+   * are in WECOM_ADMINS and this holds [0] (nobody) until startApp maps them (resolveWecomAdmins).
+   */
+  BOT_ADMINS: number[];
+};
 
 /** How the bot takes its updates; webhook fields exist only in webhook mode. */
 export type ModeConfig =
@@ -76,7 +82,8 @@ const schema = fields
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     }
   })
-  .transform(({ BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET, ...common }): BaseConfig => {
+  .transform(({ BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET, BOT_ADMINS: _admins, ...rest }): BaseConfig => {
+    const common = { ...rest, BOT_ADMINS: [] };
     // Without a token the local sandbox feeds the bot by polling (it listens on PORT itself).
     if (BOT_MODE === "webhook" && common.BOT_TOKEN && WEBHOOK_URL) {
       return { ...common, BOT_MODE, WEBHOOK_URL, WEBHOOK_SECRET };
@@ -86,11 +93,31 @@ const schema = fields
 
 export class ConfigError extends Error {}
 
+/** A WeCom userid (账号): 1-64 letters, digits, "_", "-", "." or "@". */
+const WECOM_USERID = /^[A-Za-z0-9_.@-]{1,64}$/;
+
+function adminList(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+}
+
+function adminError(message: string, env: NodeJS.ProcessEnv): ConfigError {
+  return new ConfigError(`Configuration error: BOT_ADMINS ${message} (got "${env.BOT_ADMINS ?? ""}")`);
+}
+
 /** Parses the environment; throws ConfigError with one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = schema.safeParse(env);
   const channel = channelSchema.safeParse(channelInput(env));
-  if (result.success && channel.success) return { ...result.data, ...channel.data };
+  if (result.success && channel.success) {
+    const admins = adminList(env.BOT_ADMINS);
+    if (channel.data.CHANNEL === "telegram") {
+      if (admins.some((a) => !/^\d+$/.test(a))) throw adminError("must be comma-separated Telegram user ids", env);
+      return { ...result.data, ...channel.data, BOT_ADMINS: admins.map(Number) };
+    }
+    if (admins.some((a) => !WECOM_USERID.test(a))) throw adminError("must be comma-separated WeCom userids (账号, e.g. zhangsan,lisi)", env);
+    // Fail closed: id 0 is nobody's until startApp maps the userids through ChannelUser.
+    return { ...result.data, ...channel.data, WECOM_ADMINS: admins, BOT_ADMINS: admins.length ? [0] : [] };
+  }
   const issue = (result.error ?? channel.error)!.issues[0]!;
   const name = String(issue.path[0] ?? "environment");
   const secret = name === "BOT_TOKEN" || name === "WEBHOOK_SECRET" || name === "DATABASE_URL" || CHANNEL_SECRETS.includes(name);

@@ -72,7 +72,11 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   });
   // One update at a time per chat and per user (the conversation key), many in parallel otherwise.
   bot.use(sequentialize((ctx) => [ctx.chatId?.toString(), ctx.from?.id.toString()].filter((k): k is string => k !== undefined)));
-  bot.use(updateLogger(deps));
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    return next();
+  });
+  bot.use(updateLogger(deps.logger));
   bot.use((ctx, next) => {
     ctx.tFor = (locale, key, variables) => i18n.t(toSupportedLocale(locale, defaultLocale), key, plainNumbers(variables));
     return next();

@@ -50,6 +50,8 @@ function startProcess(): BotProcess {
   return startBotProcess({
     CHANNEL: "wecom", WECOM_CORP_ID: KEYS.corpId, WECOM_AGENT_ID: String(KEYS.agentId), WECOM_SECRET: KEYS.secret,
     WECOM_TOKEN: KEYS.token, WECOM_AES_KEY: KEYS.aesKey, WECOM_API_ROOT: wecom.url, PORT: String(port), DATABASE_URL: dbUrl,
+    // WeCom userids (账号), mapped by the bot to the bridge's numeric ids.
+    BOT_ADMINS: "ZhangSan,ZhaoLiu",
   });
 }
 
@@ -95,12 +97,19 @@ describe("the bot in WeCom", () => {
     expect(r).toMatchObject({ status: 200, body: "" });
     expect(text(await sec.next())).toContain("您好，张三");
     await sec.say("/newbranch 测试党支部");
-    expect(text(await sec.until((m) => text(m).includes("已创建支部"), "branch created"))).toContain("测试党支部");
+    const created = text(await sec.until((m) => text(m).includes("已创建支部"), "branch created"));
+    expect(created).toContain("测试党支部");
+    // In 企业微信 the secretary sends /bind to the app, which creates the group chat.
+    expect(created).toContain("在本应用中发送 /bind");
+    expect(created).not.toContain("拉进支部群");
     await sec.say("张三");
     await waitText(sec, /已记下/);
     await sec.say("/invite");
     const invite = await sec.until((m) => /start[= ]\S+/.test(text(m)), "an invite");
     const code = /start[= ]([A-Za-z0-9_-]+)/.exec(text(invite))![1]!;
+    // No Telegram link in WeCom: the code and how to send it to the app.
+    expect(text(invite)).not.toMatch(/t\.me|https?:/);
+    expect(text(invite)).toContain(`发送 /start ${code}`);
     for (const [id, name] of [["LiSi", "李四"], ["WangWu", "王五"]] as const) {
       const m = wecom.member(id, name);
       await m.say(`/start ${code}`);
@@ -109,6 +118,9 @@ describe("the bot in WeCom", () => {
     }
     // A one-line report is saved at once; a plain-text one gets a confirmation card.
     const li = members[0]!, wang = members[1]!;
+    // Not in BOT_ADMINS: may not create a branch.
+    await li.say("/newbranch 另一个党支部");
+    await waitText(li, /没有权限/);
     await li.say("/log 今天 支部党员大会 学习贯彻党的二十大精神 实到3人");
     await waitText(li, /党员大会/);
     await wang.say("昨天 主题党日 参观家风教育基地 3人参加");

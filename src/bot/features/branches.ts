@@ -21,7 +21,7 @@ export function branchesFeature() {
     if (!member) return;
     const branch = await ctx.deps.store.branches.create(name, ctx.deps.config.DEFAULT_TIMEZONE, member.id);
     ctx.logger.info({ branch_id: branch.id }, "branch created");
-    await ctx.reply(ctx.t("newbranch-done", { branch: branch.name }));
+    await ctx.reply(ctx.t(ctx.deps.config.CHANNEL === "wecom" ? "newbranch-done-wecom" : "newbranch-done", { branch: branch.name }));
     await startNameFlowIfNeeded(ctx);
   });
 

@@ -25,6 +25,8 @@ export function invitesFeature() {
     const expires = new Date(now.getTime() + INVITE_VALID_DAYS * 86_400_000);
     const invite = await ctx.deps.store.invites.create(membership.branchId, ctx.member!.id, newCode(), expires);
     const branch = await ctx.deps.store.branches.get(membership.branchId);
+    // 企业微信 has no t.me links: members send the code to the app instead.
+    const wecom = ctx.deps.config.CHANNEL === "wecom";
     const link = `https://t.me/${ctx.me.username}?start=${invite.code}`;
     const keyboard = new InlineKeyboard().text(ctx.t("invite-revoke"), inviteButtons.pack({ action: "revoke", branch: membership.branchId, invite: invite.id }));
     const others = (await ctx.deps.store.invites.active(membership.branchId, now)).filter((i) => i.id !== invite.id).length;
@@ -35,7 +37,7 @@ export function invitesFeature() {
         inviteButtons.pack({ action: on ? "approval_off" : "approval_on", branch: membership.branchId, invite: invite.id }));
     }
     await ctx.reply(
-      ctx.t("invite-created", {
+      ctx.t(wecom ? "invite-created-wecom" : "invite-created", {
         branch: membership.branchName,
         link,
         code: invite.code,

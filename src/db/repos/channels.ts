@@ -23,6 +23,15 @@ export function channelsRepo(prisma: Prisma) {
       });
       return { id: row.id, name: row.name };
     },
+    /** The numeric ids of external users (created now if never seen; the bridge names them later). */
+    async userIds(channel: string, externalIds: string[]): Promise<number[]> {
+      const ids: number[] = [];
+      for (const externalId of externalIds) {
+        const row = await prisma.channelUser.upsert({ where: { channel_externalId: { channel, externalId } }, create: { channel, externalId }, update: {} });
+        ids.push(row.id);
+      }
+      return ids;
+    },
     async userById(channel: string, id: number): Promise<{ externalId: string; name: string | null } | null> {
       const row = await prisma.channelUser.findFirst({ where: { id, channel } });
       return row && { externalId: row.externalId, name: row.name };

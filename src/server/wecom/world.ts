@@ -88,7 +88,7 @@ export class WecomWorld {
     if (!row.name) {
       const name = await this.api.userName(userid);
       if (name) row = await this.channels.userId(CHANNEL, userid, name);
-      // The id operators put in BOT_ADMINS for this member.
+      // The numeric id the bot sees for this member (BOT_ADMINS userids map to it at start).
       if (!this.announced.has(userid)) this.log.info({ userid, id: row.id, name: row.name }, "WeCom member: numeric id");
       this.announced.add(userid);
     }

@@ -1,5 +1,6 @@
 import { createSandbox, type Sandbox } from "../../../src/server/sandbox/index.js";
 import { call, TOKEN } from "./helpers.js";
+import { waitFor } from "../../support/waitFor.js";
 
 describe("sandbox Bot API over HTTP", () => {
   let sandbox: Sandbox;
@@ -121,7 +122,7 @@ describe("sandbox Bot API over HTTP", () => {
     expect(rest.map((x) => x.update_id)).toEqual([3]);
     expect(sandbox.pendingUpdates()).toBe(1);
     const waiting = call(sandbox, "getUpdates", { offset: 4, timeout: 20 });
-    while (!sandbox.isPolling()) await new Promise((r) => setTimeout(r, 5));
+    await waitFor("the bot to poll the sandbox", () => sandbox.isPolling());
     await u.say("four");
     const got = (await waiting).body.result as { update_id: number; message: { text: string } }[];
     expect(got.map((x) => [x.update_id, x.message.text])).toEqual([[4, "four"]]);
@@ -130,7 +131,7 @@ describe("sandbox Bot API over HTTP", () => {
 
   it("getUpdates: a second poller terminates the waiting one with 409; a webhook blocks polling", async () => {
     const first = call(sandbox, "getUpdates", { timeout: 20 });
-    while (!sandbox.isPolling()) await new Promise((r) => setTimeout(r, 5));
+    await waitFor("the bot to poll the sandbox", () => sandbox.isPolling());
     const second = call(sandbox, "getUpdates", { timeout: 0 });
     expect(await first).toEqual({
       status: 409,

@@ -1,5 +1,6 @@
 import { createSandbox, type Sandbox } from "../../../src/server/sandbox/index.js";
 import { buildEchoBot, startEchoBot } from "./helpers.js";
+import { waitFor } from "../../support/waitFor.js";
 
 describe("sandbox.fetch: grammY in-process, without the network", () => {
   let sandbox: Sandbox;
@@ -37,7 +38,7 @@ describe("sandbox.fetch: grammY in-process, without the network", () => {
     const polling = new Promise<void>((r) => { ready = r; });
     const firstRun = first.start({ onStart: () => ready(), timeout: 10 });
     await polling;
-    while (!sandbox.isPolling()) await new Promise((r) => setTimeout(r, 5));
+    await waitFor("the bot to poll the sandbox", () => sandbox.isPolling());
     const second = await startEchoBot(sandbox, { apiRoot: sandbox.apiRoot, fetch: sandbox.fetch });
     await expect(firstRun).rejects.toThrow("Conflict: terminated by other getUpdates request");
     const u = sandbox.user({ id: 11, first_name: "Still" });

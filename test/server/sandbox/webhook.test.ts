@@ -4,6 +4,7 @@ import { Bot, webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createSandbox, type Sandbox } from "../../../src/server/sandbox/index.js";
 import { buildEchoBot, call, TOKEN } from "./helpers.js";
+import { waitFor } from "../../support/waitFor.js";
 
 interface Receiver {
   url: string;
@@ -31,9 +32,7 @@ async function receiver(respond: (n: number, res: http.ServerResponse) => void):
   };
 }
 
-const until = async (cond: () => boolean): Promise<void> => {
-  while (!cond()) await new Promise((r) => setTimeout(r, 5));
-};
+const until = (cond: () => boolean): Promise<void> => waitFor(cond.toString(), cond);
 
 describe("sandbox webhook delivery", () => {
   let sandbox: Sandbox;
