@@ -23,6 +23,11 @@ export const ACTIVITY_KINDS = [
 
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
+/** Kinds in the order of ACTIVITY_KINDS, whatever order a database returned them in. */
+export function inKindOrder(kinds: readonly ActivityKind[]): ActivityKind[] {
+  return [...kinds].sort((a, b) => ACTIVITY_KINDS.indexOf(a) - ACTIVITY_KINDS.indexOf(b));
+}
+
 /** Groups as in the year-end summary. */
 export type KindGroup = "political" | "organisation" | "business" | "integrity" | "other";
 

@@ -1,5 +1,5 @@
 import { isRecordField, personTimes, VOTE_KINDS, type ActivityDetails, type ActivityRecord, type VoteKind, type VoteResult } from "../../domain/activity.js";
-import { isActivityKind, type ActivityKind } from "../../domain/kinds.js";
+import { inKindOrder, isActivityKind, type ActivityKind } from "../../domain/kinds.js";
 import { groupNamedIn } from "../../domain/rules/groups.js";
 import type { Prisma } from "../client.js";
 
@@ -37,7 +37,7 @@ function toRecord(r: Row): ActivityRecord {
   const { absentees = [], ...details } = JSON.parse(r.details) as ActivityDetails & { absentees?: ActivityRecord["absentees"] };
   return {
     id: r.id, branchId: r.branchId, reporterId: r.reporterId, personal: r.personal,
-    kinds: r.kinds.map((k) => k.kind).filter(isActivityKind),
+    kinds: inKindOrder(r.kinds.map((k) => k.kind).filter(isActivityKind)),
     occurredAt: r.occurredAt.toISOString(), hasTime: r.hasTime,
     title: r.title, location: r.location, host: r.host, recorder: r.recorder, speaker: r.speaker,
     expectedCount: r.expectedCount, presentCount: r.presentCount, durationHours: r.durationHours, notes: r.notes,

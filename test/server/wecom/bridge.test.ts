@@ -1,6 +1,7 @@
 // The WeCom bridge in-process against the fake WeCom: crypto vectors, splitting, edits, limits, tokens.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
+import type { Update } from "grammy/types";
 import { jest } from "@jest/globals";
 import { openCipher, signatureOk } from "../../../src/server/wecom/crypto.js";
 import { splitBytes } from "../../../src/server/wecom/format.js";
@@ -43,6 +44,20 @@ describe("the bridge", () => {
   let api: Api;
   let member: WecomMember;
   let chatId: number;
+  let seen: number;
+
+  /** The next update that matches (the callback is answered before its update is queued, so wait for it). */
+  async function nextUpdate(matches: (u: Update) => boolean): Promise<Update> {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const updates = await api.getUpdates({ offset: seen, timeout: 1 });
+      const hit = updates.find(matches);
+      const last = updates.at(-1);
+      if (last) seen = last.update_id + 1;
+      if (hit) return hit;
+    }
+    throw new Error("no matching update within 10 s");
+  }
 
   beforeEach(async () => {
     wecom = await new FakeWecom(KEYS).start();
@@ -56,6 +71,7 @@ describe("the bridge", () => {
     });
     wecom.callbackUrl = `http://127.0.0.1:${bridge.port}/wecom/callback`;
     api = new Api(bridge.token, { apiRoot: bridge.apiRoot });
+    seen = 0;
     api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 30 }));
     await api.getMe();
     member = wecom.member("LiMing", "李明");
@@ -72,8 +88,8 @@ describe("the bridge", () => {
 
   it("keeps a member's numeric id across messages", async () => {
     await member.say("第二句");
-    const updates = await api.getUpdates({ offset: -1, timeout: 5 });
-    expect(updates.at(-1)?.message?.from?.id).toBe(chatId);
+    const update = await nextUpdate((u) => u.message?.text === "第二句");
+    expect(update.message?.from?.id).toBe(chatId);
   });
 
   it("edits a card in place with the click's response_code, and sends anew what cannot be edited", async () => {
@@ -88,9 +104,9 @@ describe("the bridge", () => {
     const card = member.received().at(-1)!.card!;
     expect(card.button_list.map((b) => b.text)).toEqual(["保存", "取消"]);
     await member.click(card, card.button_list[0]!.key);
-    const [cb] = (await api.getUpdates({ offset: -1, timeout: 5 })).filter((u) => u.callback_query);
-    expect(cb?.callback_query).toMatchObject({ data: "save:1", message: { message_id: sent.message_id } });
-    await api.answerCallbackQuery(cb!.callback_query!.id);
+    const cb = await nextUpdate((u) => u.callback_query !== undefined);
+    expect(cb.callback_query).toMatchObject({ data: "save:1", message: { message_id: sent.message_id } });
+    await api.answerCallbackQuery(cb.callback_query!.id);
     const before = member.received().length;
     await api.editMessageText(chatId, sent.message_id, "已保存：支委会");
     expect(card.updates).toBe(1);
@@ -138,7 +154,7 @@ describe("the bridge", () => {
     await api.setMyCommands([{ command: "log", description: "记录活动" }, { command: "stats", description: "统计" }]);
     expect(wecom.menu).toEqual({ button: [{ name: "记录", sub_button: [{ type: "click", name: "记录活动", key: "/log" }, { type: "click", name: "统计", key: "/stats" }] }] });
     await member.menuClick("/stats");
-    const updates = await api.getUpdates({ offset: -1, timeout: 5 });
-    expect(updates.at(-1)?.message).toMatchObject({ text: "/stats", entities: [{ type: "bot_command", offset: 0, length: 6 }] });
+    const update = await nextUpdate((u) => u.message !== undefined && u.message.text !== "/start");
+    expect(update.message).toMatchObject({ text: "/stats", entities: [{ type: "bot_command", offset: 0, length: 6 }] });
   });
 });
