@@ -68,7 +68,9 @@ export interface KindHit {
 }
 
 /** Nouns a kind word can qualify: 廉政教育基地, 党课课件, 主题党日活动方案. */
-const QUALIFIED = /^(?:活动)?(?:的)?(?:课题|成果|报告|座谈|基地|场馆|展馆|展览|展厅|纪念馆|馆|片|专栏|阵地|长廊|墙|读本|书籍|课件|视频|方案|计划|材料|稿件|稿子|报道|推文|文章|简报|信息|新闻|照片|图片|台账|记录|通知|示范点|品牌)/;
+const QUALIFIED = /^(?:活动)?(?:的)?(?:课题|成果|报告|座谈|基地|场馆|展馆|展览|展厅|纪念馆|馆|片|专栏|阵地|长廊|墙|筹备|读本|书籍|课件|视频|方案|计划|材料|稿件|稿子|报道|推文|文章|简报|信息|新闻|照片|图片|台账|记录|通知|示范点|品牌)/;
+/** A kind word as the object of planning or subject matter (研究组织生活会筹备工作, 关于调查研究的论述) names no activity held. */
+const PLANNED = /(?:研究|部署|筹备|筹划|安排|谋划|讨论|审议|关于|准备)(?:召开|开展|组织|做好|落实)?$/;
 /** Words that make a clause about a published item. */
 const PUBLISHED = /稿件|稿子|推文|文章|报道|简报|新闻|信息|刊发|刊登|登载|发布|发表|推送|报送|投稿|转载|公众号|学习强国|网站|报纸|日报/;
 
@@ -76,6 +78,7 @@ const PUBLISHED = /稿件|稿子|推文|文章|报道|简报|新闻|信息|刊�
 function describes(view: string, hit: KindHit, all: readonly KindHit[]): boolean {
   if (hit.term.kinds.includes("publicity")) return false;
   if (QUALIFIED.test(view.slice(hit.span[1]))) return true;
+  if (PLANNED.test(view.slice(0, hit.span[0]))) return true;
   if (!all.some((h) => h.term.kinds.includes("publicity"))) return false;
   const start = Math.max(...[-1, ...[...view.slice(0, hit.span[0]).matchAll(/[,;。!?]/g)].map((m) => m.index)]) + 1;
   const endAt = view.slice(hit.span[1]).search(/[,;。!?]/);

@@ -110,6 +110,13 @@ describe("kind labels and lexicon", () => {
     expect(kindFromLabel("  ")).toBeNull();
     expect(kindFromLabel("随便")).toBeNull();
   });
+  it("a kind that a meeting plans or studies is not a kind held", () => {
+    expect(kindsIn("今天支委会，研究组织生活会筹备工作")).toEqual(["branch_committee"]);
+    expect(kindsIn("支委会 研究部署主题党日活动安排 实到5人")).toEqual(["branch_committee"]);
+    expect(kindsIn("党小组会 学习习近平总书记关于调查研究的重要论述")).toEqual(["group_meeting"]);
+    expect(kindsIn("支部党员大会，讨论召开民主评议党员大会事宜")).toEqual(["general_assembly"]);
+    expect(kindsIn("下午开了组织生活会，查摆问题5条")).toEqual(["org_life_meeting"]);
+  });
   it("kindsIn deduplicates and keeps order", () => {
     expect(kindsIn("党课、主题党日、党课")).toEqual(["party_lecture", "theme_day"]);
   });
