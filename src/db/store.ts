@@ -8,7 +8,6 @@ import { membersRepo } from "./repos/members.js";
 import { membershipsRepo } from "./repos/memberships.js";
 import { remindersRepo } from "./repos/reminders.js";
 import { sessionsRepo } from "./repos/sessions.js";
-import { talliesRepo } from "./repos/tallies.js";
 
 /** Bump when the shape of stored conversation state changes incompatibly. */
 export const CONVERSATION_STATE_VERSION = 1;
@@ -22,7 +21,6 @@ export function createStore(db: DatabaseHandle) {
     memberships: membershipsRepo(prisma),
     invites: invitesRepo(prisma),
     activities: activitiesRepo(prisma),
-    tallies: talliesRepo(prisma),
     reminders: remindersRepo(prisma),
     inbox: inboxRepo(prisma),
     ledger: ledgerQueriesRepo(prisma),

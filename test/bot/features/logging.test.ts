@@ -62,7 +62,7 @@ describe("logging an activity", () => {
     const reply = await u.next();
     expect(reply.text).toContain("主题党日 1次、12人次");
     expect(reply.text).toContain("党课 1次、12人次");
-    const counts = await h.store.tallies.byKind(b.branchId, new Date("2023-01-01T00:00:00+08:00"), new Date("2024-01-01T00:00:00+08:00"));
+    const { tallies: counts } = await h.store.ledger.periodTallies(b.branchId, new Date("2023-01-01T00:00:00+08:00"), new Date("2024-01-01T00:00:00+08:00"));
     expect(counts.find((c) => c.kind === "theme_day")).toEqual({ kind: "theme_day", events: 1, personTimes: 12 });
     expect(counts.find((c) => c.kind === "party_lecture")).toEqual({ kind: "party_lecture", events: 1, personTimes: 12 });
   });

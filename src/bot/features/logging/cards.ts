@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { ActivityRecord } from "../../../domain/activity.js";
 import { describeCard, fieldsOfDraft, fieldsOfRecord, kindLabel, type Lang } from "../../../domain/describe.js";
 import type { ActivityDraft } from "../../../domain/parse/types.js";
-import type { KindCount } from "../../../db/repos/tallies.js";
+import type { KindTally } from "../../../domain/tally/types.js";
 import { needsPeople } from "../../../domain/participants.js";
 import type { DraftExtras } from "./service.js";
 import { callbackCodec } from "../../../callbacks/codec.js";
@@ -16,7 +16,7 @@ export const pendingButtons = callbackCodec("lg", ["save", "edit", "cancel", "me
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-export function talliesLine(tallies: KindCount[], lang: Lang, t: Translate): string {
+export function talliesLine(tallies: KindTally[], lang: Lang, t: Translate): string {
   const parts = tallies.map((c) => t("log-tally-item", { kind: kindLabel(c.kind, lang), events: c.events, personTimes: c.personTimes }));
   return t("log-tally", { items: parts.join(lang === "zh" ? "；" : "; ") });
 }
@@ -26,7 +26,7 @@ function peopleNote(kinds: ActivityRecord["kinds"], presentCount: number | null,
   return needsPeople(kinds, presentCount, attendees) ? t("log-people-unlisted", { n: presentCount ?? 0 }) : null;
 }
 
-export function savedCard(record: ActivityRecord, tallies: KindCount[], timeZone: string, lang: Lang, t: Translate, headKey = "log-saved", names?: ReadonlyMap<number, string>) {
+export function savedCard(record: ActivityRecord, tallies: KindTally[], timeZone: string, lang: Lang, t: Translate, headKey = "log-saved", names?: ReadonlyMap<number, string>) {
   const note = peopleNote(record.kinds, record.presentCount, record.attendeeIds.length, t);
   const text = [t(headKey, { id: record.id }), describeCard(fieldsOfRecord(record, timeZone, names), lang), ...(note ? [note] : []), "", talliesLine(tallies, lang, t)].join("\n");
   const keyboard = new InlineKeyboard()

@@ -8,7 +8,7 @@ import type { ActivityDraft, ParseResult } from "../../../domain/parse/types.js"
 import { sameEventTitle } from "../../../domain/similarity.js";
 import { dayBounds, instantOf, localClockOf, localDateOf, localYearBounds, partOfDayOf } from "../../../domain/calendar/index.js";
 import type { NewActivity } from "../../../db/repos/activities.js";
-import type { KindCount } from "../../../db/repos/tallies.js";
+import type { KindTally } from "../../../domain/tally/types.js";
 import type { Store } from "../../../db/store.js";
 
 export interface Reporter {
@@ -122,7 +122,7 @@ export async function findSameEvent(store: Store, draft: ActivityDraft, reporter
 export interface SavedOutcome {
   record: ActivityRecord;
   duplicate: boolean;
-  tallies: KindCount[];
+  tallies: KindTally[];
 }
 
 export async function saveDraft(store: Store, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter, source?: SourceMessage): Promise<SavedOutcome> {
@@ -177,9 +177,9 @@ export async function updateFromDraft(store: Store, id: number, draft: ActivityD
 }
 
 /** 次 and 人次 of these kinds in the calendar year of `at` (the record's own year, not today's). */
-export async function yearTallies(store: Store, reporter: Reporter, at: string, kinds: ActivityKind[]): Promise<KindCount[]> {
+export async function yearTallies(store: Store, reporter: Reporter, at: string, kinds: ActivityKind[]): Promise<KindTally[]> {
   const { start, end } = localYearBounds(new Date(at), reporter.timeZone);
-  const counts = await store.tallies.byKind(reporter.branchId, start, end, kinds);
+  const { tallies: counts } = await store.ledger.periodTallies(reporter.branchId, start, end);
   return kinds.map((k) => counts.find((c) => c.kind === k) ?? { kind: k, events: 0, personTimes: 0 });
 }
 
