@@ -7,7 +7,7 @@ import { MAX_YEAR, MIN_YEAR } from "../../domain/period/index.js";
 import { checkCompliance, parseRuleSettings, renderComplianceText, requiredStudyHours, type ComplianceInput } from "../../domain/rules/index.js";
 import { splitForTelegram } from "../../domain/summary/index.js";
 import type { BotContext } from "../context.js";
-import { allowed, requires } from "../middlewares/auth.js";
+import { allowed, hasMembership, requires, type MemberContext } from "../middlewares/auth.js";
 import { checkSettingsFeature, isSecretary, openSettingsButton } from "./checkSettings.js";
 import { langOf } from "./logging/index.js";
 
@@ -23,7 +23,9 @@ export function parseYearArg(arg: string, thisYear: number): number | null {
 
 /** The /check reply for a year in the sender's active branch, split into Telegram-sized messages. */
 export async function checkReply(ctx: BotContext, year: number): Promise<string[]> {
-  const m = ctx.member!.membership!;
+  // Called behind requires("stats.view") and the secretary's settings button: the sender has an active branch.
+  if (!hasMembership(ctx)) throw new Error("checkReply: the sender has no active branch");
+  const m = ctx.member.membership;
   const today = localDateOf(ctx.deps.now(), m.timeZone);
   const lang = await langOf(ctx);
   const { store } = ctx.deps;
@@ -43,7 +45,7 @@ export async function checkReply(ctx: BotContext, year: number): Promise<string[
   };
   const report = checkCompliance(input);
   const blocks = [renderComplianceText(report, lang)];
-  const own = data.studyHours.find((s) => s.memberId === ctx.member!.id);
+  const own = data.studyHours.find((s) => s.memberId === ctx.member.id);
   const judged = report.scope !== "future" && !(report.since && report.since.year > year);
   if (!seesMembers && own && isPrivate && judged && settings.studyHoursPerYear > 0) {
     const self = own.selfStudyHours ?? 0;
@@ -55,8 +57,8 @@ export async function checkReply(ctx: BotContext, year: number): Promise<string[
 }
 
 /** Sends the /check reply; the secretary's last message carries the "⚙️ 检查规则" button. */
-export async function sendCheckReply(ctx: BotContext, year: number, chunks: string[]): Promise<void> {
-  const keyboard: InlineKeyboard | null = isSecretary(ctx) ? openSettingsButton(ctx, ctx.member!.membership!.branchId, year) : null;
+export async function sendCheckReply(ctx: MemberContext, year: number, chunks: string[]): Promise<void> {
+  const keyboard: InlineKeyboard | null = isSecretary(ctx) ? openSettingsButton(ctx, ctx.member.membership.branchId, year) : null;
   for (const [i, chunk] of chunks.entries()) {
     await ctx.reply(chunk, i === chunks.length - 1 && keyboard ? { reply_markup: keyboard } : {});
   }
@@ -65,8 +67,8 @@ export async function sendCheckReply(ctx: BotContext, year: number, chunks: stri
 export function checkFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("check", requires("stats.view"), async (ctx) => {
-    const m = ctx.member!.membership!;
+  feature.command("check", requires("stats.view", async (ctx) => {
+    const m = ctx.member.membership;
     const today = localDateOf(ctx.deps.now(), m.timeZone);
     const arg = ctx.match.trim();
     const year = parseYearArg(arg, today.year);
@@ -76,7 +78,7 @@ export function checkFeature() {
       return;
     }
     await sendCheckReply(ctx, year, await checkReply(ctx, year));
-  });
+  }));
 
   // The rule settings panel behind the button (wired here, so createBot needs no change).
   feature.use(checkSettingsFeature(checkReply));

@@ -24,8 +24,8 @@ async function renderMinutes(minutes: MeetingMinutes[], branchName: string, titl
 export function meetingRecordsFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("records", requires("summary.view"), async (ctx) => {
-    const m = ctx.member!.membership!;
+  feature.command("records", requires("summary.view", async (ctx) => {
+    const m = ctx.member.membership;
     const today = localDateOf(ctx.deps.now(), m.timeZone);
     const arg = ctx.match.trim();
     const year = parseYearArg(arg, today.year);
@@ -48,14 +48,14 @@ export function meetingRecordsFeature() {
       caption: ctx.t("records-caption", { year: String(year), n: minutes.length, blanks }),
     });
     ctx.logger.info({ year, meetings: minutes.length, blanks }, "meeting records drafted");
-  });
+  }));
 
-  feature.callbackQuery(minutesButtons.filter, requires("activity.log"), async (ctx) => {
+  feature.callbackQuery(minutesButtons.filter, requires("activity.log", async (ctx) => {
     const data = minutesButtons.parse(ctx.callbackQuery.data);
-    const m = ctx.member!.membership!;
+    const m = ctx.member.membership;
     const [row] = data && data.branch === m.branchId ? await ctx.deps.store.activities.meetingRecords(m.branchId, MINUTES_KINDS, { id: data.id }) : [];
     // Members get their own records' minutes; the secretary and committee any of the branch's.
-    if (!row || (row.record.reporterId !== ctx.member!.id && !allowed(ctx, "activity.edit_any"))) {
+    if (!row || (row.record.reporterId !== ctx.member.id && !allowed(ctx, "activity.edit_any"))) {
       ctx.logger.warn({ data: ctx.callbackQuery.data }, "refused crafted or stale minutes button");
       await ctx.answerCallbackQuery({ text: ctx.t("error-bad-button"), show_alert: true });
       return;
@@ -67,7 +67,7 @@ export function meetingRecordsFeature() {
     const docx = await renderMinutes([minutes], m.branchName, `${what}${minutes.heading}`);
     const blanks = minutes.fields.filter((f) => f.value === null).length;
     await ctx.replyWithDocument(new InputFile(docx, minutesFileName(m.branchName, what)), { caption: ctx.t("records-one-caption", { blanks }) });
-  });
+  }));
 
   return feature;
 }

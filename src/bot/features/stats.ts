@@ -8,7 +8,7 @@ import { parseRuleSettings } from "../../domain/rules/index.js";
 import { formatNonAttendees, formatTallies, membersWithoutAttendance, organiseTallies } from "../../domain/tally/index.js";
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
-import { allowed, requires } from "../middlewares/auth.js";
+import { allowed, requires, type MemberContext } from "../middlewares/auth.js";
 import { langOf } from "./logging/index.js";
 
 const RELATIVE = ["this_month", "last_month", "this_quarter", "last_quarter", "this_year", "last_year"] as const;
@@ -34,11 +34,11 @@ interface Viewer {
   seesMembers: boolean;
 }
 
-function viewerOf(ctx: BotContext): Viewer {
-  const m = ctx.member!.membership!;
+function viewerOf(ctx: MemberContext): Viewer {
+  const m = ctx.member.membership;
   const isPrivate = ctx.chat?.type === "private";
   return {
-    branchId: m.branchId, branchName: m.branchName, timeZone: m.timeZone, memberId: ctx.member!.id,
+    branchId: m.branchId, branchName: m.branchName, timeZone: m.timeZone, memberId: ctx.member.id,
     private: isPrivate, seesMembers: allowed(ctx, "members.view"),
   };
 }
@@ -144,7 +144,7 @@ function isNotModified(error: unknown): boolean {
 export function statsFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("stats", requires("stats.view"), async (ctx) => {
+  feature.command("stats", requires("stats.view", async (ctx) => {
     const viewer = viewerOf(ctx);
     const arg = ctx.match.trim();
     const parsed = parsePeriod(arg, ctx.deps.now(), viewer.timeZone);
@@ -158,9 +158,9 @@ export function statsFeature() {
     const selected = selectedButton(arg, period, ctx.deps.now(), viewer.timeZone);
     await ctx.reply(await statsText(ctx, viewer, period), { reply_markup: periodKeyboard(ctx, viewer.branchId, selected) });
     await sendChart(ctx, viewer, period.year);
-  });
+  }));
 
-  feature.callbackQuery(statsButtons.filter, requires("stats.view"), async (ctx) => {
+  feature.callbackQuery(statsButtons.filter, requires("stats.view", async (ctx) => {
     const data = statsButtons.parse(ctx.callbackQuery.data);
     const viewer = viewerOf(ctx);
     if (!data || data.branch !== viewer.branchId) {
@@ -180,7 +180,7 @@ export function statsFeature() {
     } catch (error) {
       if (!isNotModified(error)) throw error;
     }
-  });
+  }));
 
   return feature;
 }

@@ -15,7 +15,7 @@ import {
 import type { LocalDate } from "../../domain/activity.js";
 import { checkCompliance, parseRuleSettings, type RuleSettings } from "../../domain/rules/index.js";
 import type { BotContext } from "../context.js";
-import { requires } from "../middlewares/auth.js";
+import { requires, type MemberContext } from "../middlewares/auth.js";
 import { parseYearArg } from "./check.js";
 
 /** The appendix goes to the chat too when it fits in this many messages; otherwise only in the .docx. */
@@ -45,8 +45,8 @@ export function summaryMessages(doc: SummaryDocument, appendixPointer: (rows: nu
  * The year's /check gaps for 存在的问题 (the same check /check runs, with names left out); null for a year
  * not yet begun or before the branch's ledger.
  */
-async function yearGaps(ctx: BotContext, year: number, today: LocalDate): Promise<{ gaps: SummaryGaps; studyKinds: RuleSettings["studyKinds"] } | null> {
-  const m = ctx.member!.membership!;
+async function yearGaps(ctx: MemberContext, year: number, today: LocalDate): Promise<{ gaps: SummaryGaps; studyKinds: RuleSettings["studyKinds"] } | null> {
+  const m = ctx.member.membership;
   const settings = parseRuleSettings((await ctx.deps.store.branches.get(m.branchId))?.rules ?? {});
   const data = await ctx.deps.store.ledger.complianceData(m.branchId, year, m.timeZone, settings);
   const report = checkCompliance({ ...data, today, settings });
@@ -57,8 +57,8 @@ async function yearGaps(ctx: BotContext, year: number, today: LocalDate): Promis
 export function summaryFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("summary", requires("summary.view"), async (ctx) => {
-    const m = ctx.member!.membership!;
+  feature.command("summary", requires("summary.view", async (ctx) => {
+    const m = ctx.member.membership;
     const arg = ctx.match.trim();
     // Year-end summaries are written from December to February: in January and February the
     // default is the year just ended.
@@ -114,7 +114,7 @@ export function summaryFeature() {
       { year, records, figures: doc.figures.length, messages: chunks.length, ms: Math.round(performance.now() - started) },
       "summary drafted",
     );
-  });
+  }));
 
   return feature;
 }

@@ -52,7 +52,8 @@ export const privateOnlyCommands: MiddlewareFn<BotContext> = async (ctx, next) =
 /** A context whose sender is a member of an active branch: what `requires(permission, handler)` hands on. */
 export type MemberContext<C extends BotContext = BotContext> = C & { member: MemberProfile & { membership: MembershipView } };
 
-function hasMembership<C extends BotContext>(ctx: C): ctx is MemberContext<C> {
+/** Type guard: the sender is a member of an active branch (for code that is not behind `requires`). */
+export function hasMembership<C extends BotContext>(ctx: C): ctx is MemberContext<C> {
   return ctx.member?.membership != null;
 }
 
