@@ -22,6 +22,7 @@ import { recordsFeature } from "./features/logging/records.js";
 import { GROUP_FLOW, membersFeature, partyGroupFlow } from "./features/members.js";
 import { NAME_FLOW, nameFeature, nameFlow, RENAME_FLOW, renameFlow } from "./features/nameFlow.js";
 import { remindersFeature } from "./features/reminders/index.js";
+import { THEME_FLOW, themeFlow } from "./features/reminders/themeFlow.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
 import { summaryFeature } from "./features/summary.js";
@@ -86,6 +87,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   guarded.use(i18n);
   guarded.use(plainNumberTranslations<BotContext>());
   guarded.use(privateOnlyCommands);
+  // Every conversation is registered here, once (features only enter them by name).
   guarded.use(
     conversations<BotContext, FlowContext>({
       storage: {
@@ -101,6 +103,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   guarded.use(createConversation(renameFlow(deps.store), RENAME_FLOW));
   guarded.use(createConversation(partyGroupFlow(deps.store), GROUP_FLOW));
   guarded.use(createConversation(logFlow(deps.store, deps.now), LOG_FLOW));
+  guarded.use(createConversation(themeFlow(deps.store, deps.now), THEME_FLOW));
   guarded.use(langFeature());
   guarded.use(invitesFeature());
   guarded.use(startFeature());

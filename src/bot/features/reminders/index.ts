@@ -1,4 +1,3 @@
-import { createConversation } from "@grammyjs/conversations";
 import { Composer, GrammyError } from "grammy";
 import { emptyDraft } from "../../../domain/parse/index.js";
 import { compareLocalDate, localDateOf } from "../../../domain/calendar/index.js";
@@ -12,7 +11,7 @@ import { settingsButtons } from "./buttons.js";
 import { closedPanel, nextLine, renderPanel, type Panel, type Screen } from "./panels.js";
 import { applyChoice, NTH_CODES } from "./settings.js";
 import { deliveryStatusLines, missedToday } from "./status.js";
-import { panelData, THEME_FLOW, themeFlow } from "./themeFlow.js";
+import { panelData, THEME_FLOW } from "./themeFlow.js";
 
 async function localeOf(ctx: BotContext): Promise<ReminderLocale> {
   return (await ctx.i18n.getLocale()) === "en" ? "en" : "zh";
@@ -40,8 +39,6 @@ const PICK_SCREENS: Partial<Record<string, Screen>> = {
 /** /remind (the secretary's settings panel), /next (anyone in the branch), and the follow-up's "记录主题党日" button. */
 export function remindersFeature() {
   const feature = new Composer<BotContext>();
-  // Built per update: the conversation needs the store and the clock, which arrive with the update's deps.
-  feature.use((ctx, next) => createConversation(themeFlow(ctx.deps.store, ctx.deps.now), THEME_FLOW)(ctx, next));
 
   feature.command("remind", requires("reminders.manage"), async (ctx) => {
     const branchId = ctx.member!.membership!.branchId;
