@@ -6,9 +6,6 @@ import { createTypeScriptImportResolver } from "eslint-import-resolver-typescrip
 import { importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
-/** Bot modules that still assert `ctx.member!` and the like; being removed (issue #12). Do not add to it. */
-const NON_NULL_NOT_YET_REMOVED = ["src/bot/features/reminders/index.ts"];
-
 export default tseslint.config(
   { ignores: ["src/generated/**", "dist/**", "coverage/**", "node_modules/**", "src/server/sandbox/public/**", "scripts/*.mjs"] },
   js.configs.recommended,
@@ -55,7 +52,6 @@ export default tseslint.config(
   {
     // The bot narrows its context instead of asserting (requires() gives a typed member).
     files: ["src/bot/**/*.ts"],
-    ignores: NON_NULL_NOT_YET_REMOVED,
     rules: { "@typescript-eslint/no-non-null-assertion": "error" },
   },
   {

@@ -40,15 +40,15 @@ const PICK_SCREENS: Partial<Record<string, Screen>> = {
 export function remindersFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("remind", requires("reminders.manage"), async (ctx) => {
-    const branchId = ctx.member!.membership!.branchId;
+  feature.command("remind", requires("reminders.manage", async (ctx) => {
+    const branchId = ctx.member.membership.branchId;
     const panel = renderPanel("home", await panelData(ctx.deps.store, branchId), (k, v) => ctx.t(k, v), await localeOf(ctx), ctx.deps.now());
     await ctx.reply(panel.text, { reply_markup: panel.keyboard });
-  });
+  }));
 
-  feature.callbackQuery(settingsButtons.filter, requires("reminders.manage"), async (ctx) => {
+  feature.callbackQuery(settingsButtons.filter, requires("reminders.manage", async (ctx) => {
     const data = settingsButtons.parse(ctx.callbackQuery.data);
-    const branchId = ctx.member!.membership!.branchId;
+    const branchId = ctx.member.membership.branchId;
     if (!data || data.branch !== branchId) return refuse(ctx);
     const store = ctx.deps.store;
     const now = ctx.deps.now();
@@ -74,7 +74,7 @@ export function remindersFeature() {
       const turningOn = !(await store.reminders.get(branchId)).enabled;
       await store.reminders.setEnabled(branchId, turningOn, now);
       // Reminders whose time has passed today are not sent afterwards: say so plainly.
-      const missed = turningOn ? missedToday((await store.reminders.get(branchId)).rule, ctx.member!.membership!.timeZone, now) : [];
+      const missed = turningOn ? missedToday((await store.reminders.get(branchId)).rule, ctx.member.membership.timeZone, now) : [];
       if (missed.length) await ctx.reply(ctx.t("remind-missed-today", { times: missed.join("、") }));
     } else if (data.action === "nudge") {
       await store.reminders.setMonthEndNudge(branchId, !(await store.reminders.get(branchId)).monthEndNudge);
@@ -88,10 +88,10 @@ export function remindersFeature() {
     }
     await ctx.answerCallbackQuery();
     await showPanel(ctx, renderPanel(screen, await panelData(store, branchId), t, locale, now, param));
-  });
+  }));
 
-  feature.command("next", requires("stats.view"), async (ctx) => {
-    const m = ctx.member!.membership!;
+  feature.command("next", requires("stats.view", async (ctx) => {
+    const m = ctx.member.membership;
     const data = await panelData(ctx.deps.store, m.branchId);
     const locale = await localeOf(ctx);
     const now = ctx.deps.now();
@@ -103,14 +103,14 @@ export function remindersFeature() {
     const where = data.rule.target !== "members" && !data.groupBound ? "members" : data.rule.target;
     const status = await deliveryStatusLines(ctx.deps.store, m.branchId, data.rule, m.timeZone, now, t);
     await ctx.reply([describeNext(data.rule, { now, timeZone: m.timeZone, locale }), ...status, ctx.t(`next-where-${where}`)].join("\n"));
-  });
+  }));
 
-  feature.callbackQuery(followUpButtons.filter, requires("activity.log"), async (ctx) => {
+  feature.callbackQuery(followUpButtons.filter, requires("activity.log", async (ctx) => {
     const data = followUpButtons.parse(ctx.callbackQuery.data);
     const date = data && unpackDate(data.date);
     const store = ctx.deps.store;
-    const row = data ? await store.branches.membership(data.branch, ctx.member!.id) : null;
-    const branch = row?.status === "active" ? await store.branches.get(data!.branch) : null;
+    const row = data ? await store.branches.membership(data.branch, ctx.member.id) : null;
+    const branch = data && row?.status === "active" ? await store.branches.get(data.branch) : null;
     if (!data || !date || !branch || compareLocalDate(date, localDateOf(ctx.deps.now(), branch.timeZone)) > 0) return refuse(ctx);
     if (await store.reminders.themeDayLoggedOn(branch.id, date, branch.timeZone)) {
       await ctx.answerCallbackQuery({ text: ctx.t("remind-followup-already"), show_alert: true });
@@ -121,12 +121,12 @@ export function remindersFeature() {
     await enterFlow(ctx, {
       draft: { ...emptyDraft(), kinds: ["theme_day"], date, title: rule.theme },
       extras: noExtras(),
-      reporter: { branchId: branch.id, memberId: ctx.member!.id, timeZone: branch.timeZone, name: ctx.member!.name },
+      reporter: { branchId: branch.id, memberId: ctx.member.id, timeZone: branch.timeZone, name: ctx.member.name },
       source: null,
       editId: null,
       start: "review",
     });
-  });
+  }));
 
   // Telegram tells us when someone blocks the bot or comes back: private reminders stop or resume.
   feature.on("my_chat_member", async (ctx, next) => {
