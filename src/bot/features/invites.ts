@@ -19,11 +19,11 @@ export function invitesFeature() {
   const feature = new Composer<BotContext>();
   const priv = feature.chatType("private");
 
-  feature.command("invite", requires("invite.manage"), async (ctx) => {
-    const membership = ctx.member!.membership!;
+  feature.command("invite", requires("invite.manage", async (ctx) => {
+    const membership = ctx.member.membership;
     const now = ctx.deps.now();
     const expires = new Date(now.getTime() + INVITE_VALID_DAYS * 86_400_000);
-    const invite = await ctx.deps.store.invites.create(membership.branchId, ctx.member!.id, newCode(), expires);
+    const invite = await ctx.deps.store.invites.create(membership.branchId, ctx.member.id, newCode(), expires);
     const branch = await ctx.deps.store.branches.get(membership.branchId);
     // 企业微信 has no t.me links: members send the code to the app instead.
     const wecom = ctx.deps.config.CHANNEL === "wecom";
@@ -46,11 +46,11 @@ export function invitesFeature() {
       }),
       { reply_markup: keyboard, link_preview_options: { is_disabled: true } },
     );
-  });
+  }));
 
-  feature.callbackQuery(inviteButtons.filter, requires("invite.manage"), async (ctx) => {
+  feature.callbackQuery(inviteButtons.filter, requires("invite.manage", async (ctx) => {
     const data = inviteButtons.parse(ctx.callbackQuery.data);
-    const branchId = ctx.member!.membership!.branchId;
+    const branchId = ctx.member.membership.branchId;
     if (!data || data.branch !== branchId) return refuse(ctx);
     const now = ctx.deps.now();
     if (data.action === "revoke") {
@@ -76,7 +76,7 @@ export function invitesFeature() {
         .text(ctx.t(on ? "invite-approval-turn-off" : "invite-approval-turn-on"),
           inviteButtons.pack({ action: on ? "approval_off" : "approval_on", branch: branchId, invite: data.invite })),
     });
-  });
+  }));
 
   priv.command("start", async (ctx, next) => {
     const code = ctx.match.trim().toUpperCase();
@@ -106,19 +106,21 @@ export function invitesFeature() {
       await ctx.reply(ctx.t(state === "revoked" ? "join-revoked" : "join-expired"));
       return;
     }
-    const branch = (await ctx.deps.store.branches.get(invite.branchId))!;
-    const member = ctx.member!;
+    const branch = await ctx.deps.store.branches.get(invite.branchId);
+    const member = ctx.member;
+    // An invite always belongs to a branch, and the members middleware loads every private sender.
+    if (!branch || !member) throw new Error("joinWithCode: the invite's branch or the sender's profile is missing");
     const outcome = await ctx.deps.store.memberships.join(branch.id, member.id, branch.requireApproval);
     if (outcome === "joined") await ctx.deps.store.invites.countUse(invite.id);
     await ctx.reply(ctx.t(`join-${outcome}`, { branch: branch.name }));
-    if (outcome === "pending") await notifyApprovers(ctx, branch.id, branch.name);
+    if (outcome === "pending") await notifyApprovers(ctx, branch.id, branch.name, member.id);
     ctx.member = await ctx.deps.store.members.profile(member.id);
     await startNameFlowIfNeeded(ctx);
   }
 
-  feature.callbackQuery(joinButtons.filter, requires("members.manage"), async (ctx) => {
+  feature.callbackQuery(joinButtons.filter, requires("members.manage", async (ctx) => {
     const data = joinButtons.parse(ctx.callbackQuery.data);
-    if (!data || data.branch !== ctx.member!.membership!.branchId) return refuse(ctx);
+    if (!data || data.branch !== ctx.member.membership.branchId) return refuse(ctx);
     const approve = data.action === "ok";
     const done = await ctx.deps.store.memberships.decide(data.branch, data.member, approve);
     if (!done) {
@@ -129,22 +131,22 @@ export function invitesFeature() {
     const name = profile.name ?? profile.username ?? String(profile.telegramId);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t(approve ? "join-approved-by-you" : "join-rejected-by-you", { name }));
-    const text = ctx.tFor(profile.locale, approve ? "join-approved" : "join-rejected", { branch: ctx.member!.membership!.branchName });
+    const text = ctx.tFor(profile.locale, approve ? "join-approved" : "join-rejected", { branch: ctx.member.membership.branchName });
     await ctx.api.sendMessage(profile.telegramId, text).catch((error: unknown) => ctx.logger.warn({ err: error }, "could not tell the applicant"));
-  });
+  }));
 
   return feature;
 }
 
-async function notifyApprovers(ctx: BotContext, branchId: number, branchName: string): Promise<void> {
+async function notifyApprovers(ctx: BotContext, branchId: number, branchName: string, applicantId: number): Promise<void> {
   const approvers = await ctx.deps.store.memberships.approvers(branchId);
   const who = [ctx.from?.first_name, ctx.from?.last_name].filter(Boolean).join(" ") + (ctx.from?.username ? ` @${ctx.from.username}` : "");
   for (const telegramId of approvers) {
     // In the approver's language, not the applicant's.
     const locale = await ctx.deps.store.members.localeOf(telegramId);
     const keyboard = new InlineKeyboard()
-      .text(ctx.tFor(locale, "join-approve"), joinButtons.pack({ action: "ok", branch: branchId, member: ctx.member!.id }))
-      .text(ctx.tFor(locale, "join-reject"), joinButtons.pack({ action: "no", branch: branchId, member: ctx.member!.id }));
+      .text(ctx.tFor(locale, "join-approve"), joinButtons.pack({ action: "ok", branch: branchId, member: applicantId }))
+      .text(ctx.tFor(locale, "join-reject"), joinButtons.pack({ action: "no", branch: branchId, member: applicantId }));
     await ctx.api
       .sendMessage(telegramId, ctx.tFor(locale, "join-request", { who, branch: branchName }), { reply_markup: keyboard })
       .catch((error: unknown) => ctx.logger.warn({ err: error, telegramId }, "could not notify an approver"));

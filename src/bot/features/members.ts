@@ -4,7 +4,7 @@ import type { MemberRow } from "../../db/repos/branches.js";
 import { kindsIn } from "../../domain/parse/index.js";
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext, FlowContext } from "../context.js";
-import { allowed, requires } from "../middlewares/auth.js";
+import { allowed, requires, type MemberContext } from "../middlewares/auth.js";
 import { localYearBounds } from "../../domain/calendar/index.js";
 import { joinButtons } from "./invites.js";
 import { RENAME_FLOW } from "./nameFlow.js";
@@ -24,9 +24,9 @@ function roleLabel(ctx: BotContext, m: MemberRow): string {
   return [role, m.probationary ? ctx.t("members-probationary") : null, m.groupName].filter(Boolean).join(" · ");
 }
 
-async function listText(ctx: BotContext, branchId: number, branchName: string) {
+async function listText(ctx: MemberContext, branchId: number, branchName: string) {
   const members = await ctx.deps.store.branches.members(branchId);
-  const { start, end } = localYearBounds(ctx.deps.now(), ctx.member!.membership!.timeZone);
+  const { start, end } = localYearBounds(ctx.deps.now(), ctx.member.membership.timeZone);
   const participation = await ctx.deps.store.branches.participation(branchId, start, end);
   const active = members.filter((m) => m.status === "active");
   const pending = members.filter((m) => m.status === "pending");
@@ -68,15 +68,15 @@ function cardKeyboard(ctx: BotContext, branchId: number, m: MemberRow): InlineKe
 export function membersFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("members", requires("members.view"), async (ctx) => {
-    const m = ctx.member!.membership!;
+  feature.command("members", requires("members.view", async (ctx) => {
+    const m = ctx.member.membership;
     const { text, keyboard } = await listText(ctx, m.branchId, m.branchName);
     await ctx.reply(text, { reply_markup: keyboard });
-  });
+  }));
 
-  feature.callbackQuery(memberButtons.filter, requires("members.manage"), async (ctx) => {
+  feature.callbackQuery(memberButtons.filter, requires("members.manage", async (ctx) => {
     const data = memberButtons.parse(ctx.callbackQuery.data);
-    const branch = ctx.member!.membership!;
+    const branch = ctx.member.membership;
     const target = data && data.branch === branch.branchId ? await ctx.deps.store.branches.membership(branch.branchId, data.member) : null;
     if (!data || !target || target.status !== "active" || target.role === "secretary") {
       ctx.logger.warn({ data: ctx.callbackQuery.data }, "refused crafted or stale member button");
@@ -128,7 +128,7 @@ export function membersFeature() {
         });
         return;
       case "secretary_yes": {
-        const ok = await store.transferSecretary(branchId, ctx.member!.id, target.memberId);
+        const ok = await store.transferSecretary(branchId, ctx.member.id, target.memberId);
         ctx.logger.info({ member: target.memberId, ok }, "secretary role handed over");
         await ctx.answerCallbackQuery();
         await ctx.editMessageText(ctx.t(ok ? "members-secretary-done" : "error-bad-button", { name: displayName(target) }));
@@ -148,12 +148,13 @@ export function membersFeature() {
       case "prob_on": case "prob_off": await store.setProbationary(branchId, target.memberId, data.action === "prob_on"); break;
       case "open": break;
     }
-    const fresh = (await ctx.deps.store.branches.membership(branchId, target.memberId))!;
+    const fresh = await ctx.deps.store.branches.membership(branchId, target.memberId);
+    if (!fresh) throw new Error("members: the membership just changed is gone");
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("members-card", { name: displayName(fresh), role: roleLabel(ctx, fresh) }), {
       reply_markup: cardKeyboard(ctx, branchId, fresh),
     });
-  });
+  }));
   return feature;
 }
 
