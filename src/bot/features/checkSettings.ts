@@ -5,7 +5,6 @@ import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { MAX_YEAR, MIN_YEAR } from "../../domain/period/index.js";
 import {
   DEFAULT_STUDY_HOURS,
-  FREQUENCIES,
   parseRuleSettings,
   SCHEDULED_KINDS,
   validateRuleSettings,
@@ -37,9 +36,10 @@ export function openSettingsButton(ctx: BotContext, branchId: number, year: numb
   return new InlineKeyboard().text(ctx.t("check-button-settings"), btn("open", branchId, year));
 }
 
+const NEXT_FREQUENCY: Record<Frequency, Frequency> = { monthly: "quarterly", quarterly: "yearly", yearly: "off", off: "monthly" };
 /** The next frequency in the cycle 每月 → 每季度 → 每年 → 不检查 → 每月. */
 export function nextFrequency(f: Frequency): Frequency {
-  return FREQUENCIES[(FREQUENCIES.indexOf(f) + 1) % FREQUENCIES.length]!;
+  return NEXT_FREQUENCY[f];
 }
 
 /** 支部委员会: by the number of 正式党员 → set → not set → by number. */
@@ -48,7 +48,7 @@ const NEXT_COMMITTEE: Record<CommitteeMode, CommitteeMode> = { auto: "yes", yes:
 const nextTerm = (years: number) => (years === 3 ? 5 : years === 5 ? 0 : 3);
 
 /** The rows for the branch's structure, 自学 and 换届. */
-function structureLabels(ctx: BotContext, settings: RuleSettings): string[] {
+function structureLabels(ctx: BotContext, settings: RuleSettings): [committee: string, selfStudy: string, term: string] {
   return [
     ctx.t(`check-settings-committee-${settings.committee}`),
     ctx.t(settings.selfStudyCounts ? "check-settings-selfstudy-on" : "check-settings-selfstudy-off"),
@@ -71,9 +71,9 @@ async function panel(ctx: BotContext, settings: RuleSettings, branchId: number, 
   });
   k.text(hoursLabel(ctx, settings), btn("hours", branchId, year)).row();
   const [committee, selfStudy, term] = structureLabels(ctx, settings);
-  k.text(committee!, btn("committee", branchId, year)).row();
-  k.text(selfStudy!, btn("selfstudy", branchId, year)).row();
-  k.text(term!, btn("term", branchId, year)).row();
+  k.text(committee, btn("committee", branchId, year)).row();
+  k.text(selfStudy, btn("selfstudy", branchId, year)).row();
+  k.text(term, btn("term", branchId, year)).row();
   k.text(ctx.t("button-back"), btn("back", branchId, year)).text(ctx.t("check-settings-done"), btn("done", branchId, year));
   return { text: [ctx.t("check-settings-title"), ctx.t("check-settings-help", { hours: String(DEFAULT_STUDY_HOURS) })].join("\n"), keyboard: k };
 }
@@ -129,8 +129,9 @@ export function checkSettingsFeature(report: (ctx: BotContext, year: number) => 
 
     let next = settings;
     if (data.action === "cycle") {
-      const kind = SCHEDULED_KINDS[data.a]!;
-      next = { ...settings, frequency: { ...settings.frequency, [kind]: nextFrequency(settings.frequency[kind]) } };
+      // `valid` above checked data.a < SCHEDULED_KINDS.length.
+      const kind = SCHEDULED_KINDS[data.a];
+      if (kind !== undefined) next = { ...settings, frequency: { ...settings.frequency, [kind]: nextFrequency(settings.frequency[kind]) } };
     } else if (data.action === "hours") {
       next = { ...settings, studyHoursPerYear: settings.studyHoursPerYear > 0 ? 0 : DEFAULT_STUDY_HOURS };
     } else if (data.action === "committee") {
