@@ -4,7 +4,7 @@ import { kindsIn } from "../../../domain/parse/index.js";
 import { emptyDraft, type ParseProblem } from "../../../domain/parse/types.js";
 import type { BotContext } from "../../context.js";
 import { roleAllows } from "../../../domain/roles.js";
-import { allowed, requires } from "../../middlewares/auth.js";
+import { allowed, hasMembership, requires } from "../../middlewares/auth.js";
 import { confirmCard, pendingButtons, recordButtons, sameEventQuestion, savedCard, type Translate } from "./cards.js";
 import { changedLine } from "./changes.js";
 import { LOG_FLOW, type FlowInit } from "./flow.js";
@@ -18,8 +18,10 @@ export async function langOf(ctx: BotContext): Promise<Lang> {
 }
 
 export function reporterOf(ctx: BotContext): Reporter {
-  const m = ctx.member!.membership!;
-  return { branchId: m.branchId, memberId: ctx.member!.id, timeZone: m.timeZone, name: ctx.member!.name };
+  // Called behind requires("activity.log") or after checking ctx.member?.membership.
+  if (!hasMembership(ctx)) throw new Error("reporterOf: the sender has no active branch");
+  const m = ctx.member.membership;
+  return { branchId: m.branchId, memberId: ctx.member.id, timeZone: m.timeZone, name: ctx.member.name };
 }
 
 function problemText(ctx: BotContext, problems: ParseProblem[]): string {

@@ -13,9 +13,10 @@ const listButtons = callbackCodec("recl", ["own", "branch"] as const, ["branch"]
 
 /** Whether the sender may change this record: their own, or any of the branch for committee and secretary. */
 function mayChange(ctx: BotContext, r: ActivityRecord): boolean {
-  const m = ctx.member?.membership;
-  if (!m || r.branchId !== m.branchId) return false;
-  return r.reporterId === ctx.member!.id || allowed(ctx, "activity.edit_any");
+  const member = ctx.member;
+  const m = member?.membership;
+  if (!member || !m || r.branchId !== m.branchId) return false;
+  return r.reporterId === member.id || allowed(ctx, "activity.edit_any");
 }
 
 /** /mine, /undo, the edit/undo/restore buttons of saved records, and photos sent as replies to a record. */
@@ -49,9 +50,9 @@ export function recordsFeature() {
     await ctx.reply(text, { reply_markup: keyboard });
   });
 
-  feature.callbackQuery(listButtons.filter, requires("activity.edit_any"), async (ctx) => {
+  feature.callbackQuery(listButtons.filter, requires("activity.edit_any", async (ctx) => {
     const data = listButtons.parse(ctx.callbackQuery.data);
-    if (!data || data.branch !== ctx.member!.membership!.branchId) {
+    if (!data || data.branch !== ctx.member.membership.branchId) {
       ctx.logger.warn({ data: ctx.callbackQuery.data }, "refused crafted or stale list button");
       await ctx.answerCallbackQuery({ text: ctx.t("error-bad-button"), show_alert: true });
       return;
@@ -59,7 +60,7 @@ export function recordsFeature() {
     const { text, keyboard } = await recordList(ctx, data.action === "branch");
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(text, { reply_markup: keyboard });
-  });
+  }));
 
   feature.command("undo", requires("activity.log"), async (ctx) => {
     const reporter = reporterOf(ctx);
@@ -111,8 +112,10 @@ export function recordsFeature() {
     if (!reply || !ctx.member?.membership) return next();
     const fromCard = reply.reply_markup?.inline_keyboard.flat().map((b) => ("callback_data" in b ? recordButtons.parse(b.callback_data) : null)).find(Boolean);
     const record = fromCard ? await ctx.deps.store.activities.get(fromCard.id) : await ctx.deps.store.activities.bySource(ctx.chat.id, reply.message_id);
-    if (!record || !mayChange(ctx, record)) return next();
-    await ctx.deps.store.activities.addPhoto(record.id, ctx.msg.photo.at(-1)!.file_id);
+    // Telegram sends a photo in one or more sizes, the largest last.
+    const largest = ctx.msg.photo.at(-1);
+    if (!record || !largest || !mayChange(ctx, record)) return next();
+    await ctx.deps.store.activities.addPhoto(record.id, largest.file_id);
     const n = await ctx.deps.store.activities.photoCount(record.id);
     await ctx.reply(ctx.t("photo-attached", { n }), { reply_parameters: { message_id: ctx.msg.message_id } });
   });
