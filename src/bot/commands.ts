@@ -12,7 +12,11 @@ export interface CommandSpec {
   privateOnly?: boolean;
 }
 
-/** Every command the bot answers, and who may use it (the one place authorization is declared). */
+/**
+ * Every command the bot answers, and who may use it: the one place a command's permission is declared.
+ * privateOnlyCommands reads it; each feature's requires() gate (which also narrows the handler's context)
+ * must name the same permission, which test/architecture/commandPermissions.test.ts checks.
+ */
 export const COMMANDS: readonly CommandSpec[] = [
   { name: "start", permission: "use", menu: true },
   { name: "help", permission: "use", menu: true },
