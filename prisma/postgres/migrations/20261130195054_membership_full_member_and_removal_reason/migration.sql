@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Membership" ADD COLUMN     "fullMemberSince" TEXT,
+ADD COLUMN     "removedReason" TEXT;
