@@ -14,10 +14,11 @@ export interface CommandSpec {
 
 /**
  * Every command the bot answers, and who may use it: the one place a command's permission is declared.
- * privateOnlyCommands reads it; each feature's requires() gate (which also narrows the handler's context)
- * must name the same permission, which test/architecture/commandPermissions.test.ts checks.
+ * privateOnlyCommands reads it, and so does each feature's gate, `requiresCommand("stats", handler)`
+ * (middlewares/auth.ts), which never names a permission; test/architecture/commandPermissions.test.ts
+ * fails on a command gated with `requires("permission", …)` instead.
  */
-export const COMMANDS: readonly CommandSpec[] = [
+const TABLE = [
   { name: "start", permission: "use", menu: true },
   { name: "help", permission: "use", menu: true },
   { name: "log", permission: "activity.log", menu: true },
@@ -36,7 +37,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: "bind", permission: "group.bind", menu: false },
   { name: "name", permission: "use", menu: true },
   { name: "lang", permission: "use", menu: true },
-];
+] as const satisfies readonly CommandSpec[];
+
+export const COMMANDS: readonly CommandSpec[] = TABLE;
+
+type Command = (typeof TABLE)[number];
+export type CommandName = Command["name"];
+/** Commands anyone may use have no gate; the others are gated by requiresCommand(name). */
+export type GatedCommand = Exclude<Command, { permission: "use" }>["name"];
+/** Gated commands whose handler gets a member's context (branch.create is for admins, who need no branch). */
+export type MemberCommand = Exclude<Command, { permission: "use" | "branch.create" }>["name"];
 
 /** Edit distance, for "did you mean": /stat → /stats, /mien → /mine. */
 function distance(a: string, b: string): number {

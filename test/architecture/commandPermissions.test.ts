@@ -1,42 +1,55 @@
-// commands.ts' COMMANDS is where a command's permission is declared. The features gate each command with
-// requires(permission, …) (which also narrows the handler's context); this check keeps every such gate
-// equal to the table, so the table stays the one declaration: change a permission there and here fails
-// until the feature's gate says the same.
+// A command's permission is declared once, in commands.ts' COMMANDS. The features gate each command with
+// requiresCommand("name", …), which reads the permission from the table (and narrows the handler's
+// context); a command gated with requires("permission", …) would be a second declaration, and fails here.
 import { COMMANDS } from "../../src/bot/commands.js";
 import { sourcesUnder } from "./sources.js";
 
-/** Every `.command("name", requires("permission"` in the bot's features (line breaks allowed). */
-function gates(): { file: string; command: string; permission: string }[] {
+interface Gate {
+  file: string;
+  command: string;
+  /** The gate's call: `requiresCommand("stats"` or `requires("stats.view"`. */
+  gate: "requiresCommand" | "requires";
+  arg: string;
+}
+
+/** Every `.command("name", requires…("…"` in the bot's features (line breaks allowed). */
+function gates(): Gate[] {
   return sourcesUnder("src/bot/features").flatMap((s) =>
-    [...s.text.matchAll(/\.command\(\s*"(\w+)",\s*requires\(\s*"([\w.]+)"/g)].map((m) => ({
+    [...s.text.matchAll(/\.command\(\s*"(\w+)",\s*(requiresCommand|requires)\(\s*"([\w.]+)"/g)].map((m) => ({
       file: s.file,
       command: m[1]!,
-      permission: m[2]!,
+      gate: m[2] as Gate["gate"],
+      arg: m[3]!,
     })),
   );
 }
 
 describe("command permissions are declared once, in COMMANDS", () => {
   const found = gates();
-  const spec = new Map(COMMANDS.map((c) => [c.name, c.permission]));
 
   it("finds the gates (the detector works)", () => {
     expect(found.length).toBeGreaterThan(10);
   });
 
-  it.each(found.map((g) => [`${g.file}: /${g.command}`, g] as const))("%s is gated with the table's permission", (_, g) => {
-    expect(spec.has(g.command)).toBe(true);
-    expect(g.permission).toBe(spec.get(g.command));
+  it("no command is gated with requires(permission): its permission would be declared a second time", () => {
+    expect(found.filter((g) => g.gate === "requires").map((g) => `${g.file}: /${g.command} requires("${g.arg}")`)).toEqual([]);
   });
 
-  it.each(COMMANDS.filter((c) => c.permission !== "use").map((c) => [c.name, c.permission] as const))(
-    "/%s (%s) is gated by requires() in a feature",
-    (name, permission) => {
-      expect(found.filter((g) => g.command === name).map((g) => g.permission)).toContain(permission);
+  it.each(found.filter((g) => g.gate === "requiresCommand").map((g) => [`${g.file}: /${g.command}`, g] as const))(
+    "%s is gated by its own name",
+    (_, g) => {
+      expect(g.arg).toBe(g.command);
     },
   );
 
-  it.each(COMMANDS.filter((c) => c.permission === "use").map((c) => [c.name] as const))("/%s (anyone) has no narrower gate", (name) => {
+  it.each(COMMANDS.filter((c) => c.permission !== "use").map((c) => [c.name] as const))(
+    "/%s is gated by requiresCommand() in a feature",
+    (name) => {
+      expect(found.filter((g) => g.command === name && g.gate === "requiresCommand")).not.toEqual([]);
+    },
+  );
+
+  it.each(COMMANDS.filter((c) => c.permission === "use").map((c) => [c.name] as const))("/%s (anyone) has no gate", (name) => {
     expect(found.filter((g) => g.command === name)).toEqual([]);
   });
 });

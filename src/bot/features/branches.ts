@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { normaliseBranchName } from "../../domain/membership.js";
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
-import { requires } from "../middlewares/auth.js";
+import { requiresCommand } from "../middlewares/auth.js";
 import { startNameFlowIfNeeded } from "./nameFlow.js";
 
 export const branchButtons = callbackCodec("br", ["switch"] as const, ["branch"] as const);
@@ -11,7 +11,7 @@ export const branchButtons = callbackCodec("br", ["switch"] as const, ["branch"]
 export function branchesFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.chatType("private").command("newbranch", requires("branch.create"), async (ctx) => {
+  feature.chatType("private").command("newbranch", requiresCommand("newbranch"), async (ctx) => {
     const name = normaliseBranchName(ctx.match);
     if (!name) {
       await ctx.reply(ctx.t("newbranch-usage"));
@@ -27,7 +27,7 @@ export function branchesFeature() {
 
   feature.chatType(["group", "supergroup"]).command(
     "bind",
-    requires("group.bind", async (ctx) => {
+    requiresCommand("bind", async (ctx) => {
       const membership = ctx.member.membership;
       // In a group already bound, ctx.member.membership is that branch's (loadMember): another
       // branch's secretary is refused by requires() and cannot take the group away.

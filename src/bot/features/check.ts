@@ -7,7 +7,7 @@ import { MAX_YEAR, MIN_YEAR } from "../../domain/period/index.js";
 import { checkCompliance, parseRuleSettings, renderComplianceText, requiredStudyHours, type ComplianceInput } from "../../domain/rules/index.js";
 import { splitForTelegram } from "../../domain/summary/index.js";
 import type { BotContext } from "../context.js";
-import { allowed, hasMembership, requires, type MemberContext } from "../middlewares/auth.js";
+import { allowed, hasMembership, type MemberContext, requiresCommand } from "../middlewares/auth.js";
 import { checkSettingsFeature, isSecretary, openSettingsButton } from "./checkSettings.js";
 import { langOf } from "./logging/index.js";
 
@@ -67,7 +67,7 @@ export async function sendCheckReply(ctx: MemberContext, year: number, chunks: s
 export function checkFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("check", requires("stats.view", async (ctx) => {
+  feature.command("check", requiresCommand("check", async (ctx) => {
     const m = ctx.member.membership;
     const today = localDateOf(ctx.deps.now(), m.timeZone);
     const arg = ctx.match.trim();

@@ -2,7 +2,7 @@ import { Composer, InputFile } from "grammy";
 import { parsePeriod } from "../../domain/period/index.js";
 import { ledgerRowsOf, ledgerTitle } from "../../render/ledgerRows.js";
 import type { BotContext } from "../context.js";
-import { requires } from "../middlewares/auth.js";
+import { requiresCommand } from "../middlewares/auth.js";
 import { langOf } from "./logging/index.js";
 
 /** /export [YYYY]: the year's ledger as an .xlsx file. */
@@ -10,7 +10,7 @@ export function exportFeature() {
   const feature = new Composer<BotContext>();
   feature.command(
     "export",
-    requires("export", async (ctx) => {
+    requiresCommand("export", async (ctx) => {
       const m = ctx.member.membership;
       const arg = ctx.match.trim();
       const parsed = parsePeriod(arg || undefined, ctx.deps.now(), m.timeZone);

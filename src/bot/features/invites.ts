@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH, INVITE_VALID_DAYS, inviteState, isInviteCodeShape } from "../../domain/membership.js";
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
-import { allowed, requires } from "../middlewares/auth.js";
+import { allowed, requires, requiresCommand } from "../middlewares/auth.js";
 import { formatInstantDate } from "../../domain/calendar/index.js";
 import { startNameFlowIfNeeded } from "./nameFlow.js";
 
@@ -19,7 +19,7 @@ export function invitesFeature() {
   const feature = new Composer<BotContext>();
   const priv = feature.chatType("private");
 
-  feature.command("invite", requires("invite.manage", async (ctx) => {
+  feature.command("invite", requiresCommand("invite", async (ctx) => {
     const membership = ctx.member.membership;
     const now = ctx.deps.now();
     const expires = new Date(now.getTime() + INVITE_VALID_DAYS * 86_400_000);

@@ -5,7 +5,7 @@ import { localDateOf } from "../../domain/calendar/index.js";
 import { meetingMinutesOf, MINUTES_KINDS, type MeetingMinutes } from "../../domain/minutes/index.js";
 import { MAX_YEAR, MIN_YEAR, yearPeriod } from "../../domain/period/index.js";
 import type { BotContext } from "../context.js";
-import { allowed, requires } from "../middlewares/auth.js";
+import { allowed, requires, requiresCommand } from "../middlewares/auth.js";
 import { parseYearArg } from "./check.js";
 import { minutesButtons } from "./minutesButton.js";
 
@@ -24,7 +24,7 @@ async function renderMinutes(minutes: MeetingMinutes[], branchName: string, titl
 export function meetingRecordsFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("records", requires("summary.view", async (ctx) => {
+  feature.command("records", requiresCommand("records", async (ctx) => {
     const m = ctx.member.membership;
     const today = localDateOf(ctx.deps.now(), m.timeZone);
     const arg = ctx.match.trim();

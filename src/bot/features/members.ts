@@ -4,7 +4,7 @@ import type { MemberRow } from "../../db/repos/branches.js";
 import { kindsIn } from "../../domain/parse/index.js";
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext, FlowContext } from "../context.js";
-import { allowed, requires, type MemberContext } from "../middlewares/auth.js";
+import { allowed, requires, type MemberContext, requiresCommand } from "../middlewares/auth.js";
 import { localYearBounds } from "../../domain/calendar/index.js";
 import { joinButtons } from "./invites.js";
 import { RENAME_FLOW } from "./nameFlow.js";
@@ -68,7 +68,7 @@ function cardKeyboard(ctx: BotContext, branchId: number, m: MemberRow): InlineKe
 export function membersFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("members", requires("members.view", async (ctx) => {
+  feature.command("members", requiresCommand("members", async (ctx) => {
     const m = ctx.member.membership;
     const { text, keyboard } = await listText(ctx, m.branchId, m.branchName);
     await ctx.reply(text, { reply_markup: keyboard });

@@ -8,7 +8,7 @@ import { parseRuleSettings } from "../../domain/rules/index.js";
 import { formatNonAttendees, formatTallies, membersWithoutAttendance, organiseTallies } from "../../domain/tally/index.js";
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
-import { allowed, requires, type MemberContext } from "../middlewares/auth.js";
+import { allowed, requires, type MemberContext, requiresCommand } from "../middlewares/auth.js";
 import { langOf } from "./logging/index.js";
 
 const RELATIVE = ["this_month", "last_month", "this_quarter", "last_quarter", "this_year", "last_year"] as const;
@@ -144,7 +144,7 @@ function isNotModified(error: unknown): boolean {
 export function statsFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("stats", requires("stats.view", async (ctx) => {
+  feature.command("stats", requiresCommand("stats", async (ctx) => {
     const viewer = viewerOf(ctx);
     const arg = ctx.match.trim();
     const parsed = parsePeriod(arg, ctx.deps.now(), viewer.timeZone);

@@ -15,7 +15,7 @@ import {
 import type { LocalDate } from "../../domain/activity.js";
 import { checkCompliance, parseRuleSettings, type RuleSettings } from "../../domain/rules/index.js";
 import type { BotContext } from "../context.js";
-import { requires, type MemberContext } from "../middlewares/auth.js";
+import { type MemberContext, requiresCommand } from "../middlewares/auth.js";
 import { parseYearArg } from "./check.js";
 
 /** The appendix goes to the chat too when it fits in this many messages; otherwise only in the .docx. */
@@ -57,7 +57,7 @@ async function yearGaps(ctx: MemberContext, year: number, today: LocalDate): Pro
 export function summaryFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("summary", requires("summary.view", async (ctx) => {
+  feature.command("summary", requiresCommand("summary", async (ctx) => {
     const m = ctx.member.membership;
     const arg = ctx.match.trim();
     // Year-end summaries are written from December to February: in January and February the

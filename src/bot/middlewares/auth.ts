@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import { roleAllows, type Permission } from "../../domain/roles.js";
-import { commandSpec } from "../commands.js";
+import { commandSpec, type GatedCommand, type MemberCommand } from "../commands.js";
 import type { BotContext } from "../context.js";
 import type { MemberProfile, MembershipView } from "../../db/repos/members.js";
 
@@ -83,4 +83,19 @@ export function requires<C extends BotContext>(permission: Permission, handler?:
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
     else await ctx.reply(text);
   };
+}
+
+/**
+ * The gate of a command: `feature.command("stats", requiresCommand("stats", handler))`. The permission is
+ * read from COMMANDS (commands.ts), the one place it is declared; the handler's context is narrowed as
+ * with requires().
+ */
+export function requiresCommand(name: GatedCommand): MiddlewareFn<BotContext>;
+export function requiresCommand<C extends BotContext>(name: MemberCommand, handler: (ctx: MemberContext<C>) => unknown): MiddlewareFn<C>;
+export function requiresCommand<C extends BotContext>(name: GatedCommand, handler?: (ctx: MemberContext<C>) => unknown): MiddlewareFn<C> {
+  const permission = commandSpec(name)?.permission;
+  if (!permission || permission === "use") throw new Error(`/${name} has no permission in COMMANDS`);
+  if (!handler) return requires(permission);
+  if (permission === "branch.create") throw new Error(`/${name} is for admins, who need no branch: gate it without a handler`);
+  return requires(permission, handler);
 }

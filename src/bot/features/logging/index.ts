@@ -4,7 +4,7 @@ import { kindsIn } from "../../../domain/parse/index.js";
 import { emptyDraft, type ParseProblem } from "../../../domain/parse/types.js";
 import type { BotContext } from "../../context.js";
 import { roleAllows } from "../../../domain/roles.js";
-import { allowed, hasMembership, requires } from "../../middlewares/auth.js";
+import { allowed, hasMembership, requires, requiresCommand } from "../../middlewares/auth.js";
 import { confirmCard, pendingButtons, recordButtons, sameEventQuestion, savedCard, type Translate } from "./cards.js";
 import { changedLine } from "./changes.js";
 import { LOG_FLOW, type FlowInit } from "./flow.js";
@@ -88,7 +88,7 @@ export function loggingFeature() {
   const feature = new Composer<BotContext>();
   const pendingStore = (ctx: BotContext) => pendingReports(ctx.deps.store);
 
-  feature.command("log", requires("activity.log"), async (ctx) => {
+  feature.command("log", requiresCommand("log"), async (ctx) => {
     const line = ctx.match.trim();
     if (!line) {
       await enterFlow(ctx, { draft: emptyDraft(), extras: noExtras(), reporter: reporterOf(ctx), source: null, editId: null, start: "guided" });

@@ -3,7 +3,7 @@ import type { ActivityRecord } from "../../../domain/activity.js";
 import { describeShort } from "../../../domain/describe.js";
 import { callbackCodec } from "../../../callbacks/codec.js";
 import type { BotContext } from "../../context.js";
-import { allowed, requires } from "../../middlewares/auth.js";
+import { allowed, requires, requiresCommand } from "../../middlewares/auth.js";
 import { recordButtons } from "./cards.js";
 import { enterFlow, langOf, reporterOf } from "./index.js";
 import { draftOfRecord } from "./service.js";
@@ -45,7 +45,7 @@ export function recordsFeature() {
     return { text, keyboard };
   }
 
-  feature.command("mine", requires("activity.log"), async (ctx) => {
+  feature.command("mine", requiresCommand("mine"), async (ctx) => {
     const { text, keyboard } = await recordList(ctx, false);
     await ctx.reply(text, { reply_markup: keyboard });
   });
@@ -62,7 +62,7 @@ export function recordsFeature() {
     await ctx.editMessageText(text, { reply_markup: keyboard });
   }));
 
-  feature.command("undo", requires("activity.log"), async (ctx) => {
+  feature.command("undo", requiresCommand("undo"), async (ctx) => {
     const reporter = reporterOf(ctx);
     const [last] = await ctx.deps.store.activities.recentByReporter(reporter.branchId, reporter.memberId, 1);
     if (!last) {

@@ -3,7 +3,7 @@ import { emptyDraft } from "../../../domain/parse/index.js";
 import { compareLocalDate, localDateOf } from "../../../domain/calendar/index.js";
 import { describeNext, type ReminderLocale } from "../../../domain/reminders/index.js";
 import type { BotContext } from "../../context.js";
-import { requires } from "../../middlewares/auth.js";
+import { requires, requiresCommand } from "../../middlewares/auth.js";
 import { enterFlow } from "../logging/index.js";
 import { noExtras } from "../logging/service.js";
 import { followUpButtons, unpackDate } from "../../../callbacks/followUp.js";
@@ -40,7 +40,7 @@ const PICK_SCREENS: Partial<Record<string, Screen>> = {
 export function remindersFeature() {
   const feature = new Composer<BotContext>();
 
-  feature.command("remind", requires("reminders.manage", async (ctx) => {
+  feature.command("remind", requiresCommand("remind", async (ctx) => {
     const branchId = ctx.member.membership.branchId;
     const panel = renderPanel("home", await panelData(ctx.deps.store, branchId), (k, v) => ctx.t(k, v), await localeOf(ctx), ctx.deps.now());
     await ctx.reply(panel.text, { reply_markup: panel.keyboard });
@@ -90,7 +90,7 @@ export function remindersFeature() {
     await showPanel(ctx, renderPanel(screen, await panelData(store, branchId), t, locale, now, param));
   }));
 
-  feature.command("next", requires("stats.view", async (ctx) => {
+  feature.command("next", requiresCommand("next", async (ctx) => {
     const m = ctx.member.membership;
     const data = await panelData(ctx.deps.store, m.branchId);
     const locale = await localeOf(ctx);
