@@ -24,6 +24,7 @@ admin-members-none = Branch "{ $branch }" has no members yet.
 admin-members-header = Telegram id	name	username	role	status
 admin-member-status-active = active
 admin-member-status-pending = awaiting approval
+admin-member-removed-because = removed ({ $reason })
 admin-member-status-removed = removed
 admin-bad-year = A year has four digits (such as 2023), got "{ $value }".
 admin-bad-xlsx = The export file must end in .xlsx, in a folder that exists: "{ $value }".

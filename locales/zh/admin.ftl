@@ -24,6 +24,7 @@ admin-members-none = 支部“{ $branch }”还没有党员。
 admin-members-header = Telegram 用户ID	姓名	用户名	职务	状态
 admin-member-status-active = 在册
 admin-member-status-pending = 待审批
+admin-member-removed-because = 已移出（{ $reason }）
 admin-member-status-removed = 已移出
 admin-bad-year = 年份应为四位数字（例如 2023），收到“{ $value }”。
 admin-bad-xlsx = 导出文件名应以 .xlsx 结尾，且所在文件夹须已存在：“{ $value }”。

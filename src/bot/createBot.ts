@@ -20,6 +20,7 @@ import { LOG_FLOW, logFlow } from "./features/logging/flow.js";
 import { loggingFeature } from "./features/logging/index.js";
 import { recordsFeature } from "./features/logging/records.js";
 import { GROUP_FLOW, membersFeature, partyGroupFlow } from "./features/members.js";
+import { FULL_MEMBER_FLOW, REMOVE_FLOW, fullMemberFlow, removeFlow } from "./features/memberFlows.js";
 import { NAME_FLOW, nameFeature, nameFlow, RENAME_FLOW, renameFlow } from "./features/nameFlow.js";
 import { remindersFeature } from "./features/reminders/index.js";
 import { THEME_FLOW, themeFlow } from "./features/reminders/themeFlow.js";
@@ -102,6 +103,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   guarded.use(createConversation(nameFlow(deps.store), NAME_FLOW));
   guarded.use(createConversation(renameFlow(deps.store), RENAME_FLOW));
   guarded.use(createConversation(partyGroupFlow(deps.store), GROUP_FLOW));
+  guarded.use(createConversation(fullMemberFlow(deps.store, deps.now), FULL_MEMBER_FLOW));
+  guarded.use(createConversation(removeFlow(deps.store), REMOVE_FLOW));
   guarded.use(createConversation(logFlow(deps.store, deps.now), LOG_FLOW));
   guarded.use(createConversation(themeFlow(deps.store, deps.now), THEME_FLOW));
   guarded.use(langFeature());

@@ -105,7 +105,7 @@ const commands: Record<string, (c: Ctx) => Promise<void>> = {
           m.name ?? "",
           m.username ? `@${m.username}` : "",
           c.t(`role-${m.role}`),
-          c.t(`admin-member-status-${m.status}`),
+          m.status === "removed" && m.removedReason ? c.t("admin-member-removed-because", { reason: m.removedReason }) : c.t(`admin-member-status-${m.status}`),
         ].join("\t"),
       );
     }

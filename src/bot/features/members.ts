@@ -2,15 +2,16 @@ import type { Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { MemberRow } from "../../db/repos/branches.js";
 import { kindsIn } from "../../domain/parse/index.js";
-import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { allowed, requires, type MemberContext, requiresCommand } from "../middlewares/auth.js";
-import { localYearBounds } from "../../domain/calendar/index.js";
+import { formatLocalDateZh, localYearBounds } from "../../domain/calendar/index.js";
+import { storedLocalDate } from "../../domain/membership.js";
 import { joinButtons } from "./invites.js";
 import { RENAME_FLOW } from "./nameFlow.js";
+import { memberButtons, type MemberAction } from "./memberButtons.js";
+import { FULL_MEMBER_FLOW, REMOVE_FLOW } from "./memberFlows.js";
 
-const ACTIONS = ["open", "list", "committee", "t_org", "t_pub", "t_disc", "t_none", "leader", "member", "prob_on", "prob_off", "group", "remove", "remove_yes", "secretary", "secretary_yes", "rename"] as const;
-export const memberButtons = callbackCodec("mem", ACTIONS, ["branch", "member"] as const);
+export { memberButtons } from "./memberButtons.js";
 export const GROUP_FLOW = "setPartyGroup";
 
 const TITLES = { t_org: "组织委员", t_pub: "宣传委员", t_disc: "纪检委员", t_none: null } as const;
@@ -21,11 +22,13 @@ function displayName(m: Pick<MemberRow, "name" | "username" | "telegramId">): st
 
 function roleLabel(ctx: BotContext, m: MemberRow): string {
   const role = m.role === "committee" && m.committeeTitle ? m.committeeTitle : ctx.t(`role-${m.role}`);
-  return [role, m.probationary ? ctx.t("members-probationary") : null, m.groupName].filter(Boolean).join(" · ");
+  const fullSince = m.probationary ? null : storedLocalDate(m.fullMemberSince);
+  const since = fullSince ? ctx.t("members-full-since", { date: formatLocalDateZh(fullSince) }) : null;
+  return [role, m.probationary ? ctx.t("members-probationary") : since, m.groupName].filter(Boolean).join(" · ");
 }
 
 async function listText(ctx: MemberContext, branchId: number, branchName: string) {
-  const members = await ctx.deps.store.branches.members(branchId);
+  const members = await ctx.deps.store.branches.members(branchId, true);
   const { start, end } = localYearBounds(ctx.deps.now(), ctx.member.membership.timeZone);
   const participation = await ctx.deps.store.branches.participation(branchId, start, end);
   const active = members.filter((m) => m.status === "active");
@@ -35,6 +38,11 @@ async function listText(ctx: MemberContext, branchId: number, branchName: string
     lines.push(ctx.t("members-line", { n: i + 1, name: displayName(m), role: roleLabel(ctx, m), times: participation.get(m.memberId) ?? 0 }));
   });
   if (pending.length) lines.push("", ctx.t("members-pending", { names: pending.map(displayName).join("、") }));
+  const removed = members.filter((m) => m.status === "removed");
+  if (removed.length) {
+    const names = removed.map((m) => (m.removedReason ? `${displayName(m)}（${m.removedReason}）` : displayName(m)));
+    lines.push("", ctx.t("members-removed-list", { names: names.join("、") }));
+  }
   const keyboard = new InlineKeyboard();
   if (allowed(ctx, "members.manage")) {
     active.filter((m) => m.role !== "secretary").forEach((m, i) => {
@@ -51,7 +59,7 @@ async function listText(ctx: MemberContext, branchId: number, branchName: string
 }
 
 function cardKeyboard(ctx: BotContext, branchId: number, m: MemberRow): InlineKeyboard {
-  const b = (action: (typeof ACTIONS)[number]) => memberButtons.pack({ action, branch: branchId, member: m.memberId });
+  const b = (action: MemberAction) => memberButtons.pack({ action, branch: branchId, member: m.memberId });
   const k = new InlineKeyboard();
   if (m.role !== "committee") k.text(ctx.t("members-make-committee"), b("committee"));
   if (m.role !== "group_leader") k.text(ctx.t("members-make-leader"), b("leader"));
@@ -93,7 +101,7 @@ export function membersFeature() {
         return;
       }
       case "committee": {
-        const b = (action: (typeof ACTIONS)[number]) => memberButtons.pack({ action, branch: branchId, member: target.memberId });
+        const b = (action: MemberAction) => memberButtons.pack({ action, branch: branchId, member: target.memberId });
         await ctx.answerCallbackQuery();
         await ctx.editMessageText(ctx.t("members-choose-title", { name: displayName(target) }), {
           reply_markup: new InlineKeyboard().text("组织委员", b("t_org")).text("宣传委员", b("t_pub")).text("纪检委员", b("t_disc")).row()
@@ -111,13 +119,20 @@ export function membersFeature() {
         await ctx.conversation.exitAll();
         await ctx.conversation.enter(GROUP_FLOW, branchId, target.memberId, displayName(target));
         return;
-      case "remove":
+      // Removal needs a reason and 转正 a date: both are asked (with 取消 and 返回) before anything is stored.
+      case "remove": case "remove_yes":
         await ctx.answerCallbackQuery();
-        await ctx.editMessageText(ctx.t("members-remove-confirm", { name: displayName(target) }), {
-          reply_markup: new InlineKeyboard()
-            .text(ctx.t("members-remove-yes"), memberButtons.pack({ action: "remove_yes", branch: branchId, member: target.memberId }))
-            .text(ctx.t("button-cancel"), memberButtons.pack({ action: "open", branch: branchId, member: target.memberId })),
-        });
+        await ctx.conversation.exitAll();
+        await ctx.conversation.enter(REMOVE_FLOW, branchId, target.memberId, displayName(target));
+        return;
+      case "prob_off":
+        await ctx.answerCallbackQuery();
+        await ctx.conversation.exitAll();
+        await ctx.conversation.enter(FULL_MEMBER_FLOW, branchId, target.memberId, displayName(target), branch.timeZone);
+        return;
+      // The question's own buttons pressed after it was left (a restart, another question meanwhile).
+      case "cancel": case "rm_transfer": case "rm_retire": case "rm_other":
+        await ctx.answerCallbackQuery({ text: ctx.t("members-question-closed") });
         return;
       case "secretary":
         await ctx.answerCallbackQuery();
@@ -134,18 +149,12 @@ export function membersFeature() {
         await ctx.editMessageText(ctx.t(ok ? "members-secretary-done" : "error-bad-button", { name: displayName(target) }));
         return;
       }
-      case "remove_yes":
-        await store.remove(branchId, target.memberId);
-        ctx.logger.info({ member: target.memberId }, "member removed");
-        await ctx.answerCallbackQuery();
-        await ctx.editMessageText(ctx.t("members-removed", { name: displayName(target) }));
-        return;
       case "t_org": case "t_pub": case "t_disc": case "t_none":
         await store.setRole(branchId, target.memberId, "committee", TITLES[data.action]);
         break;
       case "leader": await store.setRole(branchId, target.memberId, "group_leader"); break;
       case "member": await store.setRole(branchId, target.memberId, "member"); break;
-      case "prob_on": case "prob_off": await store.setProbationary(branchId, target.memberId, data.action === "prob_on"); break;
+      case "prob_on": await store.setProbationary(branchId, target.memberId, true); break;
       case "open": break;
     }
     const fresh = await ctx.deps.store.branches.membership(branchId, target.memberId);

@@ -20,6 +20,9 @@ export interface MemberRow {
   probationary: boolean;
   groupName: string | null;
   status: "active" | "pending" | "removed";
+  /** 转正 date (local YYYY-MM-DD) when registered. */
+  fullMemberSince: string | null;
+  removedReason: string | null;
 }
 
 interface RosterRow {
@@ -32,6 +35,8 @@ interface RosterRow {
   probationary: boolean | number | bigint;
   groupName: string | null;
   status: string;
+  fullMemberSince: string | null;
+  removedReason: string | null;
 }
 
 export interface BranchOverview extends BranchView {
@@ -107,7 +112,8 @@ export function branchesRepo(prisma: Prisma) {
       // One statement (every report reads the roster): membership, member and party group joined.
       const rows = await prisma.$queryRaw<RosterRow[]>`
         SELECT ms."memberId" AS "memberId", m."telegramId" AS "telegramId", m.name, m.username, ms.role,
-               ms."committeeTitle" AS "committeeTitle", ms.probationary, g.name AS "groupName", ms.status
+               ms."committeeTitle" AS "committeeTitle", ms.probationary, g.name AS "groupName", ms.status,
+               ms."fullMemberSince" AS "fullMemberSince", ms."removedReason" AS "removedReason"
         FROM "Membership" ms
         JOIN "Member" m ON m.id = ms."memberId"
         LEFT JOIN "PartyGroup" g ON g.id = ms."partyGroupId"
@@ -123,6 +129,8 @@ export function branchesRepo(prisma: Prisma) {
         probationary: Boolean(r.probationary),
         groupName: r.groupName,
         status: r.status === "pending" || r.status === "removed" ? r.status : "active",
+        fullMemberSince: r.fullMemberSince,
+        removedReason: r.removedReason,
       }));
     },
     /** Every member's name (removed ones too: old records name them), by member id. */

@@ -7,6 +7,7 @@ import { TAKES_ATTENDANCE } from "../../domain/attendance.js";
 import { ACTIVITY_KINDS, isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
 import { localDateOf, localMidnightUtc } from "../../domain/calendar/index.js";
 import type { LocalDate } from "../../domain/activity.js";
+import { storedLocalDate } from "../../domain/membership.js";
 import { isRole } from "../../domain/roles.js";
 import { complianceInputFromFacts } from "../../domain/rules/fromFacts.js";
 import { DEFAULT_RULE_SETTINGS, DEFAULT_STUDY_KINDS, type RuleSettings } from "../../domain/rules/settings.js";
@@ -272,7 +273,7 @@ export function ledgerQueriesRepo(prisma: Prisma) {
     async people(branchId: number): Promise<RosterPerson[]> {
       const rows = await prisma.membership.findMany({
         where: { branchId, status: "active" },
-        select: { memberId: true, role: true, probationary: true, member: { select: { name: true, username: true, telegramId: true } } },
+        select: { memberId: true, role: true, probationary: true, fullMemberSince: true, member: { select: { name: true, username: true, telegramId: true } } },
         orderBy: { id: "asc" },
       });
       return rows.map((r) => ({
@@ -280,6 +281,7 @@ export function ledgerQueriesRepo(prisma: Prisma) {
         name: r.member.name ?? (r.member.username ? `@${r.member.username}` : `#${r.member.telegramId}`),
         role: isRole(r.role) ? r.role : "member",
         probationary: r.probationary,
+        fullMemberSince: storedLocalDate(r.fullMemberSince),
       }));
     },
 

@@ -13,7 +13,7 @@ export function membershipsRepo(prisma: Prisma) {
         if (existing?.status === "pending") return "already_pending";
         const status = needsApproval ? "pending" : "active";
         if (existing) {
-          await tx.membership.update({ where: { id: existing.id }, data: { status, role: "member", removedAt: null, joinedAt: new Date() } });
+          await tx.membership.update({ where: { id: existing.id }, data: { status, role: "member", removedAt: null, removedReason: null, joinedAt: new Date() } });
         } else {
           await tx.membership.create({ data: { branchId, memberId, status } });
         }
@@ -54,9 +54,18 @@ export function membershipsRepo(prisma: Prisma) {
         return true;
       });
     },
-    async setProbationary(branchId: number, memberId: number, probationary: boolean): Promise<boolean> {
-      const r = await prisma.membership.updateMany({ where: { branchId, memberId, status: "active" }, data: { probationary } });
+    /** Marks a member 预备党员 (the 转正 date is cleared), or registers 转正 on `fullMemberSince` (local YYYY-MM-DD). */
+    async setProbationary(branchId: number, memberId: number, probationary: boolean, fullMemberSince: string | null = null): Promise<boolean> {
+      const r = await prisma.membership.updateMany({
+        where: { branchId, memberId, status: "active" },
+        data: { probationary, fullMemberSince: probationary ? null : fullMemberSince },
+      });
       return r.count === 1;
+    },
+    /** When the member (last) joined the branch, or null when they never did. */
+    async joinedAt(branchId: number, memberId: number): Promise<Date | null> {
+      const m = await prisma.membership.findUnique({ where: { branchId_memberId: { branchId, memberId } }, select: { joinedAt: true } });
+      return m?.joinedAt ?? null;
     },
     /** Puts the member in the named party group of the branch (created when new); null takes them out. */
     async setGroup(branchId: number, memberId: number, groupName: string | null): Promise<boolean> {
@@ -77,12 +86,12 @@ export function membershipsRepo(prisma: Prisma) {
     async groups(branchId: number): Promise<{ id: number; name: string }[]> {
       return prisma.partyGroup.findMany({ where: { branchId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
     },
-    /** Removes a member from the branch; their records stay and keep their name. */
-    async remove(branchId: number, memberId: number): Promise<boolean> {
+    /** Removes a member from the branch for `reason` (组织关系转出, 退休, …); their records stay and keep their name. */
+    async remove(branchId: number, memberId: number, reason: string | null = null): Promise<boolean> {
       return prisma.$transaction(async (tx) => {
         const r = await tx.membership.updateMany({
           where: { branchId, memberId, status: "active", role: { not: "secretary" } },
-          data: { status: "removed", removedAt: new Date() },
+          data: { status: "removed", removedAt: new Date(), removedReason: reason },
         });
         if (r.count === 1) {
           await tx.member.updateMany({ where: { id: memberId, activeBranchId: branchId }, data: { activeBranchId: null } });

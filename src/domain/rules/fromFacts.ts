@@ -1,6 +1,6 @@
 // Builds the compliance input from in-memory activity rows (when the caller has facts rather than grouped counts).
 import type { LocalDate } from "../activity.js";
-import { localDateOf } from "../calendar/index.js";
+import { compareLocalDate, localDateOf } from "../calendar/index.js";
 import { distinctKinds, participationFromFacts } from "../tally/tally.js";
 import type { ActivityFact, MemberRef } from "../tally/types.js";
 import type { RuleSettings } from "./settings.js";
@@ -40,7 +40,9 @@ export function complianceInputFromFacts(input: ComplianceFactsInput): Complianc
   const inYear = all.filter((f) => localDateOf(f.occurredAt, input.timeZone).year === input.year);
   const branchEvents = inYear.filter((f) => !f.personal);
   const people = input.people;
-  const voting = new Set((people ?? []).filter((p) => !p.probationary).map((p) => p.memberId));
+  // Who had a vote on a date: full members, from their 转正 date when one is registered.
+  const votingOn = (date: LocalDate) =>
+    new Set((people ?? []).filter((p) => !p.probationary && (!p.fullMemberSince || compareLocalDate(p.fullMemberSince, date) <= 0)).map((p) => p.memberId));
   const counts = new Map<string, KindMonthCount>();
   const meetings: MeetingAttendance[] = [];
   const talkPairs: string[] = [];
@@ -57,7 +59,8 @@ export function complianceInputFromFacts(input: ComplianceFactsInput): Complianc
       row.count += 1;
       counts.set(key, row);
       if (kind === "branch_committee" || kind === "general_assembly") {
-        const ticked = people && fact.attendeeIds.length > 1 ? fact.attendeeIds.filter((id) => voting.has(id)).length : null;
+        const voting = people && fact.attendeeIds.length > 1 ? votingOn(date) : null;
+        const ticked = voting ? fact.attendeeIds.filter((id) => voting.has(id)).length : null;
         meetings.push({
           id: fact.id, kind, date, title: fact.title, expected: fact.expectedCount, present: fact.presentCount,
           vote: fact.vote ?? null, observers: fact.observerCount ?? 0, votingPresent: ticked,

@@ -54,6 +54,8 @@ export interface RosterPerson {
   name: string;
   role: Role;
   probationary?: boolean;
+  /** 转正 date when registered: before it the member was a 预备党员 without a vote. */
+  fullMemberSince?: LocalDate | null;
 }
 
 /** One 谈心谈话 record: the members taking part (both sides). */

@@ -168,8 +168,8 @@ describe("roles and what each may do", () => {
     await sec.next();
     await sec.press("从名单移除（组织关系转出等）");
     expect((await sec.next()).text).toContain("其已有记录会保留");
-    await sec.press("确定移除");
-    expect((await sec.next()).text).toContain("记录仍保留");
+    await sec.press("组织关系转出");
+    expect((await sec.next()).text).toContain("（原因：组织关系转出），其记录仍保留");
     row = (await h.store.branches.members(b.branchId, true)).find((m) => m.memberId === memberId)!;
     expect(row.status).toBe("removed");
     const records = await h.db.prisma.activity.findMany({ where: { branchId: b.branchId, reporterId: memberId, deletedAt: null } });

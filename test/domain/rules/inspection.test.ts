@@ -106,6 +106,14 @@ describe("quorum (支部工作条例第十一条、第十二条；基层组织�
     expect(input.meetings?.[0]).toMatchObject({ present: 5, votingPresent: 4, vote: "vote" }); // 赵六 is probationary
     expect(items(input, "quorum")).toEqual([]); // 4 of 6 voters
   });
+
+  it("支部工作条例第十一条: a member counts as a voter from the 转正 date registered, not before", () => {
+    const people = PEOPLE.map((p) => (p.memberId === 6 ? { ...p, fullMemberSince: { year: 2023, month: 6, day: 1 } } : p));
+    const before = fact(["general_assembly"], noon(5, 20), { presentCount: 5, attendeeIds: [1, 2, 3, 6, 7], vote: "vote" });
+    const on = fact(["general_assembly"], noon(6, 1), { presentCount: 5, attendeeIds: [1, 2, 3, 6, 7], vote: "vote" });
+    const input = complianceInputFromFacts({ year: 2023, today: AFTER_2023, timeZone: TZ, facts: [before, on], people, votingMemberCount: 6 });
+    expect(input.meetings?.map((m) => m.votingPresent)).toEqual([3, 4]);
+  });
 });
 
 describe("谈心谈话 per person (支部工作条例第五章：支委之间、支委与党员、党员之间每年谈心谈话一般不少于1次)", () => {
