@@ -1,0 +1,13 @@
+-- CreateTable
+CREATE TABLE "KindTally" (
+    "branchId" INTEGER NOT NULL,
+    "year" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "events" INTEGER NOT NULL DEFAULT 0,
+    "personTimes" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "KindTally_pkey" PRIMARY KEY ("branchId","year","kind")
+);
+
+-- AddForeignKey
+ALTER TABLE "KindTally" ADD CONSTRAINT "KindTally_branchId_fkey" FOREIGN KEY ("branchId") REFERENCES "Branch"("id") ON DELETE CASCADE ON UPDATE CASCADE;
