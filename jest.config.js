@@ -10,5 +10,7 @@ export default {
   },
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
+  // The names of kinds (locales/*/kinds.ftl) for the domain's kindLabel, as the app loads them.
+  setupFiles: ["<rootDir>/src/i18n/kindNames.ts"],
   testTimeout: 30000,
 };

@@ -1,6 +1,8 @@
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import { localesDir } from "../paths.js";
+// Installs the names of kinds (locales/*/kinds.ftl) for the domain's kindLabel.
+import "../i18n/kindNames.js";
 
 export const SUPPORTED_LOCALES = ["zh", "en"] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];

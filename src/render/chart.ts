@@ -6,10 +6,10 @@ import { Resvg } from "@resvg/resvg-js";
 import { type KindGroup, KIND_GROUPS } from "../domain/kinds.js";
 import type { MonthlyGroupCounts } from "../domain/tally/types.js";
 import { cjkFont, fontFileFor, type CjkFont } from "./chartFonts.js";
-import { GROUP_LABEL } from "../domain/tally/labels.js";
+import { groupLabel } from "../i18n/kindNames.js";
 
 /** The legend uses the /stats headings (one label table). */
-const groupLabels = (locale: "zh" | "en") => Object.fromEntries(KIND_GROUPS.map((g) => [g, GROUP_LABEL[g][locale]])) as Record<KindGroup, string>;
+const groupLabels = (locale: "zh" | "en") => Object.fromEntries(KIND_GROUPS.map((g) => [g, groupLabel(g, locale)])) as Record<KindGroup, string>;
 
 export type { MonthlyGroupCounts };
 

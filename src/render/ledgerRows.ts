@@ -1,12 +1,14 @@
 // The ledger's rows as the .xlsx shows them — one mapping for /export and `admin export`.
 import type { ActivityRecord } from "../domain/activity.js";
 import { formatInstantDate } from "../domain/calendar/index.js";
-import { formatAbsentees, kindsLabel } from "../domain/describe.js";
+import { formatAbsentees } from "../domain/describe.js";
+import type { Lang } from "../domain/lang.js";
+import { kindsLabel } from "../i18n/kindNames.js";
 import type { LedgerRow } from "./ledgerXlsx.js";
 
 export type LedgerRecord = ActivityRecord & { reporterName: string | null; attendeeNames: string[]; photos: number };
 
-export function ledgerRowsOf(records: readonly LedgerRecord[], timeZone: string, lang: Parameters<typeof kindsLabel>[1]): LedgerRow[] {
+export function ledgerRowsOf(records: readonly LedgerRecord[], timeZone: string, lang: Lang): LedgerRow[] {
   return records.map((r) => ({
     id: r.id,
     date: formatInstantDate(r.occurredAt, timeZone),

@@ -23,11 +23,13 @@ const ALLOWED: Record<string, (target: string) => boolean> = {
   domain: () => false,
   // The generated Prisma client and the folder paths are the db layer's own tools.
   db: (t) => t.startsWith("src/domain/") || t.startsWith("src/generated/") || t === "src/paths.ts",
-  render: (t) => t.startsWith("src/domain/"),
+  render: (t) => t.startsWith("src/domain/") || t.startsWith("src/i18n/"),
   jobs: (t) => !t.startsWith("src/bot/"),
   bot: (t) => !t.startsWith("src/jobs/"),
   server: (t) => !t.startsWith("src/bot/features/"),
   callbacks: (t) => t.startsWith("src/domain/"),
+  // Loads the Fluent names of kinds (locales/*/kinds.ftl) into the domain's kindLabel.
+  i18n: (t) => t.startsWith("src/domain/") || t === "src/paths.ts",
 };
 
 describe("import direction", () => {

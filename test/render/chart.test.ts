@@ -9,7 +9,7 @@ import {
   type StatsChartInput,
 } from "../../src/render/chart.js";
 import { findCjkFont, fontFileFor, glyphIds, readFaceTables, releaseChartFonts } from "../../src/render/chartFonts.js";
-import { GROUP_LABEL } from "../../src/domain/tally/labels.js";
+import { groupLabel } from "../../src/domain/tally/labels.js";
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "../../test-artifacts");
 const font = findCjkFont();
@@ -133,6 +133,6 @@ describe("stats chart", () => {
     expect(svg).toContain("3月");
     expect(svg).not.toContain("4月");
     expect(svg).not.toContain("12月");
-    for (const g of ["political", "organisation", "business", "integrity", "other"] as const) expect(svg).toContain(GROUP_LABEL[g].zh);
+    for (const g of ["political", "organisation", "business", "integrity", "other"] as const) expect(svg).toContain(groupLabel(g, "zh"));
   });
 });

@@ -12,7 +12,7 @@ import {
   type Frequency,
   type RuleSettings,
 } from "../../domain/rules/index.js";
-import { KIND_LABEL } from "../../domain/tally/labels.js";
+import { kindLabel } from "../../domain/tally/labels.js";
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
 import { langOf } from "./logging/index.js";
@@ -66,7 +66,7 @@ async function panel(ctx: BotContext, settings: RuleSettings, branchId: number, 
   const lang = await langOf(ctx);
   const k = new InlineKeyboard();
   SCHEDULED_KINDS.forEach((kind, i) => {
-    const label = ctx.t("check-settings-kind", { kind: KIND_LABEL[kind][lang], freq: ctx.t(`check-freq-${settings.frequency[kind]}`) });
+    const label = ctx.t("check-settings-kind", { kind: kindLabel(kind, lang), freq: ctx.t(`check-freq-${settings.frequency[kind]}`) });
     k.text(label, btn("cycle", branchId, year, i)).row();
   });
   k.text(hoursLabel(ctx, settings), btn("hours", branchId, year)).row();
@@ -80,7 +80,7 @@ async function panel(ctx: BotContext, settings: RuleSettings, branchId: number, 
 
 async function closedText(ctx: BotContext, settings: RuleSettings): Promise<string> {
   const lang = await langOf(ctx);
-  const kinds = SCHEDULED_KINDS.map((kind) => ctx.t("check-settings-kind", { kind: KIND_LABEL[kind][lang], freq: ctx.t(`check-freq-${settings.frequency[kind]}`) }));
+  const kinds = SCHEDULED_KINDS.map((kind) => ctx.t("check-settings-kind", { kind: kindLabel(kind, lang), freq: ctx.t(`check-freq-${settings.frequency[kind]}`) }));
   return [ctx.t("check-settings-saved"), ...kinds, hoursLabel(ctx, settings), ...structureLabels(ctx, settings)].join("\n");
 }
 

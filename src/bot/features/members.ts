@@ -6,6 +6,7 @@ import type { BotContext, FlowContext } from "../context.js";
 import { allowed, requires, type MemberContext, requiresCommand } from "../middlewares/auth.js";
 import { formatLocalDateZh, localYearBounds } from "../../domain/calendar/index.js";
 import { storedLocalDate } from "../../domain/membership.js";
+import { COMMITTEE_ROLES, committeeRoleLabel } from "../../domain/tally/labels.js";
 import { joinButtons } from "./invites.js";
 import { RENAME_FLOW } from "./nameFlow.js";
 import { memberButtons, type MemberAction } from "./memberButtons.js";
@@ -14,14 +15,17 @@ import { FULL_MEMBER_FLOW, REMOVE_FLOW } from "./memberFlows.js";
 export { memberButtons } from "./memberButtons.js";
 export const GROUP_FLOW = "setPartyGroup";
 
-const TITLES = { t_org: "组织委员", t_pub: "宣传委员", t_disc: "纪检委员", t_none: null } as const;
+// A committee member's duty; stored as its Chinese name (locales/zh/kinds.ftl), shown in the reader's language.
+const TITLES = { t_org: "org", t_pub: "pub", t_disc: "disc", t_none: null } as const;
 
 function displayName(m: Pick<MemberRow, "name" | "username" | "telegramId">): string {
   return m.name ?? (m.username ? `@${m.username}` : String(m.telegramId));
 }
 
 function roleLabel(ctx: BotContext, m: MemberRow): string {
-  const role = m.role === "committee" && m.committeeTitle ? m.committeeTitle : ctx.t(`role-${m.role}`);
+  const duty = COMMITTEE_ROLES.find((r) => committeeRoleLabel(r, "zh") === m.committeeTitle);
+  const title = duty ? ctx.t(`committee-role-${duty}`) : m.committeeTitle;
+  const role = m.role === "committee" && title ? title : ctx.t(`role-${m.role}`);
   const fullSince = m.probationary ? null : storedLocalDate(m.fullMemberSince);
   const since = fullSince ? ctx.t("members-full-since", { date: formatLocalDateZh(fullSince) }) : null;
   return [role, m.probationary ? ctx.t("members-probationary") : since, m.groupName].filter(Boolean).join(" · ");
@@ -104,7 +108,7 @@ export function membersFeature() {
         const b = (action: MemberAction) => memberButtons.pack({ action, branch: branchId, member: target.memberId });
         await ctx.answerCallbackQuery();
         await ctx.editMessageText(ctx.t("members-choose-title", { name: displayName(target) }), {
-          reply_markup: new InlineKeyboard().text("组织委员", b("t_org")).text("宣传委员", b("t_pub")).text("纪检委员", b("t_disc")).row()
+          reply_markup: new InlineKeyboard().text(ctx.t("committee-role-org"), b("t_org")).text(ctx.t("committee-role-pub"), b("t_pub")).text(ctx.t("committee-role-disc"), b("t_disc")).row()
             .text(ctx.t("members-title-none"), b("t_none")).text(ctx.t("button-back"), b("open")),
         });
         return;
@@ -149,9 +153,11 @@ export function membersFeature() {
         await ctx.editMessageText(ctx.t(ok ? "members-secretary-done" : "error-bad-button", { name: displayName(target) }));
         return;
       }
-      case "t_org": case "t_pub": case "t_disc": case "t_none":
-        await store.setRole(branchId, target.memberId, "committee", TITLES[data.action]);
+      case "t_org": case "t_pub": case "t_disc": case "t_none": {
+        const duty = TITLES[data.action];
+        await store.setRole(branchId, target.memberId, "committee", duty && committeeRoleLabel(duty, "zh"));
         break;
+      }
       case "leader": await store.setRole(branchId, target.memberId, "group_leader"); break;
       case "member": await store.setRole(branchId, target.memberId, "member"); break;
       case "prob_on": await store.setProbationary(branchId, target.memberId, true); break;

@@ -1,5 +1,5 @@
 import { ACTIVITY_KINDS, type ActivityKind } from "../kinds.js";
-import { KIND_LABEL } from "../tally/labels.js";
+import { kindNamed } from "../tally/labels.js";
 import { normalize } from "./text.js";
 import type { Span } from "./types.js";
 
@@ -123,7 +123,9 @@ export function kindFromLabel(text: string): ActivityKind | null {
   const s = normalize(text).trim().toLowerCase();
   if (s === "") return null;
   for (const kind of ACTIVITY_KINDS) {
-    if (s === kind || s === KIND_LABEL[kind].zh || s === KIND_LABEL[kind].en.toLowerCase()) return kind;
+    if (s === kind) return kind;
   }
+  const named = kindNamed(s);
+  if (named) return named;
   return kindsIn(s)[0] ?? null;
 }

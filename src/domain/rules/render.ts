@@ -1,5 +1,5 @@
 // The /check reply in Chinese or English.
-import { KIND_LABEL, type Locale } from "../tally/labels.js";
+import { kindLabel, type Locale } from "../tally/labels.js";
 import { monthNameEn, quarterNameZh } from "../period/period.js";
 import type { Quarter } from "../calendar/index.js";
 import { SCHEDULED_KINDS, type ScheduledKind } from "./settings.js";
@@ -34,7 +34,7 @@ function list(names: string[], locale: Locale): string {
 function scheduledLines(kind: ScheduledKind, items: ComplianceItem[], locale: Locale): string[] {
   if (items.length === 0) return [];
   const zh = locale === "zh";
-  const name = KIND_LABEL[kind][locale];
+  const name = kindLabel(kind, locale);
   const lines: string[] = [];
   const bySubject = new Map<string, ComplianceItem[]>();
   for (const i of items) {
@@ -63,7 +63,7 @@ function scheduledLines(kind: ScheduledKind, items: ComplianceItem[], locale: Lo
 function quorumLine(item: ComplianceItem, locale: Locale): string {
   const d = item.detail ?? {};
   const date = d.date;
-  const kindName = d.kind ? KIND_LABEL[d.kind][locale] : "";
+  const kindName = d.kind ? kindLabel(d.kind, locale) : "";
   const present = d.present ?? item.count;
   const base = d.base ?? item.required;
   if (locale === "zh") {

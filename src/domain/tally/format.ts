@@ -1,5 +1,5 @@
 // Text of the /stats reply: 次 and 人次 per kind, grouped as in the year-end summary.
-import { GROUP_LABEL, KIND_LABEL, type Locale } from "./labels.js";
+import { groupLabel, kindLabel, type Locale } from "./labels.js";
 import type { MemberRef, OrganisedTallies } from "./types.js";
 
 export * from "./labels.js";
@@ -12,9 +12,9 @@ export function formatTallies(tallies: OrganisedTallies, periodLabel: string, lo
     return lines.join("\n");
   }
   for (const g of tallies.groups) {
-    lines.push("", zh ? `【${GROUP_LABEL[g.group].zh}】` : `[${GROUP_LABEL[g.group].en}]`);
+    lines.push("", zh ? `【${groupLabel(g.group, "zh")}】` : `[${groupLabel(g.group, "en")}]`);
     for (const t of g.kinds) {
-      const name = KIND_LABEL[t.kind][locale];
+      const name = kindLabel(t.kind, locale);
       lines.push(zh ? `${name} ${t.events}次 / ${t.personTimes}人次` : `${name}: ${t.events} × / ${t.personTimes} person-times`);
     }
   }
