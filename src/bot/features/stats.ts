@@ -63,9 +63,11 @@ async function statsText(ctx: BotContext, viewer: Viewer, period: Period): Promi
     if (viewer.seesMembers) blocks.push(ctx.t("stats-members-private"));
     return blocks.join("\n\n");
   }
-  // 学时: only the kinds the branch counts as study (settings.studyKinds), plus personal self-study.
-  const { studyKinds } = parseRuleSettings((await ctx.deps.store.branches.get(viewer.branchId))?.rules ?? {});
-  const participation = await ledger.participation(viewer.branchId, start, end, studyKinds);
+  // 学时 by the domain's one rule (as /check and the .xlsx): every participant of a record with study content.
+  const settings = parseRuleSettings((await ctx.deps.store.branches.get(viewer.branchId))?.rules ?? {});
+  const { studyKinds } = settings;
+  const hoursOf = new Map((await ledger.studyHours(viewer.branchId, start, end, settings)).map((s) => [s.memberId, s.hours]));
+  const participation = (await ledger.participation(viewer.branchId, start, end, studyKinds)).map((p) => ({ ...p, hours: hoursOf.get(p.memberId) ?? 0 }));
   const own = participation.find((p) => p.memberId === viewer.memberId);
   blocks.push(ctx.t("stats-own", { events: String(own?.events ?? 0), hours: hoursText(own?.hours ?? 0) }));
   if (!viewer.seesMembers) return blocks.join("\n\n");

@@ -11,7 +11,8 @@ import { storedLocalDate } from "../../domain/membership.js";
 import { isRole } from "../../domain/roles.js";
 import { complianceInputFromFacts } from "../../domain/rules/fromFacts.js";
 import { DEFAULT_RULE_SETTINGS, DEFAULT_STUDY_KINDS, type RuleSettings } from "../../domain/rules/settings.js";
-import type { ComplianceInput, KindMonthCount, MeetingAttendance, PartyGroupRef, RosterPerson, YearMonth } from "../../domain/rules/types.js";
+import { studyHoursByMember, studyRecordOf } from "../../domain/rules/study.js";
+import type { ComplianceInput, KindMonthCount, MeetingAttendance, MemberStudyHours, PartyGroupRef, RosterPerson, YearMonth } from "../../domain/rules/types.js";
 import type { ActivityFact, KindTally, MemberParticipation, TallyTotals } from "../../domain/tally/types.js";
 import type { MonthlyGroupCounts } from "../../domain/tally/types.js";
 import type { Prisma } from "../client.js";
@@ -317,6 +318,12 @@ export function ledgerQueriesRepo(prisma: Prisma) {
         vote: r.voteKind === "none" || r.voteKind === "vote" || r.voteKind === "election" ? r.voteKind : null,
         observerCount: countNames(r.observers),
       }));
+    },
+
+    /** 学时 of the active members over [start, end), by the domain's one rule (studyHoursByMember), in roster order. */
+    async studyHours(branchId: number, start: Date, end: Date, settings: RuleSettings = DEFAULT_RULE_SETTINGS): Promise<MemberStudyHours[]> {
+      const [facts, people] = [await repo.ruleFacts(branchId, start, end), await repo.people(branchId)];
+      return studyHoursByMember(facts.map(studyRecordOf), people, settings);
     },
 
     /** The last election (选举) held by a 党员大会 before `end`, as a local date. */

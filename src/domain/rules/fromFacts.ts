@@ -1,11 +1,11 @@
 // Builds the compliance input from in-memory activity rows (when the caller has facts rather than grouped counts).
 import type { LocalDate } from "../activity.js";
 import { compareLocalDate, localDateOf } from "../calendar/index.js";
-import { distinctKinds, participationFromFacts } from "../tally/tally.js";
+import { distinctKinds } from "../tally/tally.js";
 import type { ActivityFact, MemberRef } from "../tally/types.js";
 import type { RuleSettings } from "./settings.js";
 import { DEFAULT_RULE_SETTINGS } from "./settings.js";
-import { studyHoursByMember } from "./study.js";
+import { studyHoursByMember, studyRecordOf } from "./study.js";
 import { talkParticipantsOf } from "./talkCoverage.js";
 import type { ComplianceInput, KindMonthCount, MeetingAttendance, OrgLifeMeeting, PartyGroupRef, RosterPerson, YearMonth } from "./types.js";
 
@@ -101,20 +101,9 @@ export function complianceInputFromFacts(input: ComplianceFactsInput): Complianc
     result.people = people;
     result.talkRecords = talkRecords;
     result.roster = people.map((p) => ({ name: p.name, role: p.role }));
-    result.studyHours = studyHoursByMember(
-      inYear.map((f) => ({
-        id: f.id, kinds: f.kinds, title: f.title, durationHours: f.durationHours, personal: f.personal === true,
-        reporterId: f.reporterId ?? f.attendeeIds[0] ?? 0, participantIds: f.attendeeIds, tags: f.details.tags ?? [],
-      })),
-      people,
-      input.settings ?? DEFAULT_RULE_SETTINGS,
-    );
+    result.studyHours = studyHoursByMember(inYear.map(studyRecordOf), people, input.settings ?? DEFAULT_RULE_SETTINGS);
   } else if (input.members) {
-    result.studyHours = participationFromFacts(inYear, input.members, input.settings?.studyKinds).map((p) => ({
-      memberId: p.memberId,
-      name: p.name,
-      hours: p.hours,
-    }));
+    result.studyHours = studyHoursByMember(inYear.map(studyRecordOf), input.members, input.settings ?? DEFAULT_RULE_SETTINGS);
   }
   return result;
 }

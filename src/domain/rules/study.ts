@@ -46,31 +46,67 @@ export function requiredStudyHours(role: Role | undefined, settings: RuleSetting
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** What one record credits: `hours` to each of `memberIds`, as 集中学习 or as 自学 (`self`); null when nothing. */
+export interface StudyCredit {
+  hours: number;
+  memberIds: number[];
+  self: boolean;
+}
+
 /**
- * 学时 of each member over the records: the hours of every branch record with study content go to each of
- * its participants; 自学 goes to its reporter, in `selfStudyHours`, and into `hours` only when the branch
- * counts it. Every member is listed (0 when nothing), in the order given.
+ * The one rule for 学时, used by /check, /stats and the .xlsx: a branch record with study content gives its
+ * hours to each of its participants (never to a reporter who did not take part); a member's own 自学 gives
+ * its hours to that member, as 自学.
+ */
+export function studyCredit(r: StudyRecord, settings: RuleSettings = DEFAULT_RULE_SETTINGS): StudyCredit | null {
+  const hours = r.durationHours ?? 0;
+  if (!(hours > 0)) return null;
+  if (r.personal) return { hours, memberIds: [r.reporterId], self: true };
+  if (!hasStudyContent(r, settings.studyKinds)) return null;
+  return { hours, memberIds: [...new Set(r.participantIds)], self: false };
+}
+
+/** A stored record as the 学时 rule reads it. */
+export function studyRecordOf(a: {
+  id: number;
+  kinds: readonly ActivityKind[];
+  title: string | null;
+  durationHours: number | null;
+  personal?: boolean | null;
+  reporterId?: number | null;
+  attendeeIds: readonly number[];
+  details: { tags?: readonly string[] };
+}): StudyRecord {
+  return {
+    id: a.id, kinds: a.kinds, title: a.title, durationHours: a.durationHours, personal: a.personal === true,
+    reporterId: a.reporterId ?? a.attendeeIds[0] ?? 0, participantIds: a.attendeeIds, tags: a.details.tags ?? [],
+  };
+}
+
+/**
+ * 学时 of each member over the records (studyCredit): 集中学习 in `hours`; 自学 in `selfStudyHours`, and
+ * in `hours` too only when the branch counts it. Every member is listed (0 when nothing), in the order given.
  */
 export function studyHoursByMember(
   records: readonly StudyRecord[],
-  people: readonly Pick<RosterPerson, "memberId" | "name" | "role">[],
+  people: readonly (Pick<RosterPerson, "memberId" | "name"> & { role?: Role })[],
   settings: RuleSettings = DEFAULT_RULE_SETTINGS,
 ): MemberStudyHours[] {
   const collective = new Map<number, number>();
   const self = new Map<number, number>();
-  const add = (m: Map<number, number>, id: number, h: number) => m.set(id, (m.get(id) ?? 0) + h);
   const seen = new Set<number>();
   for (const r of records) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
-    const hours = r.durationHours ?? 0;
-    if (!(hours > 0)) continue;
-    if (r.personal) add(self, r.reporterId, hours);
-    else if (hasStudyContent(r, settings.studyKinds)) for (const id of new Set(r.participantIds)) add(collective, id, hours);
+    const credit = studyCredit(r, settings);
+    if (!credit) continue;
+    const into = credit.self ? self : collective;
+    for (const id of credit.memberIds) into.set(id, (into.get(id) ?? 0) + credit.hours);
   }
   return people.map((p) => {
     const own = round(self.get(p.memberId) ?? 0);
     const together = round(collective.get(p.memberId) ?? 0);
-    return { memberId: p.memberId, name: p.name, role: p.role, hours: round(together + (settings.selfStudyCounts ? own : 0)), selfStudyHours: own };
+    const hours = round(together + (settings.selfStudyCounts ? own : 0));
+    return { memberId: p.memberId, name: p.name, ...(p.role ? { role: p.role } : {}), hours, selfStudyHours: own };
   });
 }

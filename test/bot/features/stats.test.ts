@@ -35,7 +35,7 @@ beforeAll(async () => {
     durationHours: 3, attendeeIds: [id(603)] });
   await add({ kinds: ["talk"], occurredAt: "2023-06-30T04:00:00Z", presentCount: 2, details: { talkPairs: ["书记–委员"] } });
   await add({ kinds: ["study"], occurredAt: "2023-07-01T04:00:00Z", title: "学习二十大精神", presentCount: 5, durationHours: 2, attendeeIds: [id(603)] });
-  // Not counted as branch events: deleted, personal self-study (its hours count), another branch's.
+  // Not counted as branch events: deleted, personal self-study (自学: off the 学时 count unless the branch counts it), another branch's.
   const deleted = await add({ kinds: ["branch_committee"], occurredAt: "2023-02-10T04:00:00Z", presentCount: 5 });
   await h.store.activities.softDelete(deleted.record.id, id(601), new Date());
   await add({ kinds: ["study"], occurredAt: "2023-02-11T04:00:00Z", personal: true, reporterId: id(605), durationHours: 4 });
@@ -74,7 +74,7 @@ describe("/stats", () => {
       "陈委员：1次 · 0学时",
       "李书记：2次 · 0学时",
       "李四：1次 · 0学时",
-      "王五：1次 · 4学时",
+      "王五：1次 · 0学时",
       "张三：3次 · 5学时",
       "2023年第三季度 尚未参加活动（4人）：陈委员、李书记、李四、王五",
     ].join("\n"));
@@ -149,7 +149,7 @@ describe("/stats", () => {
     await u.command("stats");
     const reply = await u.next();
     expect(reply.text).toContain("合计 5次 / 25人次");
-    expect(reply.text).toContain("👤 我参加的：1次活动，4学时");
+    expect(reply.text).toContain("👤 我参加的：1次活动，0学时"); // his 4 hours are 自学
     expect(reply.text).not.toContain("党员参与情况");
     expect(reply.text).not.toContain("尚未参加");
     expect(reply.text).not.toMatch(/张三|李四|陈委员/);
@@ -157,8 +157,8 @@ describe("/stats", () => {
     expect(chart.text).toContain("折线为您参加的次数");
   });
 
-  it("counts 学时 by the branch's own study kinds", async () => {
-    await h.store.branches.setRules(b.branchId, { studyKinds: ["general_assembly", "study"] });
+  it("counts 学时 by the branch's own study kinds (and 自学 when the branch counts it)", async () => {
+    await h.store.branches.setRules(b.branchId, { studyKinds: ["general_assembly", "study"], selfStudyCounts: true });
     const u = b.members[3]!; // 王五
     await u.command("stats");
     const reply = await u.next();

@@ -246,7 +246,8 @@ describe("complianceInputFromFacts", () => {
       { id: expect.any(Number), kind: "branch_committee", date: { year: 2023, month: 4, day: 1 }, title: null, expected: null, present: null, vote: null, observers: 0, votingPresent: null },
     ]);
     expect(input.talks).toEqual({ events: 1, pairs: ["党员–党员"] });
-    expect(input.studyHours).toEqual([{ memberId: 7, name: "赵六", hours: 5 }]);
+    // One 学时 rule (studyCredit) on both paths: 自学 kept apart, off the count unless the branch counts it.
+    expect(input.studyHours).toEqual([{ memberId: 7, name: "赵六", hours: 2, selfStudyHours: 3 }]);
     const report = checkCompliance(input);
     expect(periodsWith(report.items, "branch_committee", "missing")).toEqual(["2023-01", "2023-02"]);
     expect(report.items.filter((i) => i.rule === "quorum")).toHaveLength(1);
