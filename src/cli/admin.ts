@@ -16,6 +16,7 @@ import type { LocalDate } from "../domain/activity.js";
 import { formatInstantDate, formatLocalDate, isValidDate } from "../domain/calendar/index.js";
 import { normaliseBranchName } from "../domain/membership.js";
 import { parsePeriod } from "../domain/period/index.js";
+import { parseRuleSettings } from "../domain/rules/settings.js";
 import { chineseDaysCalendar } from "../domain/reminders/index.js";
 import { resendThemeDayReminder } from "../jobs/resend.js";
 import { createLogger } from "../logger.js";
@@ -121,10 +122,13 @@ const commands: Record<string, (c: Ctx) => Promise<void>> = {
     const parsed = parsePeriod(yearText, new Date(), branch.timeZone);
     if (!parsed.ok || parsed.period.unit !== "year") throw new UsageError(c.t("admin-bad-year", { value: yearText }));
     const { period } = parsed;
-    const records = await c.store.activities.ledgerRows(branch.id, new Date(period.start), new Date(period.end));
+    const [start, end] = [new Date(period.start), new Date(period.end)];
+    const records = await c.store.activities.ledgerRows(branch.id, start, end);
+    const settings = parseRuleSettings((await c.store.branches.get(branch.id))?.rules ?? {});
+    const study = await c.store.ledger.studyHours(branch.id, start, end, settings);
     const title = ledgerTitle(branch.name, period.year);
     const { renderLedgerXlsx } = await import("../render/ledgerXlsx.js");
-    await writeFile(file, await renderLedgerXlsx(title, ledgerRowsOf(records, branch.timeZone, c.lang)));
+    await writeFile(file, await renderLedgerXlsx(title, ledgerRowsOf(records, branch.timeZone, c.lang, settings), study));
     c.out(c.t("admin-exported", { title, n: records.length, file }));
   },
 

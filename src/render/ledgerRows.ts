@@ -4,11 +4,13 @@ import { formatInstantDate } from "../domain/calendar/index.js";
 import { formatAbsentees } from "../domain/describe.js";
 import type { Lang } from "../domain/lang.js";
 import { kindsLabel } from "../i18n/kindNames.js";
+import { DEFAULT_RULE_SETTINGS, type RuleSettings } from "../domain/rules/settings.js";
+import { studyCredit, studyRecordOf } from "../domain/rules/study.js";
 import type { LedgerRow } from "./ledgerXlsx.js";
 
 export type LedgerRecord = ActivityRecord & { reporterName: string | null; attendeeNames: string[]; photos: number };
 
-export function ledgerRowsOf(records: readonly LedgerRecord[], timeZone: string, lang: Lang): LedgerRow[] {
+export function ledgerRowsOf(records: readonly LedgerRecord[], timeZone: string, lang: Lang, settings: RuleSettings = DEFAULT_RULE_SETTINGS): LedgerRow[] {
   return records.map((r) => ({
     id: r.id,
     date: formatInstantDate(r.occurredAt, timeZone),
@@ -21,7 +23,7 @@ export function ledgerRowsOf(records: readonly LedgerRecord[], timeZone: string,
     expected: r.expectedCount,
     present: r.presentCount,
     personTimes: r.details.personTimes ?? r.presentCount ?? r.attendeeIds.length,
-    hours: r.durationHours,
+    hours: studyCredit(studyRecordOf(r), settings)?.hours ?? null,
     absentees: formatAbsentees(r.absentees),
     attendees: r.attendeeNames.join("、"),
     notes: r.notes,

@@ -13,6 +13,7 @@ export interface LedgerRow {
   expected: number | null;
   present: number | null;
   personTimes: number;
+  /** 学时 the record gives each participant (studyCredit); blank when it has no study content. */
   hours: number | null;
   absentees: string;
   attendees: string;
@@ -41,7 +42,26 @@ const COLUMNS: { header: string; key: keyof LedgerRow; width: number }[] = [
   { header: "照片", key: "photos", width: 6 },
 ];
 
-export async function renderLedgerXlsx(title: string, rows: LedgerRow[]): Promise<Buffer> {
+/** One member's 学时 for the year's second sheet (studyHoursByMember: the same figures as /check and /stats). */
+export interface StudyHoursRow {
+  name: string;
+  hours: number;
+  selfStudyHours?: number;
+}
+
+/** The 学时 sheet: each member's 集中学习 学时 (the rule /check and /stats use) and 自学 kept apart. */
+function addStudySheet(workbook: ExcelJS.Workbook, title: string, study: readonly StudyHoursRow[]): void {
+  const sheet = workbook.addWorksheet("学时", { views: [{ state: "frozen", ySplit: 2 }] });
+  sheet.mergeCells(1, 1, 1, 4);
+  sheet.getCell(1, 1).value = `${title}：党员学时`;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.getRow(2).values = ["序号", "姓名", "学时", "自学学时"];
+  sheet.getRow(2).font = { bold: true };
+  [7, 12, 8, 10].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  study.forEach((m, i) => sheet.addRow([i + 1, m.name, m.hours, m.selfStudyHours ?? 0]));
+}
+
+export async function renderLedgerXlsx(title: string, rows: LedgerRow[], study?: readonly StudyHoursRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "branch-ledger";
   const sheet = workbook.addWorksheet("台账", { views: [{ state: "frozen", ySplit: 2 }] });
@@ -58,5 +78,6 @@ export async function renderLedgerXlsx(title: string, rows: LedgerRow[]): Promis
   });
   sheet.addRow([]);
   sheet.addRow(["合计", "", `${rows.length}次`, "", "", "", "", "", "", "", rows.reduce((n, r) => n + r.personTimes, 0)]);
+  if (study) addStudySheet(workbook, title, study);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,5 +1,6 @@
 import { Composer, InputFile } from "grammy";
 import { parsePeriod } from "../../domain/period/index.js";
+import { parseRuleSettings } from "../../domain/rules/settings.js";
 import { ledgerRowsOf, ledgerTitle } from "../../render/ledgerRows.js";
 import type { BotContext } from "../context.js";
 import { requiresCommand } from "../middlewares/auth.js";
@@ -21,12 +22,15 @@ export function exportFeature() {
       const { period } = parsed;
       await ctx.replyWithChatAction("upload_document");
       const lang = await langOf(ctx);
-      const records = await ctx.deps.store.activities.ledgerRows(m.branchId, new Date(period.start), new Date(period.end));
-      const rows = ledgerRowsOf(records, m.timeZone, lang);
+      const [start, end] = [new Date(period.start), new Date(period.end)];
+      const records = await ctx.deps.store.activities.ledgerRows(m.branchId, start, end);
+      const settings = parseRuleSettings((await ctx.deps.store.branches.get(m.branchId))?.rules ?? {});
+      const rows = ledgerRowsOf(records, m.timeZone, lang, settings);
+      const study = await ctx.deps.store.ledger.studyHours(m.branchId, start, end, settings);
       const title = ledgerTitle(m.branchName, period.year);
       // Loaded on first use: exceljs is only needed for the export.
       const { renderLedgerXlsx } = await import("../../render/ledgerXlsx.js");
-      const xlsx = await renderLedgerXlsx(title, rows);
+      const xlsx = await renderLedgerXlsx(title, rows, study);
       await ctx.replyWithDocument(new InputFile(xlsx, `${title}.xlsx`), {
         caption: ctx.t("export-done", { year: period.year, n: rows.length }),
       });
