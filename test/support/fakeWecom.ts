@@ -68,8 +68,22 @@ export class FakeWecom {
   private server: http.Server | undefined;
   private waiters = new Set<() => void>();
   callbackUrl = "";
+  /** While true, message/send calls are held unanswered and undelivered (see dropHeld). */
+  holdSends = false;
+  private held: http.ServerResponse[] = [];
 
   constructor(readonly o: FakeWecomOptions) {}
+
+  /** How many message/send calls are held now. */
+  get heldSends(): number {
+    return this.held.length;
+  }
+
+  /** Stops holding; the held calls are never delivered (their caller was killed). */
+  dropHeld(): void {
+    this.holdSends = false;
+    for (const res of this.held.splice(0)) res.destroy();
+  }
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
@@ -151,6 +165,10 @@ export class FakeWecom {
     }
     const bad = this.tokenError(url);
     if (bad) return this.reply(res, path, bad);
+    if (this.holdSends && path === "message/send") {
+      this.held.push(res);
+      return;
+    }
     if (path === "media/get") {
       const m = this.media.get(url.searchParams.get("media_id") ?? "");
       if (!m) return this.reply(res, path, { errcode: 40007, errmsg: "invalid media_id" });

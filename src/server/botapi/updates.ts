@@ -29,6 +29,9 @@ export class UpdateQueue {
   total = 0;
   /** Called after an update is queued (drives webhook delivery). */
   onPush: (() => void) | undefined;
+  /** Called when getUpdates confirms every update below `offset` (the bot has them). */
+  onConfirm: ((offset: number) => void) | undefined;
+  private confirmedBelow = 0;
 
   constructor(private nextId = 1) {}
 
@@ -40,14 +43,36 @@ export class UpdateQueue {
 
   /** Queues an update unless its type is not allowed; returns it (or undefined when filtered). */
   push(fields: Omit<Update, "update_id">): Update | undefined {
+    const update = this.make(fields);
+    if (update) this.add(update);
+    return update;
+  }
+
+  /**
+   * An update with the next update_id, not queued yet (undefined when its type is not allowed): a
+   * bridge stores it first, then queues it with add(). Made updates must be added in the order made.
+   */
+  make(fields: Omit<Update, "update_id">): Update | undefined {
     const type = Object.keys(fields)[0] ?? "";
     if (!this.isAllowed(type)) return undefined;
-    const update: Update = { update_id: this.nextId++, ...fields };
-    this.pending.push(update);
-    this.total++;
+    return { update_id: this.nextId++, ...fields };
+  }
+
+  /** Queues updates made before (also ones stored before a restart, with their update_ids). */
+  add(...updates: Update[]): void {
+    if (!updates.length) return;
+    for (const u of updates) {
+      this.pending.push(u);
+      if (u.update_id >= this.nextId) this.nextId = u.update_id + 1;
+    }
+    this.total += updates.length;
     this.waiter?.wake();
     this.onPush?.();
-    return update;
+  }
+
+  /** update_ids from now on are at least `id` (never below those given before a restart). */
+  advanceTo(id: number): void {
+    if (id > this.nextId) this.nextId = id;
   }
 
   /** A long-polling getUpdates is waiting right now. */
@@ -76,8 +101,15 @@ export class UpdateQueue {
   /** Forgets updates below `offset`; a negative offset keeps only the last -offset updates. */
   confirm(offset: number | undefined): void {
     if (offset === undefined || offset === 0) return;
-    if (offset < 0) this.pending = this.pending.slice(offset);
-    else this.pending = this.pending.filter((u) => u.update_id >= offset);
+    if (offset < 0) {
+      this.pending = this.pending.slice(offset);
+      return;
+    }
+    this.pending = this.pending.filter((u) => u.update_id >= offset);
+    if (offset > this.confirmedBelow) {
+      this.confirmedBelow = offset;
+      this.onConfirm?.(offset);
+    }
   }
 
   /** Ends a waiting getUpdates with an error (another poller came, or a webhook was set). */

@@ -12,7 +12,7 @@ import type { WecomConfig } from "../../channelConfig.js";
 import { openDatabase } from "../../db/client.js";
 import { channelsRepo, type ChannelsRepo } from "../../db/repos/channels.js";
 import { WecomApi } from "./api.js";
-import { createCallbackHandler } from "./inbound.js";
+import { createCallbackHandler, resumeIntake } from "./inbound.js";
 import { MemberLimiter, WECOM_LIMITS, type MemberLimits } from "./limiter.js";
 import { wecomMethods } from "./methods.js";
 import { loadWords } from "./words.js";
@@ -39,7 +39,11 @@ export interface WecomBridge {
 }
 
 const HOUSEKEEPING_MS = 3_600_000;
+/** Dedupe keys are kept a day (WeCom retries within seconds), those never made into updates a week. */
 const KEEP_INBOUND_MS = 24 * 3_600_000;
+const GIVE_UP_INBOUND_MS = 7 * 24 * 3_600_000;
+/** Sent cards can be paged and edited for 30 days after their last use. */
+const KEEP_CARDS_MS = 30 * 24 * 3_600_000;
 /** How long stopTaking() waits for the bot to take the last updates. */
 const STOP_WAIT_MS = 5_000;
 
@@ -91,6 +95,18 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
     },
   };
   const callbacks = createCallbackHandler(world, { token: c.WECOM_TOKEN, aesKey: c.WECOM_AES_KEY, corpId: c.WECOM_CORP_ID });
+  // What the bot confirmed is done; a failure here only means it is queued again after a restart
+  // (the bot's inbox takes each update_id once).
+  world.queue.onConfirm = (offset) => {
+    world.channels.handedBelow(offset, new Date()).catch((e: unknown) => o.logger.warn({ err: e }, "WeCom bridge: could not mark updates as taken"));
+  };
+  // Before any new callback is made into updates (once the database is open): what the last run
+  // took but the bot did not have yet.
+  const resumed = resumeIntake(world, new Date())
+    .then((r) => {
+      if (r.updates || r.callbacks) o.logger.info(r, "WeCom bridge: resumed the updates the bot had not taken");
+    })
+    .catch((e: unknown) => o.logger.error({ err: e }, "WeCom bridge: could not resume the stored updates"));
 
   // The bot's side: loopback only.
   const botApi = http.createServer((req, res) => {
@@ -121,7 +137,9 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
   });
   const port = await listen(front, c.PORT, o.host ?? "0.0.0.0");
   const housekeeping = setInterval(() => {
-    world.channels.forgetInboundBefore(new Date(Date.now() - KEEP_INBOUND_MS)).catch(() => undefined);
+    const now = Date.now();
+    world.channels.forgetInboundBefore(new Date(now - KEEP_INBOUND_MS), new Date(now - GIVE_UP_INBOUND_MS)).catch(() => undefined);
+    world.channels.forgetCardsBefore(new Date(now - KEEP_CARDS_MS)).catch(() => undefined);
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
   o.logger.info({ port, path: c.WECOM_CALLBACK_PATH, apiRoot: c.WECOM_API_ROOT }, "WeCom bridge: taking callbacks");
@@ -151,6 +169,7 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
       world.queue.release();
       await close(botApi);
       botStarted();
+      await resumed;
       await (await db).close();
     })()),
   };

@@ -7,7 +7,7 @@ import type { InlineKeyboardMarkup, Message, MessageEntity } from "../botapi/typ
 import { buttonsOf, linksOf, templateCard } from "./cards.js";
 import { toWecomText } from "./format.js";
 import { asApiError, cardFor, checkSize, deliver } from "./send.js";
-import type { Target, WecomWorld } from "./world.js";
+import { WecomWorld, type Target } from "./world.js";
 
 type Handler = MethodHandler<WecomWorld>;
 type Ctx = CallContext<WecomWorld>;
@@ -97,9 +97,8 @@ const editMessageText: Handler = (c) => {
 const editMessageReplyMarkup: Handler = (c) => edit(c, { markup: inlineMarkup(c.params) });
 
 const answerCallbackQuery: Handler = async ({ engine: w, params: p }) => {
-  const cb = w.callbacks.get(optStr(p, "callback_query_id") ?? "");
+  const cb = WecomWorld.callbackOf(optStr(p, "callback_query_id") ?? "");
   if (!cb) throw badRequest("query is too old and response timeout expired or query ID is invalid");
-  w.callbacks.delete(optStr(p, "callback_query_id") ?? "");
   const text = optStr(p, "text");
   // WeCom has no toasts: a short answer comes as a text message.
   if (text) await wecom(() => w.limiter.run(cb.userid, () => w.api.sendMessage(cb.userid, "text", { content: text })));

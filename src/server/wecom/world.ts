@@ -46,9 +46,9 @@ export class WecomWorld {
   readonly queue = new UpdateQueue(Date.now() - EPOCH_2026_MS);
   private readonly sent = new Map<string, SentMessage>();
   private readonly targets = new Map<number, Target>();
-  /** callback_query ids → the member who clicked. */
-  readonly callbacks = new Map<string, { chatId: number; userid: string }>();
   private nextCallback = 1;
+  /** Making updates, storing them and queueing them, one callback after another (see serially). */
+  private intake: Promise<unknown> = Promise.resolve();
   readonly bot: TgUser & { username: string };
   private warnedOnce = new Set<string>();
   private readonly announced = new Set<string>();
@@ -75,11 +75,27 @@ export class WecomWorld {
     return this.channels.nextMessageId(chatId);
   }
 
+  /**
+   * A callback_query id that names the member who clicked, so that the bot may answer it also when
+   * it was stored before a restart: `wc<time><n>_<chat id>_<userid, base64url>`.
+   */
   newCallbackId(chatId: number, userid: string): string {
-    const id = `wc${Date.now().toString(36)}${(this.nextCallback++).toString(36)}`;
-    this.callbacks.set(id, { chatId, userid });
-    if (this.callbacks.size > KEEP_MESSAGES) this.callbacks.delete(this.callbacks.keys().next().value!);
-    return id;
+    return `wc${Date.now().toString(36)}${(this.nextCallback++).toString(36)}_${chatId}_${Buffer.from(userid, "utf8").toString("base64url")}`;
+  }
+
+  static callbackOf(id: string): { chatId: number; userid: string } | undefined {
+    const m = /^wc[0-9a-z]+_(-?\d+)_([A-Za-z0-9_-]+)$/.exec(id);
+    return m ? { chatId: Number(m[1]), userid: Buffer.from(m[2] ?? "", "base64url").toString("utf8") } : undefined;
+  }
+
+  /**
+   * Runs `step` after the steps before it: update_ids are given, stored and queued in one order, so
+   * the bot never confirms an offset past an update not yet queued.
+   */
+  serially<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.intake.then(step);
+    this.intake = run.catch(() => undefined);
+    return run;
   }
 
   /** The numeric id and Telegram user of a WeCom member (created on first sight, name looked up). */
