@@ -3,7 +3,8 @@ import { mkdirSync } from "node:fs";
 import type http from "node:http";
 import type { Config } from "./config.js";
 import { createBot } from "./bot/createBot.js";
-import { plainNumbers, toSupportedLocale } from "./bot/i18n.js";
+import { plainNumbers } from "./bot/i18n.js";
+import { toLang } from "./domain/lang.js";
 import { openDatabase } from "./db/client.js";
 import { channelsRepo } from "./db/repos/channels.js";
 import { deployMigrations } from "./db/migrations/migrator.js";
@@ -44,13 +45,13 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   const commandsRegistered = registerCommands().catch((error: unknown) =>
     logger.warn({ err: error }, "could not register the command menus"),
   );
-  const defaultLocale = toSupportedLocale(config.DEFAULT_LOCALE, "zh");
+  const defaultLocale = toLang(config.DEFAULT_LOCALE, "zh");
   const scheduler = createReminderScheduler({
     store,
     api: broadcastApi,
     owner: `${process.pid}-${Date.now().toString(36)}`,
     takeOverClaimsAtStart: db.kind === "sqlite",
-    translate: (locale, key, vars) => i18n.t(toSupportedLocale(locale, defaultLocale), key, plainNumbers(vars)),
+    translate: (locale, key, vars) => i18n.t(toLang(locale, defaultLocale), key, plainNumbers(vars)),
     logger: logger.child({ job: "reminders" }),
     now: opts.now ?? (() => new Date()),
     defaultLocale,
@@ -78,7 +79,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
       if (chatId === undefined) return;
       const from = "message" in update ? update.message?.from : "callback_query" in update ? update.callback_query?.from : undefined;
       const locale = from ? await store.members.localeOf(from.id).catch(() => undefined) : undefined;
-      await bot.api.sendMessage(chatId, i18n.t(toSupportedLocale(locale, defaultLocale), "error-busy"));
+      await bot.api.sendMessage(chatId, i18n.t(toLang(locale, defaultLocale), "error-busy"));
     },
   });
   await worker.start();

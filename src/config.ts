@@ -5,9 +5,8 @@ import { z } from "zod";
 import { CHANNEL_SECRETS, channelInput, channelSchema, type ChannelConfig } from "./channelConfig.js";
 import { databaseKind, sqlitePath } from "./db/url.js";
 import { isValidTimeZone } from "./domain/calendar/index.js";
+import { LANGS } from "./domain/lang.js";
 
-const LOCALES = ["zh", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
 
 const databaseUrl = z
   .string()
@@ -48,7 +47,7 @@ const fields = z.object({
       .default("")
       .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
     DEFAULT_TIMEZONE: z.string().default("Asia/Shanghai").refine(isValidTimeZone, "must be an IANA time zone such as Asia/Shanghai"),
-    DEFAULT_LOCALE: z.enum(LOCALES, { message: 'must be "zh" or "en"' }).default("zh"),
+    DEFAULT_LOCALE: z.enum(LANGS, { message: 'must be "zh" or "en"' }).default("zh"),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be a pino level (fatal … trace, silent)" })
       .default("info"),

@@ -1,7 +1,7 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { Permission } from "../domain/roles.js";
-import { SUPPORTED_LOCALES } from "./i18n.js";
+import { LANGS } from "../domain/lang.js";
 
 export interface CommandSpec {
   name: string;
@@ -83,7 +83,7 @@ export async function registerCommandMenus(api: Api, t: (locale: string, key: st
   const menu = (locale: string): BotCommand[] =>
     COMMANDS.filter((c) => c.menu).map((c) => ({ command: c.name, description: t(locale, `cmd-${c.name}`) }));
   await api.setMyCommands(menu(defaultLocale));
-  for (const locale of SUPPORTED_LOCALES) {
+  for (const locale of LANGS) {
     await api.setMyCommands(menu(locale), { language_code: locale });
   }
 }

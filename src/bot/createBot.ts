@@ -5,7 +5,8 @@ import { Api, Bot, type ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { conversationKey, type BotContext, type BotDeps, type FlowContext } from "./context.js";
 import { closestCommand, registerCommandMenus } from "./commands.js";
-import { createI18n, plainNumbers, plainNumberTranslations, toSupportedLocale } from "./i18n.js";
+import { toLang } from "../domain/lang.js";
+import { createI18n, plainNumbers, plainNumberTranslations } from "./i18n.js";
 import { handleBotError } from "./middlewares/errors.js";
 import { privateOnlyCommands } from "./middlewares/auth.js";
 import { loadMember } from "./middlewares/member.js";
@@ -42,7 +43,7 @@ export interface CreateBotOptions {
 export const BULK_MESSAGES_PER_SECOND = 28;
 
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}) {
-  const defaultLocale = toSupportedLocale(deps.config.DEFAULT_LOCALE, "zh");
+  const defaultLocale = toLang(deps.config.DEFAULT_LOCALE, "zh");
   // Client options also reach the API that the conversations plugin builds for itself.
   const bot = new Bot<BotContext>(token, { client: { ...options.client }, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   // No global cap on replies: per-chat pacing where Telegram asks for it, then auto-retry, which
@@ -80,7 +81,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   });
   bot.use(updateLogger(deps.logger));
   bot.use((ctx, next) => {
-    ctx.tFor = (locale, key, variables) => i18n.t(toSupportedLocale(locale, defaultLocale), key, plainNumbers(variables));
+    ctx.tFor = (locale, key, variables) => i18n.t(toLang(locale, defaultLocale), key, plainNumbers(variables));
     return next();
   });
   const guarded = bot.errorBoundary(handleBotError);

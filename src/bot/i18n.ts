@@ -1,14 +1,13 @@
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
+import { toLang, type Lang } from "../domain/lang.js";
 import { localesDir } from "../paths.js";
 // Installs the names of kinds (locales/*/kinds.ftl) for the domain's kindLabel.
 import "../i18n/kindNames.js";
 
-export const SUPPORTED_LOCALES = ["zh", "en"] as const;
-export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
-
-export function toSupportedLocale(value: string | null | undefined, fallback: SupportedLocale): SupportedLocale {
-  return value === "zh" || value === "en" ? value : fallback;
+/** The language of this update's answer: the one langOf (the member's choice, else the configured default). */
+export async function langOf(ctx: { i18n: { getLocale(): Promise<string> } }): Promise<Lang> {
+  return (await ctx.i18n.getLocale()) === "en" ? "en" : "zh";
 }
 
 /**
@@ -16,7 +15,7 @@ export function toSupportedLocale(value: string | null | undefined, fallback: Su
  * database, put on ctx.member by the member middleware); otherwise the configured default.
  */
 export function createI18n<C extends Context>(
-  defaultLocale: SupportedLocale,
+  defaultLocale: Lang,
   localeOf: (ctx: C) => string | null | undefined | Promise<string | null | undefined>,
 ) {
   const i18n = new I18n<C>({
@@ -25,7 +24,7 @@ export function createI18n<C extends Context>(
     useSession: false,
     // Without this, U+2068/U+2069 marks surround every placeable in messages.
     fluentBundleOptions: { useIsolating: false },
-    localeNegotiator: async (ctx) => toSupportedLocale(await localeOf(ctx), defaultLocale),
+    localeNegotiator: async (ctx) => toLang(await localeOf(ctx), defaultLocale),
   });
   return i18n;
 }

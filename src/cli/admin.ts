@@ -6,7 +6,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Api } from "grammy";
-import { createI18n, plainNumbers, toSupportedLocale } from "../bot/i18n.js";
+import { createI18n, plainNumbers } from "../bot/i18n.js";
+import { toLang, type Lang } from "../domain/lang.js";
 import { loadConfig, type Config } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { deployMigrations } from "../db/migrations/migrator.js";
@@ -29,7 +30,7 @@ interface Ctx {
   config: Config;
   store: Store;
   t: T;
-  lang: "zh" | "en";
+  lang: Lang;
   args: string[];
   options: { secretary?: string; name?: string };
   out: (line: string) => void;
@@ -153,7 +154,7 @@ const commands: Record<string, (c: Ctx) => Promise<void>> = {
         logger: createLogger(c.config.LOG_LEVEL === "info" ? "warn" : c.config.LOG_LEVEL, process.stderr),
         now: () => new Date(),
         concurrency: 5,
-        translate: (locale, key, vars) => i18n.t(toSupportedLocale(locale, c.lang), key, plainNumbers(vars)),
+        translate: (locale, key, vars) => i18n.t(toLang(locale, c.lang), key, plainNumbers(vars)),
         defaultLocale: c.lang,
         holidays: chineseDaysCalendar,
       },
@@ -175,7 +176,7 @@ const commands: Record<string, (c: Ctx) => Promise<void>> = {
 
 runCli(async () => {
   const config = loadConfig();
-  const lang = toSupportedLocale(config.DEFAULT_LOCALE, "zh");
+  const lang = toLang(config.DEFAULT_LOCALE, "zh");
   const i18n = createI18n(lang, () => lang);
   const t: T = (key, vars) => i18n.t(lang, key, plainNumbers(vars));
   let parsed;

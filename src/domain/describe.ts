@@ -5,10 +5,11 @@ import { takesAttendance } from "./attendance.js";
 import { THREE_MEETINGS_ONE_LESSON, type ActivityKind } from "./kinds.js";
 import type { ActivityDraft } from "./parse/types.js";
 import { formatLocalDate, formatLocalDateZh, localDateOf } from "./calendar/index.js";
-import { kindsLabel, type Locale as Lang } from "./tally/labels.js";
+import type { Lang } from "./lang.js";
+import { kindsLabel } from "./tally/labels.js";
 
 // Kinds are named through the one label table.
-export { kindLabel, kindsLabel, type Locale as Lang } from "./tally/labels.js";
+export { kindLabel, kindsLabel } from "./tally/labels.js";
 
 /** The fields shown on a card, shared by drafts and saved records. */
 export type CardFields = Pick<

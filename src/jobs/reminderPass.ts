@@ -1,5 +1,6 @@
 // One scheduler pass over one branch: theme-day reminders, the follow-up to the secretary, the month-end nudge.
 import { InlineKeyboard } from "grammy";
+import { toLang, type Lang } from "../domain/lang.js";
 import type { BranchRecipients, ReminderMember, ScheduledBranch } from "../db/repos/reminders.js";
 import {
   CATCH_UP_DAYS,
@@ -8,7 +9,6 @@ import {
   monthEndCheckAt,
   type Delivery,
   type HolidayCalendar,
-  type ReminderLocale,
 } from "../domain/reminders/index.js";
 import { addMonths, instantAt, localDateOf, monthKey } from "../domain/calendar/index.js";
 import { followUpButtons, packDate } from "../callbacks/followUp.js";
@@ -26,7 +26,7 @@ export type Translate = (locale: string | null, key: string, variables?: Record<
 
 export interface PassDeps extends FanOutDeps {
   translate: Translate;
-  defaultLocale: ReminderLocale;
+  defaultLocale: Lang;
   holidays: HolidayCalendar;
 }
 
@@ -65,15 +65,11 @@ export async function branchPass(deps: PassDeps, b: ScheduledBranch, now: Date, 
   if (b.monthEndNudge) await monthEndNudge(deps, b, now, lastCheckedAt, load, result);
 }
 
-function localeOf(deps: PassDeps, locale: string | null): ReminderLocale {
-  return locale === "zh" || locale === "en" ? locale : deps.defaultLocale;
-}
-
 /** The "before" reminder's text for each target, in its language, worded for `now`. */
 export function beforeMessage(deps: PassDeps, b: ScheduledBranch, d: Delivery, now: Date): (t: Target) => OutgoingMessage {
-  const texts = new Map<ReminderLocale, string>();
+  const texts = new Map<Lang, string>();
   return (t) => {
-    const locale = localeOf(deps, t.locale);
+    const locale = toLang(t.locale, deps.defaultLocale);
     let text = texts.get(locale);
     if (text === undefined) {
       text = describeDelivery(d, { now, timeZone: b.timeZone, locale, theme: b.rule.theme });
@@ -85,7 +81,7 @@ export function beforeMessage(deps: PassDeps, b: ScheduledBranch, d: Delivery, n
 
 /** "今天的主题党日记录了吗？" with a button into the logging flow. */
 export function followUpMessage(deps: PassDeps, b: ScheduledBranch, d: Delivery, target: Target, now: Date): OutgoingMessage {
-  const locale = localeOf(deps, target.locale);
+  const locale = toLang(target.locale, deps.defaultLocale);
   const button = followUpButtons.pack({ action: "log", branch: b.branchId, date: packDate(d.themeDay) });
   return {
     text: describeDelivery(d, { now, timeZone: b.timeZone, locale, theme: b.rule.theme }),
@@ -94,7 +90,7 @@ export function followUpMessage(deps: PassDeps, b: ScheduledBranch, d: Delivery,
 }
 
 export function monthEndMessage(deps: PassDeps, target: Target, month: number): OutgoingMessage {
-  return { text: deps.translate(localeOf(deps, target.locale), "remind-monthend", { month }) };
+  return { text: deps.translate(toLang(target.locale, deps.defaultLocale), "remind-monthend", { month }) };
 }
 
 async function sendBefore(deps: PassDeps, b: ScheduledBranch, d: Delivery, r: BranchRecipients, now: Date, result: PassResult): Promise<void> {

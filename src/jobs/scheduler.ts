@@ -2,8 +2,9 @@
 // Exactly-once is the database's job (a unique key per delivery, claimed before sending), so two
 // processes, a restart or an overlapping pass never send one reminder twice. A delivery Telegram did
 // not take (429, 5xx, network) is tried again on later passes while still of use (retry.ts).
+import type { Lang } from "../domain/lang.js";
 import type { Store } from "../db/store.js";
-import { chineseDaysCalendar, type HolidayCalendar, type ReminderLocale } from "../domain/reminders/index.js";
+import { chineseDaysCalendar, type HolidayCalendar } from "../domain/reminders/index.js";
 import type { Logger } from "../logger.js";
 import { emptyResult, type PassResult, type ReminderApi } from "./fanOut.js";
 import { branchPass, type PassDeps, type Translate } from "./reminderPass.js";
@@ -22,7 +23,7 @@ export interface ReminderSchedulerOptions {
   now: () => Date;
   intervalMs?: number;
   /** Language of group messages and of members who chose none. */
-  defaultLocale?: ReminderLocale;
+  defaultLocale?: Lang;
   holidays?: HolidayCalendar;
   /** This process (recorded with its claims). */
   owner?: string;

@@ -6,10 +6,11 @@ import { Resvg } from "@resvg/resvg-js";
 import { type KindGroup, KIND_GROUPS } from "../domain/kinds.js";
 import type { MonthlyGroupCounts } from "../domain/tally/types.js";
 import { cjkFont, fontFileFor, type CjkFont } from "./chartFonts.js";
+import type { Lang } from "../domain/lang.js";
 import { groupLabel } from "../i18n/kindNames.js";
 
 /** The legend uses the /stats headings (one label table). */
-const groupLabels = (locale: "zh" | "en") => Object.fromEntries(KIND_GROUPS.map((g) => [g, groupLabel(g, locale)])) as Record<KindGroup, string>;
+const groupLabels = (locale: Lang) => Object.fromEntries(KIND_GROUPS.map((g) => [g, groupLabel(g, locale)])) as Record<KindGroup, string>;
 
 export type { MonthlyGroupCounts };
 
@@ -20,7 +21,7 @@ export interface StatsChartInput {
   months: MonthlyGroupCounts[];
   /** The member's own participation per month (12 numbers), optional. */
   own?: number[];
-  locale: "zh" | "en";
+  locale: Lang;
   /** The last month to plot (this month for the current year): months yet to come are not drawn. Default 12. */
   throughMonth?: number;
 }

@@ -9,7 +9,7 @@ import { splitForTelegram } from "../../domain/summary/index.js";
 import type { BotContext } from "../context.js";
 import { allowed, hasMembership, type MemberContext, requiresCommand } from "../middlewares/auth.js";
 import { checkSettingsFeature, isSecretary, openSettingsButton } from "./checkSettings.js";
-import { langOf } from "./logging/index.js";
+import { langOf } from "../i18n.js";
 
 /** "" → this year; "2023" or "2023年" → 2023; anything else → null. */
 export function parseYearArg(arg: string, thisYear: number): number | null {

@@ -15,7 +15,7 @@ import {
 import { kindLabel } from "../../domain/tally/labels.js";
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
-import { langOf } from "./logging/index.js";
+import { langOf } from "../i18n.js";
 
 const ACTIONS = ["open", "cycle", "hours", "committee", "selfstudy", "term", "back", "done"] as const;
 type Action = (typeof ACTIONS)[number];

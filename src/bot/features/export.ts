@@ -4,7 +4,7 @@ import { parseRuleSettings } from "../../domain/rules/settings.js";
 import { ledgerRowsOf, ledgerTitle } from "../../render/ledgerRows.js";
 import type { BotContext } from "../context.js";
 import { requiresCommand } from "../middlewares/auth.js";
-import { langOf } from "./logging/index.js";
+import { langOf } from "../i18n.js";
 
 /** /export [YYYY]: the year's ledger as an .xlsx file. */
 export function exportFeature() {

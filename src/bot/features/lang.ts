@@ -1,9 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
+import type { Lang } from "../../domain/lang.js";
 import type { BotContext } from "../context.js";
-import { type SUPPORTED_LOCALES } from "../i18n.js";
 
-const langData = z.string().regex(/^lang:(zh|en)$/).transform((s) => s.slice(5) as (typeof SUPPORTED_LOCALES)[number]);
+const langData = z.string().regex(/^lang:(zh|en)$/).transform((s) => s.slice(5) as Lang);
 
 export function langFeature() {
   const feature = new Composer<BotContext>();

@@ -9,7 +9,7 @@ import { formatNonAttendees, formatTallies, membersWithoutAttendance, organiseTa
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires, type MemberContext, requiresCommand } from "../middlewares/auth.js";
-import { langOf } from "./logging/index.js";
+import { langOf } from "../i18n.js";
 
 const RELATIVE = ["this_month", "last_month", "this_quarter", "last_quarter", "this_year", "last_year"] as const;
 type Relative = (typeof RELATIVE)[number];

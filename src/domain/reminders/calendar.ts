@@ -5,6 +5,7 @@
 // time, so on a server in a UTC-negative zone (e.g. America/Los_Angeles) it shifts every holiday
 // by one day. The data table itself is correct and host-independent.
 import { createRequire } from "node:module";
+import type { Lang } from "../lang.js";
 import type { LocalDate } from "../activity.js";
 import { formatLocalDate, isoWeekday } from "../calendar/index.js";
 
@@ -14,7 +15,7 @@ export interface HolidayCalendar {
   /** True when official holiday data exists for the year; otherwise isWorkday is weekends-only. */
   covers(year: number): boolean;
   /** Optional: the holiday / make-up-day name of the date, for messages. */
-  holidayName?(d: LocalDate, locale: "zh" | "en"): string | null;
+  holidayName?(d: LocalDate, locale: Lang): string | null;
 }
 
 /** Monday to Friday are workdays; knows no holidays. Covers no year (its answers are approximate). */

@@ -1,11 +1,11 @@
 // Human text for the /remind settings, the /next command and the reminder messages themselves.
+import type { Lang } from "../lang.js";
 import type { LocalDate } from "../activity.js";
 import { chineseDaysCalendar, type HolidayCalendar } from "./calendar.js";
 import { daysBetween, isoWeekday, localDateOf } from "../calendar/index.js";
 import type { ReminderOffset, ThemeDayRule } from "./rule.js";
 import { upcomingOccurrences, type Delivery, type Occurrence } from "./schedule.js";
 
-export type ReminderLocale = "zh" | "en";
 
 const ZH_NUM = ["", "一", "二", "三", "四", "五"];
 const ZH_WEEKDAY = ["", "周一", "周二", "周三", "周四", "周五", "周六", "周日"];
@@ -20,7 +20,7 @@ function ordinal(n: number): string {
 }
 
 /** The pattern, with its notes (short months, missing 5th weekday, holiday handling) in one bracket. */
-function patternText(rule: ThemeDayRule, locale: ReminderLocale): string {
+function patternText(rule: ThemeDayRule, locale: Lang): string {
   const p = rule.pattern;
   const zh = locale === "zh";
   let main: string;
@@ -50,13 +50,13 @@ const SHIFT = {
   },
 } as const;
 
-function offsetText(r: ReminderOffset, locale: ReminderLocale): string {
+function offsetText(r: ReminderOffset, locale: Lang): string {
   if (locale === "zh") return `${r.daysBefore === 0 ? "当天" : `提前${r.daysBefore}天`} ${r.time}`;
   if (r.daysBefore === 0) return `on the day at ${r.time}`;
   return `${r.daysBefore} day${r.daysBefore === 1 ? "" : "s"} before at ${r.time}`;
 }
 
-function list(items: string[], locale: ReminderLocale): string {
+function list(items: string[], locale: Lang): string {
   if (locale === "zh") return items.join("、");
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
@@ -68,7 +68,7 @@ const TARGET = {
 } as const;
 
 /** e.g. "每月第一个周五（遇节假日顺延至下一个工作日）；提前3天 09:00、当天 08:30 提醒；…" */
-export function describeRule(rule: ThemeDayRule, locale: ReminderLocale): string {
+export function describeRule(rule: ThemeDayRule, locale: Lang): string {
   const zh = locale === "zh";
   const parts = [patternText(rule, locale)];
   const offsets = rule.reminders.map((r) => offsetText(r, locale));
@@ -85,7 +85,7 @@ export function describeRule(rule: ThemeDayRule, locale: ReminderLocale): string
 }
 
 /** "2月2日 周五" / "Fri 2 Feb"; the year is added when it is not the current one. */
-export function formatDay(d: LocalDate, locale: ReminderLocale, currentYear?: number): string {
+export function formatDay(d: LocalDate, locale: Lang, currentYear?: number): string {
   const withYear = currentYear !== undefined && currentYear !== d.year;
   const w = isoWeekday(d);
   if (locale === "zh") return `${withYear ? `${d.year}年` : ""}${d.month}月${d.day}日 ${ZH_WEEKDAY[w]}`;
@@ -93,7 +93,7 @@ export function formatDay(d: LocalDate, locale: ReminderLocale, currentYear?: nu
 }
 
 /** 今天 / 明天 / 后天 / 3天后 / 昨天 / 前天 / 3天前 (and English). */
-export function relativeDay(from: LocalDate, to: LocalDate, locale: ReminderLocale): string {
+export function relativeDay(from: LocalDate, to: LocalDate, locale: Lang): string {
   const n = daysBetween(from, to);
   if (locale === "zh") {
     const named: Record<number, string> = { [-2]: "前天", [-1]: "昨天", 0: "今天", 1: "明天", 2: "后天" };
@@ -103,7 +103,7 @@ export function relativeDay(from: LocalDate, to: LocalDate, locale: ReminderLoca
   return named[n] ?? (n > 0 ? `in ${n} days` : `${-n} days ago`);
 }
 
-function deliveryLine(d: Delivery, locale: ReminderLocale, year: number): string {
+function deliveryLine(d: Delivery, locale: Lang, year: number): string {
   const when = `${formatDay(d.localDate, locale, year)} ${d.localTime}`;
   if (d.kind === "followup") return locale === "zh" ? `${when} 询问书记是否已登记` : `${when}: ask the secretary to log it`;
   const offset = daysBetween(d.localDate, d.themeDay);
@@ -112,7 +112,7 @@ function deliveryLine(d: Delivery, locale: ReminderLocale, year: number): string
 }
 
 /** When (relative), whether it is a make-up workday (调休上班), and why the date moved. */
-function occurrenceNotes(o: Occurrence, today: LocalDate, locale: ReminderLocale, holidays: HolidayCalendar): string {
+function occurrenceNotes(o: Occurrence, today: LocalDate, locale: Lang, holidays: HolidayCalendar): string {
   const zh = locale === "zh";
   const notes = [relativeDay(today, o.themeDay, locale)];
   if (isoWeekday(o.themeDay) >= 6 && holidays.isWorkday(o.themeDay)) notes.push(zh ? "调休上班日" : "a make-up workday");
@@ -127,7 +127,7 @@ function occurrenceNotes(o: Occurrence, today: LocalDate, locale: ReminderLocale
 export interface DescribeNextOptions {
   now: Date;
   timeZone: string;
-  locale: ReminderLocale;
+  locale: Lang;
   holidays?: HolidayCalendar;
 }
 
@@ -160,7 +160,7 @@ export function describeNext(rule: ThemeDayRule, opts: DescribeNextOptions): str
 /** The text of a reminder message, worded for when it is actually sent (catch-up safe). */
 export function describeDelivery(
   d: Delivery,
-  opts: { now: Date; timeZone: string; locale: ReminderLocale; theme?: string | null },
+  opts: { now: Date; timeZone: string; locale: Lang; theme?: string | null },
 ): string {
   const zh = opts.locale === "zh";
   const today = localDateOf(opts.now, opts.timeZone);

@@ -1,5 +1,6 @@
 // The /check reply in Chinese or English.
-import { kindLabel, type Locale } from "../tally/labels.js";
+import type { Lang } from "../lang.js";
+import { kindLabel } from "../tally/labels.js";
 import { monthNameEn, quarterNameZh } from "../period/period.js";
 import type { Quarter } from "../calendar/index.js";
 import { SCHEDULED_KINDS, type ScheduledKind } from "./settings.js";
@@ -19,7 +20,7 @@ const VERB_ZH: Record<ScheduledKind, string> = {
 };
 
 /** "2023-10" → 10月 / Oct; "2023-Q3" → 第三季度 / Q3; "2023" → 2023年 / 2023. */
-function periodName(period: string, locale: Locale): string {
+function periodName(period: string, locale: Lang): string {
   const month = /^\d{4}-(\d{2})$/.exec(period);
   if (month) return locale === "zh" ? `${Number(month[1])}月` : monthNameEn(Number(month[1]), true);
   const quarter = /^\d{4}-Q([1-4])$/.exec(period);
@@ -27,11 +28,11 @@ function periodName(period: string, locale: Locale): string {
   return locale === "zh" ? `${period}年` : period;
 }
 
-function list(names: string[], locale: Locale): string {
+function list(names: string[], locale: Lang): string {
   return names.join(locale === "zh" ? "、" : ", ");
 }
 
-function scheduledLines(kind: ScheduledKind, items: ComplianceItem[], locale: Locale): string[] {
+function scheduledLines(kind: ScheduledKind, items: ComplianceItem[], locale: Lang): string[] {
   if (items.length === 0) return [];
   const zh = locale === "zh";
   const name = kindLabel(kind, locale);
@@ -60,7 +61,7 @@ function scheduledLines(kind: ScheduledKind, items: ComplianceItem[], locale: Lo
   return lines;
 }
 
-function quorumLine(item: ComplianceItem, locale: Locale): string {
+function quorumLine(item: ComplianceItem, locale: Lang): string {
   const d = item.detail ?? {};
   const date = d.date;
   const kindName = d.kind ? kindLabel(d.kind, locale) : "";
@@ -81,7 +82,7 @@ function quorumLine(item: ComplianceItem, locale: Locale): string {
   return `${MARK.warning} ${when} ${kindName.toLowerCase()}: ${who} of ${base} voting members present — not more than half, no vote may be taken`;
 }
 
-function talkLine(item: ComplianceItem, locale: Locale): string {
+function talkLine(item: ComplianceItem, locale: Lang): string {
   const zh = locale === "zh";
   const missing = (item.detail?.missingTalkCategories ?? []).map((c) => TALK_CATEGORY_LABEL[c][locale]);
   switch (item.status) {
@@ -101,7 +102,7 @@ function talkLine(item: ComplianceItem, locale: Locale): string {
 const COVERAGE_ZH = { secretary: "书记尚未谈话的同志", committee: "尚无支委与其谈话的党员", member: "尚未与其他党员谈话的党员" } as const;
 const COVERAGE_EN = { secretary: "not yet talked with by the secretary", committee: "members no committee member has talked with", member: "members who have not talked with another member" } as const;
 
-function coverageLines(items: ComplianceItem[], locale: Locale): string[] {
+function coverageLines(items: ComplianceItem[], locale: Lang): string[] {
   if (items.length === 0) return [];
   const zh = locale === "zh";
   const open = items.filter((i) => i.status !== "done");
@@ -116,7 +117,7 @@ function coverageLines(items: ComplianceItem[], locale: Locale): string[] {
   });
 }
 
-function studyLines(items: ComplianceItem[], locale: Locale): string[] {
+function studyLines(items: ComplianceItem[], locale: Lang): string[] {
   if (items.length === 0) return [];
   const zh = locale === "zh";
   const basis = zh ? "（《中国共产党党员教育管理工作条例》：党员每年集中学习培训一般不少于32学时，书记、支委不少于56学时）" : " (Party member education rules: 32 study hours a year, 56 for the secretary and committee)";
@@ -133,7 +134,7 @@ function studyLines(items: ComplianceItem[], locale: Locale): string[] {
   return [`${ended ? MARK.missing : MARK.in_progress} Study hours short${ended ? "" : " (year in progress)"}: ${list(names, locale)}`];
 }
 
-function secretaryLectureLine(item: ComplianceItem, locale: Locale): string {
+function secretaryLectureLine(item: ComplianceItem, locale: Lang): string {
   const zh = locale === "zh";
   const name = item.subject?.name ?? "";
   if (item.status === "done") return zh ? `${MARK.done} 书记讲党课：${name}同志已讲党课${item.count}次` : `${MARK.done} The secretary gave ${item.count} party lecture(s)`;
@@ -141,7 +142,7 @@ function secretaryLectureLine(item: ComplianceItem, locale: Locale): string {
   return zh ? `${mark} 书记讲党课：尚无${name}同志主讲的党课记录（书记每年至少讲1次党课）` : `${mark} No party lecture given by the secretary (${name}) on record yet`;
 }
 
-function termLine(item: ComplianceItem, locale: Locale): string {
+function termLine(item: ComplianceItem, locale: Lang): string {
   const zh = locale === "zh";
   const last = item.detail?.lastElection;
   const ends = item.detail?.termEnds;
@@ -153,7 +154,7 @@ function termLine(item: ComplianceItem, locale: Locale): string {
 }
 
 /** The report as chat text: one line per rule (months/quarters listed), then quorum, talks, 学时 and a total line. */
-export function renderComplianceText(report: ComplianceReport, locale: Locale): string {
+export function renderComplianceText(report: ComplianceReport, locale: Lang): string {
   const zh = locale === "zh";
   const { year, asOf } = report;
   const header =

@@ -1,10 +1,11 @@
 // Text of the /stats reply: 次 and 人次 per kind, grouped as in the year-end summary.
-import { groupLabel, kindLabel, type Locale } from "./labels.js";
+import type { Lang } from "../lang.js";
+import { groupLabel, kindLabel } from "./labels.js";
 import type { MemberRef, OrganisedTallies } from "./types.js";
 
 export * from "./labels.js";
 
-export function formatTallies(tallies: OrganisedTallies, periodLabel: string, locale: Locale): string {
+export function formatTallies(tallies: OrganisedTallies, periodLabel: string, locale: Lang): string {
   const zh = locale === "zh";
   const lines: string[] = [zh ? `📊 ${periodLabel} 台账统计` : `📊 Ledger tallies, ${periodLabel}`];
   if (tallies.totals.events === 0) {
@@ -29,7 +30,7 @@ export function formatTallies(tallies: OrganisedTallies, periodLabel: string, lo
 }
 
 /** "本季度尚未参加活动：李四、王五" — no ranking, names only. */
-export function formatNonAttendees(members: readonly MemberRef[], periodLabel: string, locale: Locale): string {
+export function formatNonAttendees(members: readonly MemberRef[], periodLabel: string, locale: Lang): string {
   if (locale === "zh") {
     return members.length === 0
       ? `${periodLabel} 全体党员均已参加活动。`

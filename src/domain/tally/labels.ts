@@ -5,10 +5,6 @@
 import { ACTIVITY_KINDS, KIND_GROUPS, type ActivityKind, type KindGroup } from "../kinds.js";
 import { LANGS, type Lang } from "../lang.js";
 
-export type { Lang } from "../lang.js";
-/** @deprecated the one type is Lang (src/domain/lang.ts). */
-export type Locale = Lang;
-
 export const COMMITTEE_ROLES = ["org", "pub", "disc"] as const;
 /** A committee member's duty (支委分工): organisation, publicity, discipline inspection. */
 export type CommitteeRole = (typeof COMMITTEE_ROLES)[number];

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { ActivityRecord } from "../../../domain/activity.js";
-import { describeCard, fieldsOfDraft, fieldsOfRecord, kindLabel, type Lang } from "../../../domain/describe.js";
+import { describeCard, fieldsOfDraft, fieldsOfRecord, kindLabel } from "../../../domain/describe.js";
+import type { Lang } from "../../../domain/lang.js";
 import type { ActivityDraft } from "../../../domain/parse/types.js";
 import type { KindTally } from "../../../domain/tally/types.js";
 import { needsPeople } from "../../../domain/participants.js";

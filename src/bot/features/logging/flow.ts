@@ -4,11 +4,11 @@
 // (flowSteps.ts); this file walks it, shows one panel, and saves.
 import type { Conversation } from "@grammyjs/conversations";
 import { GrammyError, type InlineKeyboard } from "grammy";
-import type { Lang } from "../../../domain/describe.js";
 import { todayIn } from "../../../domain/calendar/index.js";
 import type { ActivityDraft } from "../../../domain/parse/types.js";
 import type { Store } from "../../../db/store.js";
 import type { BotContext, FlowContext } from "../../context.js";
+import { langOf } from "../../i18n.js";
 import { savedCard } from "./cards.js";
 import { flowButtons, sameEventKeyboard } from "./flowUi.js";
 import { reviewText, stepDef, type FlowState, type Input, type Step } from "./flowSteps.js";
@@ -40,7 +40,7 @@ function editOutcome(error: unknown): "unchanged" | "resend" {
 
 export function logFlow(store: Store, clock: () => Date) {
   return async function logFlowImpl(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext, init: FlowInit): Promise<void> {
-    const lang: Lang = (await ctx.i18n.getLocale()) === "en" ? "en" : "zh";
+    const lang = await langOf(ctx);
     const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
     const { reporter } = init;
     const chatId = ctx.chat?.id;

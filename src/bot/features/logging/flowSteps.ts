@@ -2,7 +2,8 @@
 // Pure functions of the flow's plain state; the conversation (flow.ts) shows prompts and saves.
 import type { InlineKeyboard } from "grammy";
 import type { LocalDate } from "../../../domain/activity.js";
-import { describeCard, fieldsOfDraft, type Lang } from "../../../domain/describe.js";
+import { describeCard, fieldsOfDraft } from "../../../domain/describe.js";
+import type { Lang } from "../../../domain/lang.js";
 import { ACTIVITY_KINDS } from "../../../domain/kinds.js";
 import { addDays } from "../../../domain/calendar/index.js";
 import { kindFromLabel } from "../../../domain/parse/kinds.js";

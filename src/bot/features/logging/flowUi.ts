@@ -1,7 +1,8 @@
 // Buttons and panels of the guided logging flow.
 import { InlineKeyboard } from "grammy";
 import { ACTIVITY_KINDS, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../../domain/kinds.js";
-import { kindLabel, type Lang } from "../../../domain/describe.js";
+import { kindLabel } from "../../../domain/describe.js";
+import type { Lang } from "../../../domain/lang.js";
 import { callbackCodec } from "../../../callbacks/codec.js";
 import type { Translate } from "./cards.js";
 

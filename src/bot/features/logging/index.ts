@@ -1,8 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { Lang } from "../../../domain/describe.js";
 import { kindsIn } from "../../../domain/parse/index.js";
 import { emptyDraft, type ParseProblem } from "../../../domain/parse/types.js";
 import type { BotContext } from "../../context.js";
+import { langOf } from "../../i18n.js";
 import { roleAllows } from "../../../domain/roles.js";
 import { allowed, hasMembership, requires, requiresCommand } from "../../middlewares/auth.js";
 import { confirmCard, pendingButtons, recordButtons, sameEventQuestion, savedCard, type Translate } from "./cards.js";
@@ -12,10 +12,6 @@ import { pendingReports } from "./pending.js";
 import {
   applyEditedText, findSameEvent, mergeInto, noExtras, readReport, saveDraft, yearTallies, type Reporter, type SourceMessage,
 } from "./service.js";
-
-export async function langOf(ctx: BotContext): Promise<Lang> {
-  return (await ctx.i18n.getLocale()) === "en" ? "en" : "zh";
-}
 
 export function reporterOf(ctx: BotContext): Reporter {
   // Called behind requires("activity.log") or after checking ctx.member?.membership.

@@ -5,7 +5,8 @@ import { callbackCodec } from "../../../callbacks/codec.js";
 import type { BotContext } from "../../context.js";
 import { allowed, requires, requiresCommand } from "../../middlewares/auth.js";
 import { recordButtons } from "./cards.js";
-import { enterFlow, langOf, reporterOf } from "./index.js";
+import { langOf } from "../../i18n.js";
+import { enterFlow, reporterOf } from "./index.js";
 import { draftOfRecord } from "./service.js";
 
 const MINE_LIMIT = 10;

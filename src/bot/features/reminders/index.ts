@@ -1,8 +1,9 @@
 import { Composer, GrammyError } from "grammy";
 import { emptyDraft } from "../../../domain/parse/index.js";
 import { compareLocalDate, localDateOf } from "../../../domain/calendar/index.js";
-import { describeNext, type ReminderLocale } from "../../../domain/reminders/index.js";
+import { describeNext } from "../../../domain/reminders/index.js";
 import type { BotContext } from "../../context.js";
+import { langOf } from "../../i18n.js";
 import { requires, requiresCommand } from "../../middlewares/auth.js";
 import { enterFlow } from "../logging/index.js";
 import { noExtras } from "../logging/service.js";
@@ -12,10 +13,6 @@ import { closedPanel, nextLine, renderPanel, type Panel, type Screen } from "./p
 import { applyChoice, NTH_CODES } from "./settings.js";
 import { deliveryStatusLines, missedToday } from "./status.js";
 import { panelData, THEME_FLOW } from "./themeFlow.js";
-
-async function localeOf(ctx: BotContext): Promise<ReminderLocale> {
-  return (await ctx.i18n.getLocale()) === "en" ? "en" : "zh";
-}
 
 async function refuse(ctx: BotContext): Promise<void> {
   ctx.logger.warn({ data: ctx.callbackQuery?.data }, "refused crafted or stale reminder button");
@@ -42,7 +39,7 @@ export function remindersFeature() {
 
   feature.command("remind", requiresCommand("remind", async (ctx) => {
     const branchId = ctx.member.membership.branchId;
-    const panel = renderPanel("home", await panelData(ctx.deps.store, branchId), (k, v) => ctx.t(k, v), await localeOf(ctx), ctx.deps.now());
+    const panel = renderPanel("home", await panelData(ctx.deps.store, branchId), (k, v) => ctx.t(k, v), await langOf(ctx), ctx.deps.now());
     await ctx.reply(panel.text, { reply_markup: panel.keyboard });
   }));
 
@@ -53,7 +50,7 @@ export function remindersFeature() {
     const store = ctx.deps.store;
     const now = ctx.deps.now();
     const t = (k: string, v?: Record<string, string | number>) => ctx.t(k, v);
-    const locale = await localeOf(ctx);
+    const locale = await langOf(ctx);
     let screen: Screen = "home";
     let param = 0;
     const picked = PICK_SCREENS[data.action];
@@ -93,7 +90,7 @@ export function remindersFeature() {
   feature.command("next", requiresCommand("next", async (ctx) => {
     const m = ctx.member.membership;
     const data = await panelData(ctx.deps.store, m.branchId);
-    const locale = await localeOf(ctx);
+    const locale = await langOf(ctx);
     const now = ctx.deps.now();
     const t = (k: string, v?: Record<string, string | number>) => ctx.t(k, v);
     if (!data.enabled) {

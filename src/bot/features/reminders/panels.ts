@@ -1,11 +1,11 @@
 // The screens of the /remind panel: text and buttons, from plain data (also used inside the theme conversation).
 import { InlineKeyboard } from "grammy";
+import type { Lang } from "../../../domain/lang.js";
 import {
   describeRule,
   formatDay,
   relativeDay,
   upcomingOccurrences,
-  type ReminderLocale,
   type ThemeDayRule,
 } from "../../../domain/reminders/index.js";
 import { localDateOf } from "../../../domain/calendar/index.js";
@@ -35,7 +35,7 @@ export interface Panel {
 const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);
 
 /** "下一次：3月15日 周五（10天后）", or "" when the rule yields none. */
-export function nextLine(rule: ThemeDayRule, timeZone: string, now: Date, locale: ReminderLocale, t: Translate): string {
+export function nextLine(rule: ThemeDayRule, timeZone: string, now: Date, locale: Lang, t: Translate): string {
   const [o] = upcomingOccurrences(rule, { now, timeZone, count: 1 });
   if (!o) return "";
   const today = localDateOf(now, timeZone);
@@ -47,7 +47,7 @@ function navRow(k: InlineKeyboard, d: PanelData, t: Translate, back = true): Inl
   return k.text(t("remind-button-done"), btn("done", d.branchId));
 }
 
-function homePanel(d: PanelData, t: Translate, locale: ReminderLocale, now: Date): Panel {
+function homePanel(d: PanelData, t: Translate, locale: Lang, now: Date): Panel {
   const lines = [
     t("remind-title"),
     t(d.enabled ? "remind-status-on" : "remind-status-off"),
@@ -75,7 +75,7 @@ function grid<T>(k: InlineKeyboard, items: readonly T[], perRow: number, add: (k
 }
 
 /** One screen of the panel; `a` is the screen's parameter (n of the weekday picker, which time). */
-export function renderPanel(screen: Screen, d: PanelData, t: Translate, locale: ReminderLocale, now: Date, a = 0): Panel {
+export function renderPanel(screen: Screen, d: PanelData, t: Translate, locale: Lang, now: Date, a = 0): Panel {
   const id = d.branchId;
   const p = d.rule.pattern;
   switch (screen) {
@@ -135,7 +135,7 @@ export function renderPanel(screen: Screen, d: PanelData, t: Translate, locale: 
 }
 
 /** The message the panel becomes on 完成: the settings in one paragraph, no buttons. */
-export function closedPanel(d: PanelData, t: Translate, locale: ReminderLocale, now: Date): string {
+export function closedPanel(d: PanelData, t: Translate, locale: Lang, now: Date): string {
   return [
     t(d.enabled ? "remind-closed-on" : "remind-closed-off"),
     t("remind-rule", { rule: describeRule(d.rule, locale) }),

@@ -1,8 +1,8 @@
 // Asks the secretary for the theme the reminders carry (typed: a theme is free text).
 import type { Conversation } from "@grammyjs/conversations";
 import type { Store } from "../../../db/store.js";
-import type { ReminderLocale } from "../../../domain/reminders/index.js";
 import type { BotContext, FlowContext } from "../../context.js";
+import { langOf } from "../../i18n.js";
 import { renderPanel, type PanelData } from "./panels.js";
 
 export const THEME_FLOW = "remindTheme";
@@ -22,7 +22,7 @@ export async function panelData(store: Store, branchId: number): Promise<PanelDa
 
 export function themeFlow(store: Store, clock: () => Date) {
   return async function remindTheme(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext, branchId: number): Promise<void> {
-    const locale: ReminderLocale = (await ctx.i18n.getLocale()) === "en" ? "en" : "zh";
+    const locale = await langOf(ctx);
     await ctx.reply(ctx.t("remind-theme-ask", { max: MAX_THEME }));
     const answer = await conversation.wait();
     const text = answer.message?.text?.trim();
