@@ -116,7 +116,7 @@ export async function runLedgerBench(): Promise<void> {
     const q3 = quarterPeriod(YEAR, 3, TZ);
     const [ys, ye] = [new Date(year.start), new Date(year.end)];
     const ledger = store.ledger;
-    const facts = await ledger.summaryFacts(branchId, ys, ye);
+    const facts = await ledger.ruleFacts(branchId, ys, ye);
     const doc = composeAnnualSummary(summaryInputFromFacts({ branchName: "第一党支部", year: YEAR, timeZone: TZ, facts }));
     const months = await ledger.monthlyGroupCounts(branchId, YEAR, TZ);
     const own = await ledger.ownMonthly(branchId, memberId, YEAR, TZ);
@@ -136,7 +136,7 @@ export async function runLedgerBench(): Promise<void> {
         const data = await ledger.complianceData(branchId, YEAR, TZ);
         return checkCompliance({ ...data, today: { year: YEAR + 1, month: 1, day: 10 }, settings: DEFAULT_RULE_SETTINGS });
       }),
-      await measure("/summary: facts query", 20, () => ledger.summaryFacts(branchId, ys, ye)),
+      await measure("/summary: facts query (ruleFacts)", 20, () => ledger.ruleFacts(branchId, ys, ye)),
       await measure("/summary: composeAnnualSummary", 20, () =>
         composeAnnualSummary(summaryInputFromFacts({ branchName: "第一党支部", year: YEAR, timeZone: TZ, facts }))),
       await measure("/summary: renderSummaryDocx", 5, () => renderSummaryDocx(doc)),

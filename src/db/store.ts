@@ -23,7 +23,7 @@ export function createStore(db: DatabaseHandle) {
     activities: activitiesRepo(prisma),
     reminders: remindersRepo(prisma),
     inbox: inboxRepo(prisma),
-    ledger: ledgerQueriesRepo(prisma),
+    ledger: ledgerQueriesRepo(prisma, db.kind),
     sessions: sessionsRepo(prisma, CONVERSATION_STATE_VERSION),
     kind: db.kind,
     close: () => db.close(),

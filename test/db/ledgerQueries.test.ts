@@ -145,16 +145,29 @@ describe("ledger queries", () => {
     expect(await store.ledger.roster(branchId)).toEqual({ memberCount: 5, votingMemberCount: 4, committeeSize: 2 });
   });
 
-  it("returns the year's branch events as summary facts with their kinds and details", async () => {
-    const facts = await store.ledger.summaryFacts(branchId, ...range(yearPeriod(2023, TZ)));
+  it("returns the year's records as facts: kinds, ticked attendees, reporter, personal, vote and 列席", async () => {
+    const facts = await store.ledger.ruleFacts(branchId, ...range(yearPeriod(2023, TZ)));
     expect(facts.map((f) => f.occurredAt)).toEqual([
-      "2023-01-10T04:00:00.000Z", "2023-03-31T15:30:00.000Z", "2023-03-31T16:30:00.000Z",
+      "2023-01-10T04:00:00.000Z", "2023-02-11T04:00:00.000Z", "2023-03-31T15:30:00.000Z", "2023-03-31T16:30:00.000Z",
       "2023-05-12T04:00:00.000Z", "2023-06-30T04:00:00.000Z", "2023-12-31T15:30:00.000Z",
     ]);
     const lecture = facts.find((f) => f.title === "学习新思想 奋进新征程")!;
     expect(lecture.kinds.sort()).toEqual(["party_lecture", "theme_day"]);
-    expect(lecture).toMatchObject({ speaker: "李书记", personTimes: 12, presentCount: 12, durationHours: 3 });
+    expect(lecture).toMatchObject({ speaker: "李书记", personTimes: 12, presentCount: 12, durationHours: 3, personal: false, attendeeIds: [ids.zhang] });
     expect(facts.at(-1)!.details).toEqual({ problemsFound: 3, problemsFixed: 2 });
+    const assembly = facts.find((f) => f.kinds.includes("general_assembly"))!;
+    expect(assembly.attendeeIds).toEqual([ids.sec, ids.zhang, ids.li, ids.wang].sort((x, y) => x! - y!));
+    expect(assembly).toMatchObject({ reporterId: ids.sec, expectedCount: 5, vote: null, observerCount: 0, partyGroupId: null });
+    expect(facts.find((f) => f.personal)).toMatchObject({ kinds: ["study"], reporterId: ids.wang, durationHours: 4, attendeeIds: [] });
+    expect(facts.find((f) => f.kinds.includes("group_meeting"))).toMatchObject({ reporterId: ids.zhang, attendeeIds: [] });
+
+    const voted = await add({ kinds: ["general_assembly"], occurredAt: "2023-09-01T04:00:00Z", presentCount: 3, observers: "赵六、钱七（群众）",
+      vote: { kind: "election", for: 3, against: 0, abstain: 0 }, attendeeIds: [ids.wang!, ids.com!] });
+    const [september] = await store.ledger.ruleFacts(branchId, new Date("2023-08-31T16:00:00Z"), new Date("2023-09-30T16:00:00Z"));
+    expect(september).toMatchObject({ id: voted.record.id, vote: "election", observerCount: 2, attendeeIds: [ids.com, ids.wang].sort((x, y) => x! - y!) });
+    // Only the records of one kind (the next year's 组织生活会 for /check).
+    expect((await store.ledger.ruleFacts(branchId, ...range(yearPeriod(2023, TZ)), "org_life_meeting")).map((f) => f.kinds)).toEqual([["org_life_meeting"]]);
+    await store.activities.softDelete(voted.record.id, ids.sec!, new Date());
   });
 
   it("builds month boundaries in the branch's zone, across daylight saving time", async () => {

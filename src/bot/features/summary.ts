@@ -9,10 +9,12 @@ import {
   summaryInputFromFacts,
   summaryToText,
   gapsFromReport,
+  TELEGRAM_LIMIT,
   type SummaryDocument,
   type SummaryGaps,
 } from "../../domain/summary/index.js";
 import type { LocalDate } from "../../domain/activity.js";
+import type { ActivityFact } from "../../domain/tally/index.js";
 import { checkCompliance, parseRuleSettings, type RuleSettings } from "../../domain/rules/index.js";
 import type { BotContext } from "../context.js";
 import { type MemberContext, requiresCommand } from "../middlewares/auth.js";
@@ -34,9 +36,12 @@ export function summaryMessages(doc: SummaryDocument, appendixPointer: (rows: nu
   const full = summaryToText(doc, { appendix: true });
   const appendix = full.startsWith(text) ? full.slice(text.length).trim() : "";
   if (appendix) {
-    const appendixChunks = splitForTelegram(appendix);
+    // Messages keep every character but the line breaks between them: more than that many characters
+    // cannot fit in APPENDIX_MAX_MESSAGES, so a year's long appendix is not split only to be counted.
+    const characters = appendix.length - (appendix.match(/\n/g)?.length ?? 0);
+    const appendixChunks = characters > APPENDIX_MAX_MESSAGES * TELEGRAM_LIMIT ? null : splitForTelegram(appendix);
     const rows = doc.appendix.reduce((n, g) => n + g.rows.length, 0);
-    chunks.push(...(appendixChunks.length <= APPENDIX_MAX_MESSAGES ? appendixChunks : [appendixPointer(rows)]));
+    chunks.push(...(appendixChunks && appendixChunks.length <= APPENDIX_MAX_MESSAGES ? appendixChunks : [appendixPointer(rows)]));
   }
   return chunks;
 }
@@ -45,10 +50,12 @@ export function summaryMessages(doc: SummaryDocument, appendixPointer: (rows: nu
  * The year's /check gaps for 存在的问题 (the same check /check runs, with names left out); null for a year
  * not yet begun or before the branch's ledger.
  */
-async function yearGaps(ctx: MemberContext, year: number, today: LocalDate): Promise<{ gaps: SummaryGaps; studyKinds: RuleSettings["studyKinds"] } | null> {
+async function yearGaps(
+  ctx: MemberContext, year: number, today: LocalDate, facts: readonly ActivityFact[],
+): Promise<{ gaps: SummaryGaps; studyKinds: RuleSettings["studyKinds"] } | null> {
   const m = ctx.member.membership;
   const settings = parseRuleSettings((await ctx.deps.store.branches.get(m.branchId))?.rules ?? {});
-  const data = await ctx.deps.store.ledger.complianceData(m.branchId, year, m.timeZone, settings);
+  const data = await ctx.deps.store.ledger.complianceData(m.branchId, year, m.timeZone, settings, facts);
   const report = checkCompliance({ ...data, today, settings });
   if (report.scope === "future" || (report.since && report.since.year > year)) return null;
   return { gaps: gapsFromReport(report), studyKinds: settings.studyKinds };
@@ -75,12 +82,13 @@ export function summaryFeature() {
     const period = yearPeriod(year, m.timeZone);
     let drafted: { doc: SummaryDocument; records: number };
     try {
-      const facts = await ctx.deps.store.ledger.summaryFacts(m.branchId, new Date(period.start), new Date(period.end));
-      const gaps = await yearGaps(ctx, year, today);
+      // The year's records are read once: the summary's figures and the /check gaps come from the same facts.
+      const facts = await ctx.deps.store.ledger.ruleFacts(m.branchId, new Date(period.start), new Date(period.end));
+      const gaps = await yearGaps(ctx, year, today, facts);
       const doc = composeAnnualSummary(
         summaryInputFromFacts({ branchName: m.branchName, year, timeZone: m.timeZone, facts, ...(gaps ? { gaps: gaps.gaps, studyKinds: gaps.studyKinds } : {}) }),
       );
-      drafted = { doc, records: facts.length };
+      drafted = { doc, records: facts.filter((f) => !f.personal).length };
     } catch (error) {
       // Turn the progress message into the apology rather than leave "正在生成…" hanging.
       ctx.logger.error({ err: error, year }, "summary failed");

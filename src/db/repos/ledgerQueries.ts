@@ -16,6 +16,7 @@ import type { ComplianceInput, KindMonthCount, MeetingAttendance, MemberStudyHou
 import type { ActivityFact, KindTally, MemberParticipation, TallyTotals } from "../../domain/tally/types.js";
 import type { MonthlyGroupCounts } from "../../domain/tally/types.js";
 import type { Prisma } from "../client.js";
+import type { DatabaseKind } from "../url.js";
 import { talkRoster } from "./roster.js";
 
 type Num = bigint | number | null;
@@ -38,6 +39,23 @@ function parseDetails(text: string | null): ActivityDetails {
   } catch {
     return {};
   }
+}
+
+/** A raw boolean column: true/false, or 1/0 from SQLite. */
+const isTrue = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === "1" || v === "true";
+
+/** Rows keyed by their `id` column, each mapped to a value (undefined values left out), in row order. */
+function groupById<R extends { id: Num }, V>(rows: readonly R[], value: (r: R) => V | undefined): Map<number, V[]> {
+  const out = new Map<number, V[]>();
+  for (const r of rows) {
+    const v = value(r);
+    if (v === undefined) continue;
+    const id = num(r.id);
+    const list = out.get(id);
+    if (list) list.push(v);
+    else out.set(id, [v]);
+  }
+  return out;
 }
 
 /** How many people a 列席 entry names ("张三、李四（群众）" → 2). */
@@ -76,18 +94,25 @@ function studyHoursOf(studyKinds: StudyKinds): Sql {
 }
 
 /**
- * Who took part in what, one row per (member, record): ticked present, or the member's own personal record
- * (when not also ticked). Columns mid, events (0 for personal self-study) and hours (学时 only: see studyHoursOf);
- * restricted to the branch and period.
+ * Who took part in what, per member: the CTE `ev` holds the period's live records of the branch (personal
+ * self-study included) with their 学时 (studyHoursOf), computed once per record rather than once per attendee
+ * (MATERIALIZED: SQLite would otherwise fold it back into the join). A member takes part in a record when
+ * ticked present, or as the reporter of a personal record (when not also ticked). `p` sums per member: mid,
+ * events (branch events only; personal self-study counts 0) and hours.
  */
 const takingPart = (branchId: number, start: Date, end: Date, studyKinds: StudyKinds) => sql`
-  SELECT t."memberId" AS mid, CASE WHEN a."personal" THEN 0 ELSE 1 END AS events, ${studyHoursOf(studyKinds)} AS hours
-  FROM "Attendance" t JOIN "Activity" a ON a.id = t."activityId"
-  WHERE t."present" AND a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}
-  UNION ALL
-  SELECT a."reporterId" AS mid, 0 AS events, COALESCE(a."durationHours", 0) AS hours FROM "Activity" a
-  WHERE a."personal" AND a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}
-    AND NOT EXISTS (SELECT 1 FROM "Attendance" t WHERE t."activityId" = a.id AND t."memberId" = a."reporterId" AND t."present")`;
+  WITH ev AS MATERIALIZED (
+    SELECT a.id AS id, a."personal" AS personal, a."reporterId" AS rid, ${studyHoursOf(studyKinds)} AS hours FROM "Activity" a
+    WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}
+  ), p AS (
+    SELECT x.mid AS mid, SUM(x.events) AS events, SUM(x.hours) AS hours FROM (
+      SELECT t."memberId" AS mid, CASE WHEN ev.personal THEN 0 ELSE 1 END AS events, ev.hours AS hours
+      FROM ev JOIN "Attendance" t ON t."activityId" = ev.id WHERE t."present"
+      UNION ALL
+      SELECT ev.rid AS mid, 0 AS events, ev.hours AS hours FROM ev
+      WHERE ev.personal AND NOT EXISTS (SELECT 1 FROM "Attendance" t WHERE t."activityId" = ev.id AND t."memberId" = ev.rid AND t."present")
+    ) x GROUP BY x.mid
+  )`;
 
 export interface PeriodTallies {
   tallies: KindTally[];
@@ -111,7 +136,15 @@ export type ComplianceData = Omit<ComplianceInput, "today" | "settings" | "since
     since: YearMonth | null;
   };
 
-export function ledgerQueriesRepo(prisma: Prisma) {
+/** SQL: the ids in column `column` of each group, as one comma-separated text ("3,17,42"). */
+const idList = (kind: DatabaseKind, column: Sql) =>
+  kind === "postgresql" ? sql`string_agg(CAST(${column} AS TEXT), ',')` : sql`group_concat(${column}, ',')`;
+
+/** "3,17,42" → [3, 17, 42], sorted ascending. */
+const parseIdList = (text: unknown): number[] =>
+  typeof text === "string" && text !== "" ? text.split(",").map(Number).sort((a, b) => a - b) : [];
+
+export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite") {
   const repo = {
     /** 次 and 人次 per kind, and distinct-event totals (a two-kind event counts once in each kind, once in the total). */
     async periodTallies(branchId: number, start: Date, end: Date): Promise<PeriodTallies> {
@@ -202,13 +235,10 @@ export function ledgerQueriesRepo(prisma: Prisma) {
       const rows = await prisma.$queryRaw<
         { memberId: Num; name: string | null; username: string | null; telegramId: Num; groupId: Num; events: Num; hours: Num }[]
       >`
+        ${takingPart(branchId, start, end, studyKinds)}
         SELECT ms."memberId" AS "memberId", m.name AS name, m.username AS username, m."telegramId" AS "telegramId",
           ms."partyGroupId" AS "groupId", COALESCE(p.events, 0) AS events, COALESCE(p.hours, 0) AS hours
-        FROM "Membership" ms JOIN "Member" m ON m.id = ms."memberId"
-        LEFT JOIN (
-          SELECT x.mid AS mid, SUM(x.events) AS events, SUM(x.hours) AS hours
-          FROM (${takingPart(branchId, start, end, studyKinds)}) x GROUP BY x.mid
-        ) p ON p.mid = ms."memberId"
+        FROM "Membership" ms JOIN "Member" m ON m.id = ms."memberId" LEFT JOIN p ON p.mid = ms."memberId"
         WHERE ms."branchId" = ${branchId} AND ms.status = 'active'`;
       return rows
         .map((r) => ({
@@ -290,34 +320,54 @@ export function ledgerQueriesRepo(prisma: Prisma) {
      * Live records of [start, end) as facts for the rules: kinds, who took part (ticked attendees), the
      * reporter, the vote, 列席 and the party group. Personal 自学 included (marked). Oldest first.
      */
-    async ruleFacts(branchId: number, start: Date, end: Date): Promise<ActivityFact[]> {
-      const rows = await prisma.activity.findMany({
-        where: { branchId, deletedAt: null, occurredAt: { gte: start, lt: end } },
-        select: {
-          id: true, occurredAt: true, personal: true, reporterId: true, personTimes: true, presentCount: true, expectedCount: true,
-          durationHours: true, title: true, speaker: true, details: true, observers: true, voteKind: true, partyGroupId: true,
-          kinds: { select: { kind: true } }, attendance: { where: { present: true }, select: { memberId: true } },
-        },
-        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    async ruleFacts(branchId: number, start: Date, end: Date, onlyKind?: ActivityKind): Promise<ActivityFact[]> {
+      // Three plain queries (records, their kinds, their ticked attendees) joined here by id: the nested
+      // findMany took about three times as long on a 5,000-record year.
+      const ofKind = onlyKind ? sql` AND EXISTS (SELECT 1 FROM "ActivityKind" ok WHERE ok."activityId" = a.id AND ok.kind = ${onlyKind})` : sql``;
+      const live = sql`a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}${ofKind}`;
+      const rows = await prisma.$queryRaw<
+        {
+          id: Num; occurredAt: unknown; personal: unknown; reporterId: Num; personTimes: Num; presentCount: Num; expectedCount: Num;
+          durationHours: Num; title: string | null; speaker: string | null; details: string | null; observers: string | null;
+          voteKind: string | null; partyGroupId: Num;
+        }[]
+      >`
+        SELECT a.id AS id, a."occurredAt" AS "occurredAt", a."personal" AS personal, a."reporterId" AS "reporterId",
+          a."personTimes" AS "personTimes", a."presentCount" AS "presentCount", a."expectedCount" AS "expectedCount",
+          a."durationHours" AS "durationHours", a.title AS title, a.speaker AS speaker, a.details AS details, a.observers AS observers,
+          a."voteKind" AS "voteKind", a."partyGroupId" AS "partyGroupId"
+        FROM "Activity" a WHERE ${live} ORDER BY a."occurredAt", a.id`;
+      const kinds = await prisma.$queryRaw<{ id: Num; kind: string }[]>`
+        SELECT k."activityId" AS id, k.kind AS kind FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
+        WHERE ${live} ORDER BY k."activityId", k.kind`;
+      // One row per record with its ticked attendees as a list (a row per attendee costs far more to read).
+      const present = await prisma.$queryRaw<{ id: Num; members: unknown }[]>`
+        SELECT t."activityId" AS id, ${idList(kind, sql`t."memberId"`)} AS members FROM "Attendance" t JOIN "Activity" a ON a.id = t."activityId"
+        WHERE ${live} AND t."present" GROUP BY t."activityId"`;
+      const kindsOf = groupById(kinds, (k) => (isActivityKind(k.kind) ? k.kind : undefined));
+      const attendeesOf = new Map(present.map((t) => [num(t.id), parseIdList(t.members)]));
+      const nullable = (v: Num) => (v === null ? null : Number(v));
+      return rows.map((r) => {
+        const id = num(r.id);
+        return {
+          id,
+          kinds: kindsOf.get(id) ?? [],
+          occurredAt: isoOf(r.occurredAt),
+          personTimes: num(r.personTimes),
+          presentCount: nullable(r.presentCount),
+          expectedCount: nullable(r.expectedCount),
+          durationHours: nullable(r.durationHours),
+          title: r.title,
+          speaker: r.speaker,
+          details: parseDetails(r.details),
+          attendeeIds: attendeesOf.get(id) ?? [],
+          partyGroupId: nullable(r.partyGroupId),
+          personal: isTrue(r.personal),
+          reporterId: num(r.reporterId),
+          vote: r.voteKind === "none" || r.voteKind === "vote" || r.voteKind === "election" ? r.voteKind : null,
+          observerCount: countNames(r.observers),
+        };
       });
-      return rows.map((r) => ({
-        id: r.id,
-        kinds: r.kinds.map((k) => k.kind).filter(isActivityKind),
-        occurredAt: r.occurredAt.toISOString(),
-        personTimes: r.personTimes,
-        presentCount: r.presentCount,
-        expectedCount: r.expectedCount,
-        durationHours: r.durationHours,
-        title: r.title,
-        speaker: r.speaker,
-        details: parseDetails(r.details),
-        attendeeIds: r.attendance.map((a) => a.memberId),
-        partyGroupId: r.partyGroupId,
-        personal: r.personal,
-        reporterId: r.reporterId,
-        vote: r.voteKind === "none" || r.voteKind === "vote" || r.voteKind === "election" ? r.voteKind : null,
-        observerCount: countNames(r.observers),
-      }));
     },
 
     /** 学时 of the active members over [start, end), by the domain's one rule (studyHoursByMember), in roster order. */
@@ -338,14 +388,17 @@ export function ledgerQueriesRepo(prisma: Prisma) {
 
     /**
      * Everything /check needs from the database for a year in the branch's time zone: the year's records
-     * (and the next year's 组织生活会, which may cover this one) through complianceInputFromFacts.
+     * (and the next year's 组织生活会, which may cover this one) through complianceInputFromFacts. `yearFacts`:
+     * the year's ruleFacts when the caller has already loaded them (/summary), else they are loaded here.
      */
-    async complianceData(branchId: number, year: number, timeZone: string, settings: RuleSettings = DEFAULT_RULE_SETTINGS): Promise<ComplianceData> {
+    async complianceData(
+      branchId: number, year: number, timeZone: string, settings: RuleSettings = DEFAULT_RULE_SETTINGS, yearFacts?: readonly ActivityFact[],
+    ): Promise<ComplianceData> {
       const b = monthBounds(year, timeZone);
       const next = monthBounds(year + 1, timeZone);
       const [start, end] = [b[0]!, b[12]!];
-      const facts = await repo.ruleFacts(branchId, start, end);
-      const following = (await repo.ruleFacts(branchId, end, next[12]!)).filter((f) => f.kinds.includes("org_life_meeting"));
+      const facts = yearFacts ?? (await repo.ruleFacts(branchId, start, end));
+      const following = await repo.ruleFacts(branchId, end, next[12]!, "org_life_meeting");
       const people = await repo.people(branchId);
       const partyGroups = await repo.partyGroups(branchId);
       const counts = await repo.roster(branchId);
@@ -357,42 +410,6 @@ export function ledgerQueriesRepo(prisma: Prisma) {
         ...input, year, partyGroups, roster, since, lastElection, ...counts,
         counts: input.counts, meetings: input.meetings ?? [], talks: input.talks ?? { events: 0, pairs: [] }, studyHours: input.studyHours ?? [],
       };
-    },
-
-    /**
-     * The branch events of [start, end) as facts for the summary: two queries (rows, then their kinds),
-     * no attendance (attendeeIds is empty). Oldest first.
-     */
-    async summaryFacts(branchId: number, start: Date, end: Date): Promise<ActivityFact[]> {
-      const rows = await prisma.$queryRaw<
-        { id: Num; occurredAt: unknown; personTimes: Num; presentCount: Num; expectedCount: Num; durationHours: Num; title: string | null; speaker: string | null; details: string | null }[]
-      >`
-        SELECT a.id AS id, a."occurredAt" AS "occurredAt", a."personTimes" AS "personTimes", a."presentCount" AS "presentCount",
-          a."expectedCount" AS "expectedCount", a."durationHours" AS "durationHours", a.title AS title, a.speaker AS speaker, a.details AS details
-        FROM "Activity" a WHERE ${liveEvents(branchId, start, end)} ORDER BY a."occurredAt", a.id`;
-      const kinds = await prisma.$queryRaw<{ id: Num; kind: string }[]>`
-        SELECT k."activityId" AS id, k.kind AS kind FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
-        WHERE ${liveEvents(branchId, start, end)}`;
-      const kindsOf = new Map<number, ActivityKind[]>();
-      for (const k of kinds) {
-        if (!isActivityKind(k.kind)) continue;
-        const id = num(k.id);
-        kindsOf.set(id, [...(kindsOf.get(id) ?? []), k.kind]);
-      }
-      const nullable = (v: Num) => (v === null ? null : Number(v));
-      return rows.map((r) => ({
-        id: num(r.id),
-        kinds: kindsOf.get(num(r.id)) ?? [],
-        occurredAt: isoOf(r.occurredAt),
-        personTimes: num(r.personTimes),
-        presentCount: nullable(r.presentCount),
-        expectedCount: nullable(r.expectedCount),
-        durationHours: nullable(r.durationHours),
-        title: r.title,
-        speaker: r.speaker,
-        details: parseDetails(r.details),
-        attendeeIds: [],
-      }));
     },
   };
   return repo;

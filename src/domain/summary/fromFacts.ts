@@ -1,4 +1,5 @@
 // Builds SummaryInput from the year's activity rows, so that every figure is a sum over those rows.
+import type { LocalDate } from "../activity.js";
 import type { ActivityKind } from "../kinds.js";
 import { formatLocalDate, localDateOf } from "../calendar/index.js";
 import { distinctKinds, tallyFacts } from "../tally/tally.js";
@@ -47,13 +48,19 @@ function orgLifeName(f: ActivityFact): string | null {
 }
 
 export function summaryInputFromFacts(input: SummaryFactsInput): SummaryInput {
+  // Each record's local date and study tags are worked out once (a year holds thousands of records).
   const byId = new Map<number, ActivityFact>();
+  const dateOf = new Map<number, LocalDate>();
   for (const f of input.facts) {
     if (f.personal || f.kinds.length === 0) continue;
-    if (localDateOf(f.occurredAt, input.timeZone).year !== input.year) continue;
+    const date = localDateOf(f.occurredAt, input.timeZone);
+    if (date.year !== input.year) continue;
     byId.set(f.id, f);
+    dateOf.set(f.id, date);
   }
   const facts = [...byId.values()].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id);
+  const tagsOf = new Map(facts.map((f) => [f.id, studyTagsOf(f, input.studyKinds)]));
+  const tagged = (tag: SummaryTag) => facts.filter((f) => tagsOf.get(f.id)?.includes(tag));
   const having = (kind: ActivityKind) => facts.filter((f) => f.kinds.includes(kind));
   /** Sum over the kind's records that state the figure, and how many do. */
   const sum = (kind: ActivityKind, pick: (f: ActivityFact) => number | undefined): DetailSum => {
@@ -71,10 +78,10 @@ export function summaryInputFromFacts(input: SummaryFactsInput): SummaryInput {
 
   const records: SummaryRecord[] = facts.map((f) => {
     const kinds = distinctKinds(f.kinds);
-    const tags = studyTagsOf(f, input.studyKinds);
+    const tags = tagsOf.get(f.id) ?? [];
     return {
       id: f.id,
-      date: formatLocalDate(localDateOf(f.occurredAt, input.timeZone)),
+      date: formatLocalDate(dateOf.get(f.id) ?? localDateOf(f.occurredAt, input.timeZone)),
       kinds,
       title: f.title,
       speaker: f.speaker,
@@ -89,10 +96,10 @@ export function summaryInputFromFacts(input: SummaryFactsInput): SummaryInput {
     branchName: input.branchName,
     year: input.year,
     tallies: tallyFacts(facts),
-    firstTopicStudies: facts.filter((f) => studyTagsOf(f, input.studyKinds).includes("first_topic")).length,
-    centralGroupStudies: facts.filter((f) => studyTagsOf(f, input.studyKinds).includes("central_group")).length,
+    firstTopicStudies: tagged("first_topic").length,
+    centralGroupStudies: tagged("central_group").length,
     collectiveStudy: (() => {
-      const study = facts.filter((f) => studyTagsOf(f, input.studyKinds).includes("collective_study"));
+      const study = tagged("collective_study");
       return { events: study.length, personTimes: study.reduce((n, f) => n + f.personTimes, 0) };
     })(),
     orgLifeNames: having("org_life_meeting").map(orgLifeName),
