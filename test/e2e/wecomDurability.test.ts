@@ -165,4 +165,30 @@ describe("the WeCom bridge loses nothing it took", () => {
     expect(await activities()).toEqual({ n: all.length, sources: all.length });
     expect(wecom.violations).toEqual([]);
   });
+
+  it("a card sent before a restart is paged with 下一页 and edited in place after it", async () => {
+    const first = start();
+    await first.waitFor(/polling mode/, 60_000);
+    const sec = wecom.member("ZhangSan", "张三");
+    await sec.say("/log");
+    const picker = await sec.until((r) => r.card !== undefined && /记录哪类活动/.test(text(r)), "the kind picker");
+    const card = picker.card!;
+    const firstPage = card.button_list.map((b) => b.text);
+    expect(firstPage).toContain("下一页");
+    expect(await first.stop("SIGTERM")).toBe(0);
+
+    const second = start();
+    await second.waitFor(/polling mode/, 60_000);
+    await sec.click(card, card.button_list.find((b) => b.text === "下一页")!.key);
+    await wecom.waitUntil(() => (card.updates === 1 ? true : undefined), "page 2 of the old card");
+    expect(card.sub_title_text).toContain("第2/");
+    expect(card.button_list.map((b) => b.text)).toContain("上一页");
+    // A kind on page 2: the bot edits the message, and the old card shows the next question in place.
+    const kind = card.button_list.find((b) => !["上一页", "下一页"].includes(b.text))!;
+    expect(firstPage).not.toContain(kind.text);
+    await sec.click(card, kind.key);
+    await wecom.waitUntil(() => (card.updates === 2 ? true : undefined), "the card edited in place");
+    expect(card.main_title.title).toMatch(/活动是哪天/);
+    expect(wecom.violations).toEqual([]);
+  });
 });

@@ -170,14 +170,18 @@ async function event(w: WecomWorld, m: Record<string, string>, from: TgUser, use
   if (m.Event !== "template_card_event") return;
   const key = parseKey(m.EventKey ?? "");
   if (!key) return;
-  const sent = w.sentMessage(chatId, key.messageId);
-  if (sent?.card && m.ResponseCode) sent.card.responseCode = { code: m.ResponseCode, at: Date.now() };
+  const sent = await w.sentMessage(chatId, key.messageId);
+  if (sent?.card && m.ResponseCode) {
+    sent.card.responseCode = { code: m.ResponseCode, at: Date.now() };
+    if (key.kind !== "page") await w.remember(sent);
+  }
   if (key.kind === "page") {
     const card = sent?.card;
     const code = w.takeResponseCode(card);
-    if (!card || !code) return;
+    if (!sent || !card || !code) return;
     card.page = key.page;
     await w.api.updateTemplateCard([userid], code, templateCard({ messageId: key.messageId, ...card }, w.words)).catch((e: unknown) => w.log.warn({ err: asApiError(e) }, "WeCom: could not turn the card's page"));
+    await w.remember(sent);
     return;
   }
   const t = (await w.target(chatId))!;

@@ -43,7 +43,7 @@ const sendMessage: Handler = async ({ engine: w, params: p }) => {
   const entities = optJson<MessageEntity[]>(p, "entities");
   const d = await wecom(() => deliver(w, id, t, { text, ...(parseMode ? { parseMode } : {}), ...(entities ? { entities } : {}), ...(markup ? { markup } : {}) }, messageId));
   const message = w.message(id, t, { text: d.plain, ...(d.entities ? { entities: d.entities } : {}), ...(markup ? { reply_markup: markup } : {}) }, messageId);
-  w.remember({ message, msgids: d.msgids, ...(d.card ? { card: d.card } : {}) });
+  await w.remember({ message, msgids: d.msgids, ...(d.card ? { card: d.card } : {}) });
   return message;
 };
 
@@ -59,7 +59,7 @@ async function edit(c: Ctx, change: { text?: string; markup: InlineKeyboardMarku
   if (p.inline_message_id !== undefined) throw badRequest("MESSAGE_ID_INVALID");
   const { id, t } = await targetOf(w, p);
   const messageId = reqInt(p, "message_id", "message identifier is not specified");
-  const old = w.sentMessage(id, messageId);
+  const old = await w.sentMessage(id, messageId);
   const rawText = change.text ?? old?.message.text;
   if (rawText === undefined) throw badRequest("there is no text in the message to edit");
   const parseMode = optStr(p, "parse_mode");
@@ -77,14 +77,14 @@ async function edit(c: Ctx, change: { text?: string; markup: InlineKeyboardMarku
     const { card, before } = cardFor(w.words, formatted.plain, buttons, linksOf(change.markup), id, messageId, old.card.taskId);
     if (!before) {
       await wecom(() => w.api.updateTemplateCard([t.userid], code, templateCard({ messageId, ...card }, w.words)));
-      w.remember({ message, msgids: old.msgids, card });
+      await w.remember({ message, msgids: old.msgids, card });
       return message;
     }
     // Too long for the card: the card shows what is left to choose, the text comes anew.
     await wecom(() => w.api.updateTemplateCard([t.userid], code, templateCard({ messageId, ...card, body: "" }, w.words)));
   }
   const d = await wecom(() => deliver(w, id, t, { text: rawText, ...(parseMode ? { parseMode } : {}), ...(change.markup ? { markup: change.markup } : {}) }, messageId));
-  w.remember({ message, msgids: d.msgids, ...(d.card ? { card: d.card } : {}) });
+  await w.remember({ message, msgids: d.msgids, ...(d.card ? { card: d.card } : {}) });
   return message;
 }
 
@@ -107,7 +107,7 @@ const answerCallbackQuery: Handler = async ({ engine: w, params: p }) => {
 
 const deleteMessage: Handler = async ({ engine: w, params: p }) => {
   const { id } = await targetOf(w, p);
-  const old = w.sentMessage(id, reqInt(p, "message_id", "message identifier is not specified"));
+  const old = await w.sentMessage(id, reqInt(p, "message_id", "message identifier is not specified"));
   if (!old || old.msgids.length === 0) throw badRequest("message can't be deleted");
   try {
     for (const msgid of old.msgids) await w.api.recall(msgid);
@@ -162,7 +162,7 @@ function sendFile(field: "photo" | "document"): Handler {
       ...(caption ? { caption } : {}),
       ...(markup ? { reply_markup: markup } : {}),
     }, messageId);
-    w.remember({ message, msgids });
+    await w.remember({ message, msgids });
     return message;
   };
 }

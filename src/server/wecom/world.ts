@@ -1,6 +1,7 @@
 /**
  * The bridge's state: who is who (numeric ids ↔ WeCom userids and app chats, in the database),
- * the messages the bot sent (for edits, cards and clicks), and the update queue the bot polls.
+ * the messages the bot sent (for edits, cards and clicks; cards also in the database), and the
+ * update queue the bot polls.
  */
 import { UpdateQueue } from "../botapi/updates.js";
 import type { InlineKeyboardMarkup, Message, TgChat, TgUser } from "../botapi/types.js";
@@ -141,15 +142,27 @@ export class WecomWorld {
     return t.kind === "user" ? { id: chatId, type: "private", first_name: t.name, username: t.userid } : { id: chatId, type: "group", title: t.title };
   }
 
-  remember(s: SentMessage): void {
+  /**
+   * Keeps a sent message for edits, deletes and clicks: in memory (the last few thousand), and one
+   * with a card also in the database (ChannelCard), so that it can be paged and edited in place
+   * after a restart. Called again whenever its card changes (page, response_code).
+   */
+  async remember(s: SentMessage): Promise<void> {
     const key = `${s.message.chat.id}:${s.message.message_id}`;
     this.sent.delete(key);
     this.sent.set(key, s);
     if (this.sent.size > KEEP_MESSAGES) this.sent.delete(this.sent.keys().next().value!);
+    if (s.card) await this.channels.saveCard(CHANNEL, s.message.chat.id, s.message.message_id, JSON.stringify(s), new Date());
   }
 
-  sentMessage(chatId: number, messageId: number): SentMessage | undefined {
-    return this.sent.get(`${chatId}:${messageId}`);
+  async sentMessage(chatId: number, messageId: number): Promise<SentMessage | undefined> {
+    const known = this.sent.get(`${chatId}:${messageId}`);
+    if (known) return known;
+    const stored = await this.channels.card(CHANNEL, chatId, messageId);
+    if (!stored) return undefined;
+    const s = JSON.parse(stored) as SentMessage;
+    this.sent.set(`${chatId}:${messageId}`, s);
+    return s;
   }
 
   /** Takes the card's response_code if it can still update the card (once, within 72 h). */
