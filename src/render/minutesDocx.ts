@@ -7,6 +7,7 @@ import {
   Document,
   Footer,
   HeightRule,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -20,6 +21,7 @@ import {
   convertMillimetersToTwip,
 } from "docx";
 import { LONG_FIELDS, type MeetingMinutes } from "../domain/minutes/index.js";
+import { fitWithin, imageInfo } from "./imageSize.js";
 import { DOCX_FONTS } from "./summaryDocx.js";
 
 const LATIN = "Times New Roman";
@@ -60,7 +62,24 @@ function cell(text: string, width: number, key: FontKey, centred: boolean): Tabl
   });
 }
 
-function meetingPage(m: MeetingMinutes, branchName: string, first: boolean): (Paragraph | Table)[] {
+/** Photos after the table: the text width wide at most (twips / 15 = pixels at 96 dpi), about 9 cm high. */
+const PHOTO_MAX = { width: Math.floor(TEXT_WIDTH / 15), height: 340 } as const;
+
+function photoParagraphs(photos: readonly Uint8Array[]): Paragraph[] {
+  return photos.flatMap((data, i) => {
+    const info = imageInfo(data);
+    if (!info) return [];
+    return [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 120, after: 0 },
+        children: [new ImageRun({ type: info.type, data, transformation: fitWithin(info, PHOTO_MAX.width, PHOTO_MAX.height), altText: { name: `照片${i + 1}`, description: `会议照片${i + 1}`, title: `照片${i + 1}` } })],
+      }),
+    ];
+  });
+}
+
+function meetingPage(m: MeetingMinutes, branchName: string, first: boolean, photos: readonly Uint8Array[] = []): (Paragraph | Table)[] {
   const rows = m.fields.map(
     (f) =>
       new TableRow({
@@ -82,14 +101,23 @@ function meetingPage(m: MeetingMinutes, branchName: string, first: boolean): (Pa
       children: [new TextRun({ text: branchName, font: font("subheading"), size: SIZE.subtitle })],
     }),
     new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], rows }),
+    ...photoParagraphs(photos),
   ];
 }
 
-/** One .docx of these meetings, one page each (an empty list gives one page saying so). */
-export async function renderMinutesDocx(minutes: readonly MeetingMinutes[], branchName: string, title: string): Promise<Buffer> {
+/**
+ * One .docx of these meetings, one page each (an empty list gives one page saying so); a meeting's photos
+ * (by record id, already fetched) follow its table.
+ */
+export async function renderMinutesDocx(
+  minutes: readonly MeetingMinutes[],
+  branchName: string,
+  title: string,
+  photos: ReadonlyMap<number, readonly Uint8Array[]> = new Map(),
+): Promise<Buffer> {
   const children =
     minutes.length > 0
-      ? minutes.flatMap((m, i) => meetingPage(m, branchName, i === 0))
+      ? minutes.flatMap((m, i) => meetingPage(m, branchName, i === 0, photos.get(m.recordId)))
       : [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: "本年度暂无三会一课及主题党日记录。", font: font("body"), size: SIZE.subtitle })] })];
   const document = new Document({
     title,

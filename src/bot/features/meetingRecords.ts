@@ -8,6 +8,7 @@ import type { BotContext } from "../context.js";
 import { allowed, requires, requiresCommand } from "../middlewares/auth.js";
 import { parseYearArg } from "./check.js";
 import { minutesButtons } from "./minutesButton.js";
+import { fetchPhotos } from "./minutesPhotos.js";
 
 /** "2023年第一党支部会议记录.docx", without characters file systems refuse. */
 export function minutesFileName(branchName: string, what: string): string {
@@ -15,10 +16,10 @@ export function minutesFileName(branchName: string, what: string): string {
   return `${what}${name}会议记录.docx`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "");
 }
 
-async function renderMinutes(minutes: MeetingMinutes[], branchName: string, title: string): Promise<Buffer> {
+async function renderMinutes(minutes: MeetingMinutes[], branchName: string, title: string, photos?: ReadonlyMap<number, Uint8Array[]>): Promise<Buffer> {
   // Loaded on first use, like the other documents.
   const { renderMinutesDocx } = await import("../../render/minutesDocx.js");
-  return renderMinutesDocx(minutes, branchName, title);
+  return renderMinutesDocx(minutes, branchName, title, photos);
 }
 
 export function meetingRecordsFeature() {
@@ -61,10 +62,15 @@ export function meetingRecordsFeature() {
       return;
     }
     await ctx.answerCallbackQuery();
-    const minutes = meetingMinutesOf(row.record, { timeZone: m.timeZone, attendeeNames: row.attendeeNames, photos: row.photos, groupName: row.groupName });
+    // The record's photos go into its 会议记录 (the first few); one that cannot be fetched is noted, never fatal.
+    const fetched = await fetchPhotos(ctx.api, row.photoIds, (error) => ctx.logger.warn({ err: error, record: row.record.id }, "photo for meeting record not fetched"));
+    const minutes = meetingMinutesOf(row.record, {
+      timeZone: m.timeZone, attendeeNames: row.attendeeNames, photos: row.photos, groupName: row.groupName,
+      photosAttached: fetched.images.length, photosMissing: fetched.missing,
+    });
     const date = localDateOf(row.record.occurredAt, m.timeZone);
     const what = `${date.year}年${date.month}月${date.day}日`;
-    const docx = await renderMinutes([minutes], m.branchName, `${what}${minutes.heading}`);
+    const docx = await renderMinutes([minutes], m.branchName, `${what}${minutes.heading}`, new Map([[row.record.id, fetched.images]]));
     const blanks = minutes.fields.filter((f) => f.value === null).length;
     await ctx.replyWithDocument(new InputFile(docx, minutesFileName(m.branchName, what)), { caption: ctx.t("records-one-caption", { blanks }) });
   }));

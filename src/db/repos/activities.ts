@@ -249,13 +249,18 @@ export function activitiesRepo(prisma: Prisma) {
           branchId, deletedAt: null, personal: false, kinds: { some: { kind: { in: [...kinds] } } },
           ...("id" in range ? { id: range.id } : { occurredAt: { gte: range.start, lt: range.end } }),
         },
-        include: { ...include, attendance: { include: { member: { select: { name: true } } } }, partyGroup: { select: { name: true } }, _count: { select: { photos: true } } },
+        include: {
+          ...include, attendance: { include: { member: { select: { name: true } } } }, partyGroup: { select: { name: true } },
+          photos: { select: { fileId: true }, orderBy: { id: "asc" } },
+        },
         orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
       });
       return rows.map((r) => ({
         record: toRecord(r),
         attendeeNames: r.attendance.filter((a) => a.present).flatMap((a) => (a.member.name ? [a.member.name] : [])),
-        photos: r._count.photos,
+        photos: r.photos.length,
+        /** Telegram file ids of the record's photos, oldest first. */
+        photoIds: r.photos.map((p) => p.fileId),
         groupName: r.partyGroup?.name ?? null,
       }));
     },

@@ -42,6 +42,9 @@ export interface MinutesContext {
   /** Names of the ticked attendees. */
   attendeeNames?: readonly string[];
   photos?: number;
+  /** Photos attached to the document after the table (the first few), and how many of those could not be fetched. */
+  photosAttached?: number;
+  photosMissing?: number;
   /** The party group that held a 党小组会. */
   groupName?: string | null;
 }
@@ -54,6 +57,20 @@ export function voteText(vote: VoteResult): string {
   const n = (v: number | null) => (v === null ? BLANK : String(v));
   const counts = `赞成${n(vote.for)}票，反对${n(vote.against)}票，弃权${n(vote.abstain)}票`;
   return vote.kind === "election" ? `选举：${counts}` : counts;
+}
+
+/** 照片: how many the record has, how many follow the table, and a note when some could not be fetched. */
+export function photoText(ctx: Pick<MinutesContext, "photos" | "photosAttached" | "photosMissing">): string | null {
+  const n = ctx.photos ?? 0;
+  if (n <= 0) return null;
+  const attached = ctx.photosAttached ?? 0;
+  const missing = ctx.photosMissing ?? 0;
+  const parts = [`已存照片${n}张`];
+  if (attached > 0) parts.push(attached === n ? "附后" : `附后${attached}张`);
+  const note = missing > 0 ? "【照片未能取回】" : "";
+  const rest = attached + missing < n ? "（其余见台账）" : "";
+  if (attached === 0 && missing === 0) return `已存照片${n}张（见台账）`;
+  return `${parts.join("，")}${rest}${note}`;
 }
 
 /** 会议记录 of one record. */
@@ -90,7 +107,7 @@ export function meetingMinutesOf(r: ActivityRecord, ctx: MinutesContext): Meetin
     { label: "内容摘要", value: r.notes?.trim() || null },
     { label: "决议事项", value: r.resolutions?.trim() || null },
     { label: "表决结果", value: r.vote ? voteText(r.vote) : null },
-    { label: "照片", value: ctx.photos && ctx.photos > 0 ? `已存照片${ctx.photos}张（见台账）` : null },
+    { label: "照片", value: photoText(ctx) },
   ];
   return { recordId: r.id, heading: `${name ?? "会议"}记录`, fields };
 }

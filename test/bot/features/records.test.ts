@@ -2,7 +2,8 @@
 // every 会议记录 field, filled from the record or left blank — never invented. And the 📄 button on a card.
 import type { NewActivity } from "../../../src/db/repos/activities.js";
 import { MINUTES_FIELDS } from "../../../src/domain/minutes/index.js";
-import { readZipEntry } from "../../render/zipReader.js";
+import { listZip, readZipEntry } from "../../render/zipReader.js";
+import { PNG_1x1 } from "../../server/sandbox/helpers.js";
 import { startHarness, seedBranch, type Harness, type SeededBranch } from "../../support/harness.js";
 
 let h: Harness;
@@ -159,5 +160,32 @@ describe("/records", () => {
     expect(page!.fields.get("列席人员")).toBe("入党积极分子赵六");
     expect(page!.fields.get("决议事项")).toBe("同意接收赵六为预备党员");
     expect(page!.fields.get("表决结果")).toBe("赞成3票，反对0票，弃权0票");
+  });
+
+  it("puts a record's photo into its 会议记录 as an image, fetched through the Bot API", async () => {
+    const u = b.secretary;
+    await u.sendPhoto(PNG_1x1, { caption: "1月5日 支委会 研究党员发展计划 实到2人" });
+    await u.nextMatching(/要记录这次活动吗/);
+    await u.press("✅ 保存");
+    const card = await u.nextMatching(/已记录|已保存/);
+    await u.press("📄 会议记录", { messageId: card.message_id });
+    const doc = await u.next({ timeout: 15000 });
+    const media = listZip(doc.bytes!).filter((e) => e.name.startsWith("word/media/"));
+    expect(media).toHaveLength(1);
+    const xml = readZipEntry(doc.bytes!, "word/document.xml").toString("utf8");
+    expect(xml).toContain("<w:drawing>");
+    expect(pages(xml)[0]!.fields.get("照片")).toBe("已存照片1张，附后");
+  });
+
+  it("still sends the 会议记录 when a photo cannot be fetched, and says so", async () => {
+    const { record } = await add({ kinds: ["branch_committee"], occurredAt: "2024-01-08T04:00:00Z", title: "研究年度计划", photos: ["no-such-file"] });
+    const u = b.secretary;
+    await u.command("help");
+    await u.next();
+    await u.pressData(`min:doc:${b.branchId}:${record.id}`);
+    const doc = await u.next({ timeout: 15000 });
+    expect(doc.document?.file_name).toBe("2024年1月8日第一党支部会议记录.docx");
+    expect(listZip(doc.bytes!).filter((e) => e.name.startsWith("word/media/"))).toEqual([]);
+    expect(pages(readZipEntry(doc.bytes!, "word/document.xml").toString("utf8"))[0]!.fields.get("照片")).toBe("已存照片1张【照片未能取回】");
   });
 });
