@@ -1,90 +1,63 @@
-import { isRecordField, personTimes, VOTE_KINDS, type ActivityDetails, type ActivityRecord, type VoteKind, type VoteResult } from "../../domain/activity.js";
-import { inKindOrder, isActivityKind, type ActivityKind } from "../../domain/kinds.js";
+import { join, sqltag as sql } from "@prisma/client/runtime/client";
+import { personTimes, type ActivityRecord } from "../../domain/activity.js";
+import type { ActivityKind } from "../../domain/kinds.js";
+import type { NewActivity, ActivityPatch } from "../../domain/recordInput.js";
 import { groupNamedIn } from "../../domain/rules/groups.js";
+import type { KindTally } from "../../domain/tally/types.js";
 import type { Prisma } from "../client.js";
+import { columns, countedRow, include, rowOf, toRecord } from "./activityRows.js";
+import { addToTally, countedOf, moveInTally, readTally, removeFromTally, type RawDb } from "./kindTallies.js";
 
-/** What a new record needs (a record without its id); occurredAt is an ISO UTC instant. */
-export type NewActivity = Omit<ActivityRecord, "id" | "editedFields"> & {
-  editedFields?: ActivityRecord["editedFields"];
-  source?: { chatId: number; messageId: number; text: string };
-  /** Telegram file ids of photos sent with the report. */
-  photos?: string[];
-};
+export type { NewActivity, ActivityPatch } from "../../domain/recordInput.js";
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === "P2002";
+}
 
-export type ActivityPatch = Partial<Omit<NewActivity, "branchId" | "reporterId" | "source" | "photos">>;
+/** "Is this the same event?" asked when saving: the day's bounds, the kinds to share (talks left out), the test. */
+export interface SameEventCheck {
+  kinds: ActivityKind[];
+  start: string;
+  end: string;
+  isSame(candidate: ActivityRecord): boolean;
+}
 
-function parseEditedFields(text: string): ActivityRecord["editedFields"] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((f): f is string => typeof f === "string").filter(isRecordField) : [];
-  } catch {
-    return [];
+/** A record saved, or found saved before from the same message (duplicate; deleted since, perhaps). */
+export type Saved = { record: ActivityRecord; duplicate: boolean; deleted: boolean; tallies: KindTally[] };
+export type CreateOutcome = Saved | { sameEvent: ActivityRecord };
+
+class SameEvent extends Error {
+  constructor(readonly record: ActivityRecord) {
+    super("same event");
   }
 }
 
-const include = { kinds: true, attendance: true } as const;
-
-type Row = {
-  id: number; branchId: number; reporterId: number; personal: boolean; occurredAt: Date; hasTime: boolean;
-  title: string | null; location: string | null; host: string | null; recorder: string | null; speaker: string | null;
-  expectedCount: number | null; presentCount: number | null; durationHours: number | null; notes: string | null; details: string; editedFields: string;
-  observers: string | null; resolutions: string | null; voteKind: string | null; votesFor: number | null; votesAgainst: number | null;
-  votesAbstain: number | null; partyGroupId: number | null;
-  kinds: { kind: string }[]; attendance: { memberId: number; present: boolean }[];
-};
-
-function toRecord(r: Row): ActivityRecord {
-  const { absentees = [], ...details } = JSON.parse(r.details) as ActivityDetails & { absentees?: ActivityRecord["absentees"] };
-  return {
-    id: r.id, branchId: r.branchId, reporterId: r.reporterId, personal: r.personal,
-    kinds: inKindOrder(r.kinds.map((k) => k.kind).filter(isActivityKind)),
-    occurredAt: r.occurredAt.toISOString(), hasTime: r.hasTime,
-    title: r.title, location: r.location, host: r.host, recorder: r.recorder, speaker: r.speaker,
-    expectedCount: r.expectedCount, presentCount: r.presentCount, durationHours: r.durationHours, notes: r.notes,
-    details, absentees,
-    attendeeIds: r.attendance.filter((a) => a.present).map((a) => a.memberId),
-    editedFields: parseEditedFields(r.editedFields),
-    observers: r.observers, resolutions: r.resolutions, partyGroupId: r.partyGroupId,
-    vote: isVoteKind(r.voteKind) ? { kind: r.voteKind, for: r.votesFor, against: r.votesAgainst, abstain: r.votesAbstain } : null,
-  };
+/** Live branch events between two instants sharing one of the kinds, oldest first. */
+async function sameDayIn(db: Pick<Prisma, "activity">, branchId: number, day: Omit<SameEventCheck, "isSame">): Promise<ActivityRecord[]> {
+  const where = { branchId, personal: false, deletedAt: null, occurredAt: { gte: new Date(day.start), lt: new Date(day.end) }, kinds: { some: { kind: { in: day.kinds } } } };
+  // Usually there is none: look for ids first, so an empty answer costs one statement, not three.
+  const ids = await db.activity.findMany({ where, select: { id: true }, orderBy: { id: "asc" } });
+  if (!ids.length) return [];
+  const rows = await db.activity.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include, orderBy: { id: "asc" } });
+  return rows.map(toRecord);
 }
 
-const isVoteKind = (v: string | null): v is VoteKind => (VOTE_KINDS as readonly (string | null)[]).includes(v);
-
-/** The vote as its four columns (undefined leaves them unchanged). */
-function voteColumns(vote: VoteResult | null | undefined) {
-  if (vote === undefined) return {};
-  return { voteKind: vote?.kind ?? null, votesFor: vote?.for ?? null, votesAgainst: vote?.against ?? null, votesAbstain: vote?.abstain ?? null };
-}
-
-function columns(a: ActivityPatch & { source?: unknown; branchId?: unknown; reporterId?: unknown; photos?: unknown }) {
-  const { kinds: _k, attendeeIds: _a, absentees, details, occurredAt, source: _s, branchId: _b, reporterId: _r, photos: _p, vote, editedFields, ...rest } = a;
-  return {
-    ...rest,
-    ...voteColumns(vote),
-    ...(editedFields !== undefined ? { editedFields: JSON.stringify([...new Set(editedFields)]) } : {}),
-    ...(occurredAt !== undefined ? { occurredAt: new Date(occurredAt) } : {}),
-    ...(details !== undefined || absentees !== undefined ? { details: JSON.stringify({ ...(details ?? {}), absentees: absentees ?? [] }) } : {}),
-  };
-}
-
-/** The row as stored by an INSERT of `data` (column defaults where data says nothing). */
-function rowOf(id: number, data: Record<string, unknown>, kinds: string[], attendeeIds: number[]): Row {
-  const defaults = {
-    personal: false, hasTime: false, title: null, location: null, host: null, recorder: null, speaker: null,
-    expectedCount: null, presentCount: null, durationHours: null, notes: null, editedFields: "[]", observers: null,
-    resolutions: null, voteKind: null, votesFor: null, votesAgainst: null, votesAbstain: null, partyGroupId: null,
-  };
-  const given = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
-  return {
-    ...defaults, ...given, id,
-    kinds: kinds.map((kind) => ({ kind })),
-    attendance: attendeeIds.map((memberId) => ({ memberId, present: true })),
-  } as Row;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === "P2002";
+/**
+ * The record's kinds; with a check, the same statement says whether another live event of that day shares one
+ * (the common answer, no, costs no statement of its own).
+ */
+async function insertKinds(db: RawDb, record: { id: number; branchId: number; kinds: string[] }, check?: Omit<SameEventCheck, "isSame">): Promise<boolean> {
+  const values = join(record.kinds.map((kind) => sql`(${record.id}, ${kind})`));
+  if (!check?.kinds.length) {
+    await db.$executeRaw`INSERT INTO "ActivityKind" ("activityId", "kind") VALUES ${values}`;
+    return false;
+  }
+  const rows = await db.$queryRaw<{ other: number | bigint | null }[]>`
+    INSERT INTO "ActivityKind" ("activityId", "kind") VALUES ${values}
+    RETURNING (SELECT MIN(a.id) FROM "Activity" a
+      WHERE a."branchId" = ${record.branchId} AND a.id <> ${record.id} AND NOT a."personal" AND a."deletedAt" IS NULL
+        AND a."occurredAt" >= ${new Date(check.start)} AND a."occurredAt" < ${new Date(check.end)}
+        AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id AND k.kind IN (${join(check.kinds)}))) AS "other"`;
+  return rows.some((r) => r.other !== null);
 }
 
 export function activitiesRepo(prisma: Prisma) {
@@ -107,6 +80,66 @@ export function activitiesRepo(prisma: Prisma) {
     return membership?.partyGroupId ?? null;
   }
 
+  /** The branch's time zone, when the caller did not say (its local year keys the counters). */
+  async function zoneOf(db: Pick<Prisma, "branch">, branchId: number, given?: string): Promise<string> {
+    return given ?? (await db.branch.findUniqueOrThrow({ where: { id: branchId }, select: { timeZone: true } })).timeZone;
+  }
+
+  async function create(input: NewActivity, options?: { timeZone?: string }): Promise<Saved>;
+  async function create(input: NewActivity, options: { timeZone?: string; unlessSameEvent: SameEventCheck }): Promise<CreateOutcome>;
+  async function create(input: NewActivity, options: { timeZone?: string; unlessSameEvent?: SameEventCheck } = {}): Promise<CreateOutcome> {
+    const partyGroupId = await groupOf(input);
+    const kinds = [...new Set(input.kinds)];
+    const attendeeIds = [...new Set(input.attendeeIds)];
+    const photos = input.photos ?? [];
+    const data = {
+      ...columns(input),
+      partyGroupId,
+      branchId: input.branchId,
+      reporterId: input.reporterId,
+      occurredAt: new Date(input.occurredAt),
+      details: JSON.stringify({ ...input.details, absentees: input.absentees }),
+      personTimes: personTimes({ details: input.details, presentCount: input.presentCount, attendeeIds }),
+      sourceChatId: input.source ? BigInt(input.source.chatId) : null,
+      sourceMessageId: input.source?.messageId ?? null,
+      sourceText: input.source?.text ?? null,
+    };
+    const check = options.unlessSameEvent;
+    try {
+      // The record is what was written: no reading back (one INSERT per table, the audit entry, the counters).
+      return await prisma.$transaction(async (tx) => {
+        const { id } = await tx.activity.create({ data, select: { id: true } });
+        if (await insertKinds(tx, { id, branchId: input.branchId, kinds }, check)) {
+          const same = check && (await sameDayIn(tx, input.branchId, check)).find((c) => c.id !== id && check.isSame(c));
+          if (same) throw new SameEvent(same);
+        }
+        if (attendeeIds.length) await tx.attendance.createMany({ data: attendeeIds.map((memberId) => ({ activityId: id, memberId, present: true })) });
+        if (photos.length) await tx.activityPhoto.createMany({ data: photos.map((fileId) => ({ activityId: id, fileId })) });
+        const record = toRecord(rowOf(id, data, kinds, attendeeIds));
+        await tx.auditLog.create({
+          data: { branchId: input.branchId, activityId: id, actorId: input.reporterId, action: "create", after: JSON.stringify(record) },
+          select: { id: true },
+        });
+        const counted = countedOf({ ...record, personTimes: data.personTimes, deleted: false });
+        const tallies = await addToTally(tx, input.branchId, await zoneOf(tx, input.branchId, options.timeZone), counted, counted.counts);
+        return { record, duplicate: false, deleted: false, tallies };
+      });
+    } catch (error) {
+      if (error instanceof SameEvent) return { sameEvent: error.record };
+      // The message was saved before (a delivery again, or two racing): its record, live or deleted.
+      if (input.source && isUniqueViolation(error)) {
+        const existing = await prisma.activity.findUniqueOrThrow({
+          where: { sourceChatId_sourceMessageId: { sourceChatId: BigInt(input.source.chatId), sourceMessageId: input.source.messageId } },
+          include,
+        });
+        const record = toRecord(existing);
+        const tallies = await readTally(prisma, record.branchId, await zoneOf(prisma, record.branchId, options.timeZone), existing.occurredAt, record.kinds);
+        return { record, duplicate: true, deleted: existing.deletedAt !== null, tallies };
+      }
+      throw error;
+    }
+  }
+
   return {
     get,
     /** Also soft-deleted records (to restore them). */
@@ -114,52 +147,18 @@ export function activitiesRepo(prisma: Prisma) {
       const r = await prisma.activity.findUnique({ where: { id }, include });
       return r && toRecord(r);
     },
-    /** Saves a record with its kinds, attendees and an audit entry, all or nothing. A message already saved yields its record. */
-    async create(input: NewActivity): Promise<{ record: ActivityRecord; duplicate: boolean }> {
-      // The caller looked the source message up once (bySource); a race between two deliveries ends at the unique key.
-      const partyGroupId = await groupOf(input);
-      try {
-        const kinds = [...new Set(input.kinds)];
-        const attendeeIds = [...new Set(input.attendeeIds)];
-        const photos = input.photos ?? [];
-        const data = {
-          ...columns(input),
-          partyGroupId,
-          branchId: input.branchId,
-          reporterId: input.reporterId,
-          occurredAt: new Date(input.occurredAt),
-          details: JSON.stringify({ ...input.details, absentees: input.absentees }),
-          personTimes: personTimes({ details: input.details, presentCount: input.presentCount, attendeeIds }),
-          sourceChatId: input.source ? BigInt(input.source.chatId) : null,
-          sourceMessageId: input.source?.messageId ?? null,
-          sourceText: input.source?.text ?? null,
-        };
-        // The record is what was written: no reading back (one INSERT per table, then the audit entry).
-        const record = await prisma.$transaction(async (tx) => {
-          const { id } = await tx.activity.create({ data, select: { id: true } });
-          await tx.activityKind.createMany({ data: kinds.map((kind) => ({ activityId: id, kind })) });
-          if (attendeeIds.length) await tx.attendance.createMany({ data: attendeeIds.map((memberId) => ({ activityId: id, memberId, present: true })) });
-          if (photos.length) await tx.activityPhoto.createMany({ data: photos.map((fileId) => ({ activityId: id, fileId })) });
-          const written = toRecord(rowOf(id, data, kinds, attendeeIds));
-          await tx.auditLog.create({
-            data: { branchId: input.branchId, activityId: id, actorId: input.reporterId, action: "create", after: JSON.stringify(written) },
-            select: { id: true },
-          });
-          return written;
-        });
-        return { record, duplicate: false };
-      } catch (error) {
-        // Two deliveries of one message raced: the other one saved it.
-        if (input.source && isUniqueViolation(error)) {
-          const existing = await prisma.activity.findUniqueOrThrow({
-            where: { sourceChatId_sourceMessageId: { sourceChatId: BigInt(input.source.chatId), sourceMessageId: input.source.messageId } },
-            include,
-          });
-          return { record: toRecord(existing), duplicate: true };
-        }
-        throw error;
-      }
+    /**
+     * Saves a record with its kinds, attendees, an audit entry and its year's counters, all or nothing, and
+     * returns it with those counters. A message already saved (the unique source key) yields its record. With
+     * `unlessSameEvent`, a live record of the same day sharing a kind that `isSame` accepts is returned
+     * instead and nothing is saved (looked for in the kinds' INSERT, so a day without one costs nothing).
+     */
+    create,
+    /** 次 and 人次 of these kinds in the branch's local year of `at` (the year counters, one small read). */
+    async yearTally(branchId: number, timeZone: string, at: string, kinds: readonly ActivityKind[]): Promise<KindTally[]> {
+      return readTally(prisma, branchId, timeZone, new Date(at), kinds);
     },
+
     /**
      * The record made from a chat message, deleted or not: the one check every way in makes before reading a
      * report (a message whose record was deleted is not saved again, it can be restored).
@@ -170,15 +169,11 @@ export function activitiesRepo(prisma: Prisma) {
     },
     /** Live records of the branch between two instants sharing a kind (candidates for "same event?"). */
     async sameDay(branchId: number, kinds: ActivityKind[], start: string, end: string): Promise<ActivityRecord[]> {
-      const where = { branchId, personal: false, deletedAt: null, occurredAt: { gte: new Date(start), lt: new Date(end) }, kinds: { some: { kind: { in: kinds } } } };
-      // Usually there is none: look for ids first, so an empty answer costs one statement, not three.
-      const ids = await prisma.activity.findMany({ where, select: { id: true }, orderBy: { id: "asc" } });
-      if (!ids.length) return [];
-      const rows = await prisma.activity.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include, orderBy: { id: "asc" } });
-      return rows.map(toRecord);
+      return sameDayIn(prisma, branchId, { kinds, start, end });
     },
     /** Changes fields (and kinds/attendees when given); audit entry with before and after. */
-    async update(id: number, patch: ActivityPatch, actorId: number, action: "update" | "merge" = "update"): Promise<ActivityRecord | null> {
+    async update(id: number, patch: ActivityPatch, by: number | { actorId: number; timeZone?: string }, action: "update" | "merge" = "update"): Promise<ActivityRecord | null> {
+      const { actorId, timeZone } = typeof by === "number" ? { actorId: by, timeZone: undefined } : by;
       return prisma.$transaction(async (tx) => {
         const before = await tx.activity.findFirst({ where: { id, deletedAt: null }, include });
         if (!before) return null;
@@ -193,26 +188,33 @@ export function activitiesRepo(prisma: Prisma) {
           await tx.attendance.deleteMany({ where: { activityId: id } });
           await tx.attendance.createMany({ data: [...new Set(patch.attendeeIds)].map((memberId) => ({ activityId: id, memberId })) });
         }
-        const after = toRecord(await tx.activity.findUniqueOrThrow({ where: { id }, include }));
-        await tx.activity.update({ where: { id }, data: { personTimes: personTimes(after) } });
+        const afterRow = await tx.activity.findUniqueOrThrow({ where: { id }, include });
+        const after = toRecord(afterRow);
+        const newPersonTimes = personTimes(after);
+        await tx.activity.update({ where: { id }, data: { personTimes: newPersonTimes } });
+        await moveInTally(tx, before.branchId, await zoneOf(tx, before.branchId, timeZone), countedRow(before), { ...countedRow(afterRow), personTimes: newPersonTimes });
         await tx.auditLog.create({ data: { branchId: before.branchId, activityId: id, actorId, action, before: JSON.stringify(old), after: JSON.stringify(after) } });
         return after;
       });
     },
-    async softDelete(id: number, actorId: number, now: Date): Promise<boolean> {
+    async softDelete(id: number, actorId: number, now: Date, timeZone?: string): Promise<boolean> {
       return prisma.$transaction(async (tx) => {
         const before = await tx.activity.findFirst({ where: { id, deletedAt: null }, include });
         if (!before) return false;
         await tx.activity.update({ where: { id }, data: { deletedAt: now } });
+        const counted = countedRow(before);
+        if (counted.counts) await removeFromTally(tx, before.branchId, await zoneOf(tx, before.branchId, timeZone), counted);
         await tx.auditLog.create({ data: { branchId: before.branchId, activityId: id, actorId, action: "delete", before: JSON.stringify(toRecord(before)) } });
         return true;
       });
     },
-    async restore(id: number, actorId: number, branchId: number): Promise<boolean> {
+    async restore(id: number, actorId: number, branchId: number, timeZone?: string): Promise<boolean> {
       return prisma.$transaction(async (tx) => {
-        const row = await tx.activity.findFirst({ where: { id, branchId, deletedAt: { not: null } } });
+        const row = await tx.activity.findFirst({ where: { id, branchId, deletedAt: { not: null } }, include });
         if (!row) return false;
         await tx.activity.update({ where: { id }, data: { deletedAt: null } });
+        const counted = countedRow({ ...row, deletedAt: null });
+        if (counted.counts) await addToTally(tx, row.branchId, await zoneOf(tx, row.branchId, timeZone), counted, true);
         await tx.auditLog.create({ data: { branchId: row.branchId, activityId: id, actorId, action: "restore" } });
         return true;
       });

@@ -1,4 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
+import type { ActivityRecord } from "../../../domain/activity.js";
+import type { KindTally } from "../../../domain/tally/types.js";
 import { kindsIn } from "../../../domain/parse/index.js";
 import { emptyDraft, type ParseProblem } from "../../../domain/parse/types.js";
 import type { BotContext } from "../../context.js";
@@ -10,7 +12,7 @@ import { changedLine } from "./changes.js";
 import { LOG_FLOW, type FlowInit } from "./flow.js";
 import { pendingReports } from "./pending.js";
 import {
-  applyEditedText, findSameEvent, mergeInto, noExtras, readReport, saveDraft, yearTallies, type Reporter, type SourceMessage,
+  applyEditedText, findSameEvent, mergeInto, noExtras, readReport, saveDraft, saveUnlessSameEvent, yearTallies, type Reporter, type SourceMessage,
 } from "./service.js";
 
 export function reporterOf(ctx: BotContext): Reporter {
@@ -39,9 +41,12 @@ type Arrival = { via: "command"; photos: string[] } | { via: "plain"; photos: st
 async function receiveReport(ctx: MessageContext, text: string, arrival: Arrival): Promise<void> {
   const reporter = reporterOf(ctx);
   const source: SourceMessage = { chatId: ctx.chat.id, messageId: ctx.msg.message_id, text };
-  if (await replyIfAlreadySaved(ctx, source)) return;
   const read = await readReport(ctx.deps.store, text, reporter, ctx.deps.now(), arrival.photos);
   const { result, extras } = read;
+  const savesAtOnce = arrival.via === "command" && result.ok && result.draft.kinds.length > 0 && result.draft.date !== null;
+  // A report saved at once meets a message saved before at the unique source key of its INSERT; every other
+  // way (card, flow, hint) looks the message up first.
+  if (!savesAtOnce && (await replyIfAlreadySaved(ctx, source))) return;
   const hard = result.ok ? [] : result.problems.filter((p) => p.code === "empty" || p.code === "impossible_date" || p.code === "future_date");
   // Not a report at all: a plain message with no kind is conversation; a /log line with neither kind nor date is unreadable.
   const notAReport = result.draft.kinds.length === 0 && (arrival.via === "plain" || (result.draft.date === null && hard.length === 0));
@@ -65,17 +70,18 @@ async function receiveReport(ctx: MessageContext, text: string, arrival: Arrival
     await pendingReports(ctx.deps.store).put(ctx.chat.id, sent.message_id, pending);
     return;
   }
-  const existing = await findSameEvent(ctx.deps.store, read.draft, reporter);
-  if (existing) {
-    const q = sameEventQuestion(existing, reporter.timeZone, lang, t);
+  const outcome = await saveUnlessSameEvent(ctx.deps.store, read.draft, extras, reporter, source);
+  if ("sameEvent" in outcome) {
+    const q = sameEventQuestion(outcome.sameEvent, reporter.timeZone, lang, t);
     const sent = await ctx.reply(q.text, { reply_markup: q.keyboard });
     await pendingReports(ctx.deps.store).put(ctx.chat.id, sent.message_id, pending);
     return;
   }
-  const saved = await saveDraft(ctx.deps.store, read.draft, extras, reporter, source);
-  // A raced duplicate may name members the roster read no longer has: look those names up again.
-  const names = saved.duplicate ? await ctx.deps.store.branches.memberNames(reporter.branchId) : read.names;
-  const card = savedCard(saved.record, saved.tallies, reporter.timeZone, lang, t, saved.duplicate ? "log-already" : "log-saved", names);
+  if ("already" in outcome) {
+    await replyAlreadySaved(ctx, outcome.already, outcome.tallies, source.messageId);
+    return;
+  }
+  const card = savedCard(outcome.saved.record, outcome.saved.tallies, reporter.timeZone, lang, t, "log-saved", read.names);
   await ctx.reply(card.text, { reply_markup: card.keyboard, reply_parameters: { message_id: ctx.msg.message_id } });
 }
 
@@ -197,19 +203,24 @@ export function loggingFeature() {
 async function replyIfAlreadySaved(ctx: BotContext, source: SourceMessage): Promise<boolean> {
   const existing = await ctx.deps.store.activities.bySource(source.chatId, source.messageId);
   if (!existing) return false;
+  const tallies = existing.deleted ? [] : await yearTallies(ctx.deps.store, reporterOf(ctx), existing.occurredAt, existing.kinds);
+  await replyAlreadySaved(ctx, existing, tallies, source.messageId);
+  return true;
+}
+
+/** The answer to a message saved before: its record's card, or, when that record was deleted, an offer to restore it. */
+async function replyAlreadySaved(ctx: BotContext, existing: ActivityRecord & { deleted: boolean }, tallies: KindTally[], messageId: number): Promise<void> {
   if (existing.deleted) {
     await ctx.reply(ctx.t("log-source-deleted", { id: existing.id }), {
       reply_markup: new InlineKeyboard().text(ctx.t("undo-restore"), recordButtons.pack({ action: "restore", branch: existing.branchId, id: existing.id })),
     });
-    return true;
+    return;
   }
   const reporter = reporterOf(ctx);
-  const tallies = await yearTallies(ctx.deps.store, reporter, existing.occurredAt, existing.kinds);
   const names = await ctx.deps.store.branches.memberNames(existing.branchId);
   const card = savedCard(existing, tallies, reporter.timeZone, await langOf(ctx), (k, v) => ctx.t(k, v), "log-already", names);
   // An answer to that message (also when a report is handled again after a crash).
-  await ctx.reply(card.text, { reply_markup: card.keyboard, reply_parameters: { message_id: source.messageId, allow_sending_without_reply: true } });
-  return true;
+  await ctx.reply(card.text, { reply_markup: card.keyboard, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
 }
 
 export async function enterFlow(ctx: BotContext, init: FlowInit): Promise<void> {

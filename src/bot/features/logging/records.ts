@@ -70,7 +70,7 @@ export function recordsFeature() {
       await ctx.reply(ctx.t("mine-empty"));
       return;
     }
-    await ctx.deps.store.activities.softDelete(last.id, reporter.memberId, ctx.deps.now());
+    await ctx.deps.store.activities.softDelete(last.id, reporter.memberId, ctx.deps.now(), reporter.timeZone);
     await ctx.reply(ctx.t("undo-done", { what: describeShort(last, reporter.timeZone, await langOf(ctx)) }), {
       reply_markup: new InlineKeyboard().text(ctx.t("undo-restore"), recordButtons.pack({ action: "restore", branch: last.branchId, id: last.id })),
     });
@@ -88,7 +88,7 @@ export function recordsFeature() {
     const reporter = reporterOf(ctx);
     const lang = await langOf(ctx);
     if (data.action === "restore") {
-      const ok = await store.restore(data.id, reporter.memberId, reporter.branchId);
+      const ok = await store.restore(data.id, reporter.memberId, reporter.branchId, reporter.timeZone);
       await ctx.answerCallbackQuery({ text: ctx.t(ok ? "undo-restored" : "error-bad-button") });
       if (ok) await ctx.editMessageText(ctx.t("undo-restored"));
       return;
@@ -100,7 +100,7 @@ export function recordsFeature() {
       return;
     }
     // undo (on a fresh card) and del (from /mine) both delete softly, with a way back.
-    await store.softDelete(record.id, reporter.memberId, ctx.deps.now());
+    await store.softDelete(record.id, reporter.memberId, ctx.deps.now(), reporter.timeZone);
     const text = ctx.t("undo-done", { what: describeShort(record, reporter.timeZone, lang) });
     const keyboard = new InlineKeyboard().text(ctx.t("undo-restore"), recordButtons.pack({ action: "restore", branch: record.branchId, id: record.id }));
     if (data.action === "undo") await ctx.editMessageText(text, { reply_markup: keyboard });

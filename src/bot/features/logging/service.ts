@@ -6,8 +6,8 @@ import { parseActivityLine } from "../../../domain/parse/index.js";
 import type { ActivityKind } from "../../../domain/kinds.js";
 import type { ActivityDraft, ParseResult } from "../../../domain/parse/types.js";
 import { sameEventTitle } from "../../../domain/similarity.js";
-import { dayBounds, instantOf, localClockOf, localDateOf, localYearBounds, partOfDayOf } from "../../../domain/calendar/index.js";
-import type { NewActivity } from "../../../db/repos/activities.js";
+import { dayBounds, instantOf, localClockOf, localDateOf, partOfDayOf } from "../../../domain/calendar/index.js";
+import type { NewActivity } from "../../../domain/recordInput.js";
 import type { KindTally } from "../../../domain/tally/types.js";
 import type { Store } from "../../../db/store.js";
 
@@ -125,10 +125,35 @@ export interface SavedOutcome {
   tallies: KindTally[];
 }
 
+/** The reporter's branch time zone and who acts, for the repository's writes. */
+const by = (reporter: Reporter) => ({ actorId: reporter.memberId, timeZone: reporter.timeZone });
+
 export async function saveDraft(store: Store, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter, source?: SourceMessage): Promise<SavedOutcome> {
-  // Photos are saved with the record, in one transaction.
-  const { record, duplicate } = await store.activities.create({ ...toNewActivity(draft, extras, reporter, source), photos: extras.photos });
-  return { record, duplicate, tallies: await yearTallies(store, reporter, record.occurredAt, record.kinds) };
+  // Photos are saved with the record, in one transaction; the year tally comes back from the same write.
+  const { record, duplicate, tallies } = await store.activities.create({ ...toNewActivity(draft, extras, reporter, source), photos: extras.photos }, { timeZone: reporter.timeZone });
+  return { record, duplicate, tallies };
+}
+
+/** What saving a report at once came to: saved, a probable same event (nothing saved), or its message saved before. */
+export type SaveOutcome =
+  | { saved: SavedOutcome }
+  | { sameEvent: ActivityRecord }
+  | { already: ActivityRecord & { deleted: boolean }; tallies: KindTally[] };
+
+/**
+ * Saves a report unless the branch has probably recorded the same event already (asked about instead) or its
+ * message was saved before. The common case, a new event, is one transaction and nothing else.
+ */
+export async function saveUnlessSameEvent(store: Store, draft: ActivityDraft, extras: DraftExtras, reporter: Reporter, source?: SourceMessage): Promise<SaveOutcome> {
+  const input = { ...toNewActivity(draft, extras, reporter, source), photos: extras.photos };
+  // 谈心谈话 are one record per pair: two talks on one day are two events.
+  const kinds = draft.kinds.filter((k) => k !== "talk");
+  const day = draft.date && dayBounds(draft.date, reporter.timeZone);
+  const unlessSameEvent = day && { kinds, start: day.start, end: day.end, isSame: (c: ActivityRecord) => sameEventTitle(c.title, draft.title) };
+  const out = unlessSameEvent ? await store.activities.create(input, { timeZone: reporter.timeZone, unlessSameEvent }) : await store.activities.create(input, { timeZone: reporter.timeZone });
+  if ("sameEvent" in out) return { sameEvent: out.sameEvent };
+  if (out.duplicate) return { already: { ...out.record, deleted: out.deleted }, tallies: out.tallies };
+  return { saved: { record: out.record, duplicate: false, tallies: out.tallies } };
 }
 
 /** Merges a new report into an existing record of the same event: attendees joined, missing fields filled, counts raised. */
@@ -154,7 +179,7 @@ export async function mergeInto(store: Store, seen: ActivityRecord, draft: Activ
       details: { ...draft.details, ...existing.details },
       absentees: existing.absentees.length ? existing.absentees : draft.absentees,
     },
-    reporter.memberId,
+    by(reporter),
     "merge",
   );
   for (const photo of extras.photos) await store.activities.addPhoto(existing.id, photo);
@@ -170,17 +195,15 @@ export async function updateFromDraft(store: Store, id: number, draft: ActivityD
   if (!before) return null;
   const { branchId: _branch, reporterId: _reporter, source: _source, ...patch } = toNewActivity(draft, extras, reporter);
   const changed = changedFields(before, { ...before, ...patch });
-  const record = await store.activities.update(id, { ...patch, editedFields: [...before.editedFields, ...changed] }, reporter.memberId);
+  const record = await store.activities.update(id, { ...patch, editedFields: [...before.editedFields, ...changed] }, by(reporter));
   if (!record) return null;
   for (const photo of extras.photos) await store.activities.addPhoto(record.id, photo);
   return { record, duplicate: false, changed, tallies: await yearTallies(store, reporter, record.occurredAt, record.kinds) };
 }
 
-/** 次 and 人次 of these kinds in the calendar year of `at` (the record's own year, not today's). */
+/** 次 and 人次 of these kinds in the calendar year of `at` (the record's own year, not today's): the year counters. */
 export async function yearTallies(store: Store, reporter: Reporter, at: string, kinds: ActivityKind[]): Promise<KindTally[]> {
-  const { start, end } = localYearBounds(new Date(at), reporter.timeZone);
-  const { tallies: counts } = await store.ledger.periodTallies(reporter.branchId, start, end);
-  return kinds.map((k) => counts.find((c) => c.kind === k) ?? { kind: k, events: 0, personTimes: 0 });
+  return store.activities.yearTally(reporter.branchId, reporter.timeZone, at, kinds);
 }
 
 /**
@@ -211,7 +234,7 @@ export async function applyEditedText(store: Store, record: ActivityRecord, read
   };
   const changed = changedFields(record, { ...record, ...next });
   if (changed.length === 0) return { record, duplicate: false, changed, tallies: await yearTallies(store, reporter, record.occurredAt, record.kinds) };
-  const updated = await store.activities.update(record.id, next, reporter.memberId);
+  const updated = await store.activities.update(record.id, next, by(reporter));
   return updated && { record: updated, duplicate: false, changed, tallies: await yearTallies(store, reporter, updated.occurredAt, updated.kinds) };
 }
 
