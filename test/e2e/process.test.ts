@@ -1,28 +1,16 @@
 // The real bot process against the sandbox: polling and webhook modes, start-up checks, clean shutdown.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { jest } from "@jest/globals";
 import { createSandbox, type Sandbox } from "../../src/server/sandbox/index.js";
-import { startBotProcess, type BotProcess } from "./spawn.js";
-
+import { freePort, startBotProcess, type BotProcess } from "./spawn.js";
 
 jest.setTimeout(90_000);
 
 let dir: string;
 let sandbox: Sandbox;
 const procs: BotProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "ledger-e2e-"));

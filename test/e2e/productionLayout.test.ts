@@ -4,13 +4,12 @@
 // no BOT_TOKEN (so it runs its own sandbox), and use it as a person on the sandbox page would.
 import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { jest } from "@jest/globals";
 import { createTestDatabase, postgresServer, type TestDatabase } from "../support/database.js";
-import { startBotProcess, type BotProcess } from "./spawn.js";
+import { freePort, startBotProcess, type BotProcess } from "./spawn.js";
 
 jest.setTimeout(600_000);
 
@@ -20,16 +19,6 @@ let dir: string;
 let bot: BotProcess | undefined;
 // SQLite in the first pass of .ci/run, PostgreSQL (@prisma/adapter-pg in the runtime folder) in the second.
 let database: TestDatabase;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function duMiB(p: string): Promise<number> {
   return run("du", ["-sm", p]).then(({ stdout }) => Number(stdout.split(/\s/)[0]));

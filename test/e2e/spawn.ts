@@ -1,5 +1,6 @@
 // Starts the real bot process (`node scripts/start.mjs`, what `npm start` runs) and watches its output.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "../..");
@@ -63,4 +64,16 @@ export function startBotProcess(env: Record<string, string>, how?: { cwd: string
       return exit;
     },
   };
+}
+
+/** A TCP port free on 127.0.0.1 right now (the OS picks it), for a process's PORT or a fake server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 }

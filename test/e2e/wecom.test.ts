@@ -1,25 +1,14 @@
 // The real bot process with CHANNEL=wecom against a fake WeCom: every message checked as WeCom gets it.
-import { createServer } from "node:net";
 import { jest } from "@jest/globals";
 import { openDatabase } from "../../src/db/client.js";
 import { createStore } from "../../src/db/store.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { FakeWecom, WecomMember, type Received } from "../support/fakeWecom.js";
-import { startBotProcess, type BotProcess } from "./spawn.js";
+import { freePort, startBotProcess, type BotProcess } from "./spawn.js";
 
 jest.setTimeout(180_000);
 
 const KEYS = { corpId: "wx5823bf96d3bd56c7", secret: "app-secret-e2e", agentId: 1000002, token: "QDG6eK", aesKey: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C" };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let db0: TestDatabase;
 let dbUrl: string;

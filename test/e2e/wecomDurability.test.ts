@@ -2,7 +2,6 @@
 // WeCom, kill -9 right after a burst of callbacks got their 200 (before any answer reached WeCom),
 // then a restart: every report saved and answered exactly once. And a card sent before a restart
 // can still be paged and edited in place after it.
-import { createServer } from "node:net";
 import { jest } from "@jest/globals";
 import { openDatabase } from "../../src/db/client.js";
 import { deployMigrations } from "../../src/db/migrations/migrator.js";
@@ -10,7 +9,7 @@ import { channelsRepo } from "../../src/db/repos/channels.js";
 import { createStore } from "../../src/db/store.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { FakeWecom, WecomMember, type Received } from "../support/fakeWecom.js";
-import { startBotProcess, type BotProcess } from "./spawn.js";
+import { freePort, startBotProcess, type BotProcess } from "./spawn.js";
 
 jest.setTimeout(180_000);
 
@@ -34,16 +33,6 @@ let db: TestDatabase;
 let wecom: FakeWecom;
 let port: number;
 const procs: BotProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 function start(): BotProcess {
   const p = startBotProcess({
