@@ -34,6 +34,10 @@ beforeAll(async () => {
   await deployMigrations(url);
   db = await openDatabase(url);
   store = createStore(db);
+});
+
+// Each test gets its own branch (the same four people), so any one of them runs alone or in any order.
+beforeEach(async () => {
   ids.sec = await person("李书记", 801);
   branchId = (await store.branches.create("第一党支部", TZ, ids.sec)).id;
   for (const [key, name, tg] of [["zhang", "张三", 802], ["li", "李四", 803], ["wang", "王五", 804]] as const) {
@@ -53,7 +57,7 @@ describe("reminder settings", () => {
     const s = await store.reminders.get(branchId);
     expect(s).toMatchObject({ branchId, enabled: false, monthEndNudge: false, checkedAt: null, stored: false });
     expect(s.rule).toEqual(defaultThemeDayRule);
-    expect(await store.reminders.scheduled()).toEqual([]);
+    expect((await store.reminders.scheduled()).filter((b) => b.branchId === branchId)).toEqual([]);
   });
 
   it("stores a validated rule and refuses an invalid one", async () => {
@@ -73,7 +77,7 @@ describe("reminder settings", () => {
     const on = new Date("2024-03-02T02:00:00Z");
     await store.reminders.setEnabled(branchId, true, on);
     await store.reminders.setMonthEndNudge(branchId, true);
-    expect(await store.reminders.scheduled()).toEqual([
+    expect((await store.reminders.scheduled()).filter((b) => b.branchId === branchId)).toEqual([
       expect.objectContaining({ branchId, branchName: "第一党支部", timeZone: TZ, monthEndNudge: true, checkedAt: on }),
     ]);
     await store.reminders.setCheckedAt(branchId, new Date("2024-03-02T03:00:00Z"));
@@ -81,6 +85,7 @@ describe("reminder settings", () => {
   });
 
   it("keeps the last pass when the rule changes a moment after it, so a reminder due since then still goes out", async () => {
+    await store.reminders.setRule(branchId, { pattern: { type: "day_of_month", day: 15 }, theme: "学习党章" }, new Date("2024-03-01T02:00:00Z"));
     const pass = new Date("2024-03-12T01:00:00Z");
     await store.reminders.setCheckedAt(branchId, pass);
     await store.reminders.setRule(branchId, { pattern: { type: "day_of_month", day: 15 }, theme: "学习党章" }, new Date("2024-03-12T01:01:00Z"));
