@@ -1,24 +1,12 @@
 /** Bot API methods about the bot itself: identity, updates, webhook, commands, settings, chats. */
 import { commandsKey, validateCommands, type CommandScope } from "./commands.js";
-import type { MethodHandler } from "./engine.js";
+import type { Engine, MethodHandler } from "./engine.js";
+import { frontDoorMethods } from "../botapi/front.js";
 import { badRequest, conflict } from "../botapi/errors.js";
 import { chatId, optBool, optInt, optJson, optStr, type Params } from "../botapi/params.js";
 import type { ChatState, Store } from "./store.js";
 import type { ChatMember } from "../botapi/types.js";
 import { WEBHOOK_CONFLICT } from "../botapi/updates.js";
-
-const getUpdates: MethodHandler = ({ engine, params: p, signal }) => {
-  const wasOnline = Date.now() - engine.store.lastPollAt < 60_000;
-  engine.store.lastPollAt = Date.now();
-  if (!wasOnline) engine.store.emit({ type: "bot" });
-  const allowed = optJson<string[]>(p, "allowed_updates");
-  return engine.queue.getUpdates({
-    ...(optInt(p, "offset") !== undefined ? { offset: optInt(p, "offset") } : {}),
-    ...(optInt(p, "limit") !== undefined ? { limit: optInt(p, "limit") } : {}),
-    ...(optInt(p, "timeout") !== undefined ? { timeout: optInt(p, "timeout") } : {}),
-    ...(allowed !== undefined ? { allowed_updates: allowed } : {}),
-  }, engine.webhook.config !== undefined, signal);
-};
 
 const setWebhook: MethodHandler = ({ engine, params: p }) => {
   const url = optStr(p, "url") ?? "";
@@ -58,18 +46,6 @@ const deleteWebhook: MethodHandler = ({ engine, params: p }) => {
     engine.store.emit({ type: "bot" });
   }
   return true;
-};
-
-const getWebhookInfo: MethodHandler = ({ engine }) => {
-  const w = engine.webhook.config;
-  return {
-    url: w?.url ?? "",
-    has_custom_certificate: false,
-    pending_update_count: engine.queue.size,
-    ...(w ? { max_connections: w.max_connections, ip_address: "127.0.0.1" } : {}),
-    ...(w?.allowed_updates ? { allowed_updates: w.allowed_updates } : {}),
-    ...(w?.last_error_date ? { last_error_date: w.last_error_date, last_error_message: w.last_error_message } : {}),
-  };
 };
 
 const scopeOf = (p: Params): CommandScope | undefined => optJson<CommandScope>(p, "scope");
@@ -135,10 +111,17 @@ const [setMyDefaultAdministratorRights, getMyDefaultAdministratorRights] =
   setting("admin_rights", "rights", { is_anonymous: false, can_manage_chat: false });
 
 export const botMethods: Record<string, MethodHandler> = {
-  getMe: ({ engine }) => engine.store.bot,
-  logOut: () => true,
-  close: () => true,
-  getUpdates, setWebhook, deleteWebhook, getWebhookInfo,
+  ...frontDoorMethods<Engine>({
+    bot: (engine) => engine.store.bot,
+    queue: (engine) => engine.queue,
+    webhook: (engine) => engine.webhook.config,
+    onPoll: (engine) => {
+      const wasOnline = Date.now() - engine.store.lastPollAt < 60_000;
+      engine.store.lastPollAt = Date.now();
+      if (!wasOnline) engine.store.emit({ type: "bot" });
+    },
+  }),
+  setWebhook, deleteWebhook,
   setMyCommands, getMyCommands, deleteMyCommands,
   setMyDescription, getMyDescription, setMyShortDescription, getMyShortDescription,
   setMyName, getMyName, setChatMenuButton, getChatMenuButton,

@@ -1,5 +1,6 @@
 /** The Bot API the bot polls, answered from WeCom (the bridge's side of the shared core). */
 import type { CallContext, MethodHandler } from "../botapi/dispatch.js";
+import { frontDoorMethods } from "../botapi/front.js";
 import { badRequest, forbidden, NOT_MODIFIED } from "../botapi/errors.js";
 import { mimeFor } from "../botapi/files.js";
 import { chatId, optInt, optJson, optStr, reqInt, type Params } from "../botapi/params.js";
@@ -227,21 +228,11 @@ const getChatMember: Handler = async ({ engine: w, params: p }) => {
 const ok: Handler = () => true;
 
 export const wecomMethods: Record<string, Handler> = {
-  getMe: ({ engine }) => ({ ...engine.bot, can_join_groups: false, can_read_all_group_messages: true, supports_inline_queries: false }),
-  getUpdates: ({ engine, params: p, signal }) => {
-    const allowed = optJson<string[]>(p, "allowed_updates");
-    return engine.queue.getUpdates({
-      ...(optInt(p, "offset") !== undefined ? { offset: optInt(p, "offset") } : {}),
-      ...(optInt(p, "limit") !== undefined ? { limit: optInt(p, "limit") } : {}),
-      ...(optInt(p, "timeout") !== undefined ? { timeout: optInt(p, "timeout") } : {}),
-      ...(allowed !== undefined ? { allowed_updates: allowed } : {}),
-    }, false, signal);
-  },
+  ...frontDoorMethods<WecomWorld>({ bot: (w) => w.botInfo, queue: (w) => w.queue }),
   deleteWebhook: ok,
   setWebhook: () => {
     throw badRequest("the WeCom bridge is polled; it takes no webhook");
   },
-  getWebhookInfo: ({ engine }) => ({ url: "", has_custom_certificate: false, pending_update_count: engine.queue.size }),
   sendMessage,
   editMessageText,
   editMessageReplyMarkup,
@@ -264,6 +255,4 @@ export const wecomMethods: Record<string, Handler> = {
   leaveChat: () => {
     throw forbidden("an app chat cannot be left");
   },
-  close: ok,
-  logOut: ok,
 };

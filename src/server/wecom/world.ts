@@ -4,7 +4,7 @@
  * update queue the bot polls.
  */
 import { UpdateQueue } from "../botapi/updates.js";
-import type { InlineKeyboardMarkup, Message, TgChat, TgUser } from "../botapi/types.js";
+import type { BotInfo, InlineKeyboardMarkup, Message, TgChat, TgUser } from "../botapi/types.js";
 import type { ChannelsRepo } from "../../db/repos/channels.js";
 import type { WecomApi } from "./api.js";
 import type { CardButton } from "./cards.js";
@@ -51,6 +51,8 @@ export class WecomWorld {
   /** Making updates, storing them and queueing them, one callback after another (see serially). */
   private intake: Promise<unknown> = Promise.resolve();
   readonly bot: TgUser & { username: string };
+  /** What getMe answers. */
+  readonly botInfo: BotInfo;
   private warnedOnce = new Set<string>();
   private readonly announced = new Set<string>();
 
@@ -63,6 +65,7 @@ export class WecomWorld {
     botName = "党支部台账",
   ) {
     this.bot = { id: api.agentId, is_bot: true, first_name: botName, username: `wecom_agent_${api.agentId}_bot` };
+    this.botInfo = { ...this.bot, is_bot: true, can_join_groups: false, can_read_all_group_messages: true, supports_inline_queries: false };
   }
 
   warnOnce(key: string, obj: object, msg: string): void {

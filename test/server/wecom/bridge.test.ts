@@ -86,6 +86,16 @@ describe("the bridge", () => {
     await db.drop();
   });
 
+  it("answers getMe and getWebhookInfo in the shape the sandbox does (src/server/botapi/front.ts)", async () => {
+    expect(await api.getMe()).toEqual({
+      id: KEYS.agentId, is_bot: true, first_name: "党支部台账", username: `wecom_agent_${KEYS.agentId}_bot`,
+      can_join_groups: false, can_read_all_group_messages: true, supports_inline_queries: false,
+    });
+    // The /start of beforeEach was fetched but not yet confirmed (no offset since).
+    expect(await api.getWebhookInfo()).toEqual({ url: "", has_custom_certificate: false, pending_update_count: 1 });
+    await expect(api.logOut()).resolves.toBe(true);
+  });
+
   it("keeps a member's numeric id across messages", async () => {
     await member.say("第二句");
     const update = await nextUpdate((u) => u.message?.text === "第二句");
