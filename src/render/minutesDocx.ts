@@ -5,12 +5,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   HeightRule,
   ImageRun,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -18,31 +16,15 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  convertMillimetersToTwip,
 } from "docx";
 import { LONG_FIELDS, type MeetingMinutes } from "../domain/minutes/index.js";
 import { fitWithin, imageInfo } from "./imageSize.js";
-import { DOCX_FONTS } from "./summaryDocx.js";
+import { OFFICIAL_PAGE, OFFICIAL_PARTS, PT, TEXT_WIDTH, font, pageNumberFooter, type FontKey } from "./officialPage.js";
 
-const LATIN = "Times New Roman";
-const PT = 2;
-const SIZE = { title: 22 * PT, subtitle: 16 * PT, cell: 14 * PT, pageNumber: 14 * PT } as const;
-const PAGE = { width: 11906, height: 16838 } as const;
-const MARGIN = {
-  top: convertMillimetersToTwip(37),
-  bottom: convertMillimetersToTwip(35),
-  left: convertMillimetersToTwip(28),
-  right: convertMillimetersToTwip(26),
-} as const;
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const SIZE = { title: 22 * PT, subtitle: 16 * PT, cell: 14 * PT } as const;
 const LABEL_WIDTH = 2000;
 const ROW = { short: 560, long: 1300 } as const; // twips: one and about three handwritten lines (a page holds every field)
 
-type FontKey = keyof typeof DOCX_FONTS;
-const font = (key: FontKey, latinToo = false) => {
-  const name = DOCX_FONTS[key].name;
-  return { ascii: latinToo ? name : LATIN, hAnsi: latinToo ? name : LATIN, eastAsia: name, cs: name, hint: "eastAsia" as const };
-};
 const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const borders = { top: border, bottom: border, left: border, right: border };
 
@@ -125,25 +107,11 @@ export async function renderMinutesDocx(
     styles: { default: { document: { run: { font: font("body"), size: SIZE.cell } } } },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...MARGIN, footer: convertMillimetersToTwip(23), header: convertMillimetersToTwip(15) },
-          },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font("pageNumber", true), size: SIZE.pageNumber })],
-              }),
-            ],
-          }),
-        },
+        properties: { page: OFFICIAL_PAGE },
+        footers: { default: pageNumberFooter() },
         children,
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return Packer.toBuffer(document, false, OFFICIAL_PARTS());
 }
