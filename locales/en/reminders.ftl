@@ -7,6 +7,8 @@ remind-next-day = Next theme day: { $day } ({ $when })
 remind-nudge-on = Month-end 支委会 nudge: on (the secretary is told at 17:00 on the month's last workday when no committee meeting is logged)
 remind-nudge-off = Month-end 支委会 nudge: off
 remind-no-group = Note: no branch group is bound yet, so reminders for the group go to every member privately. Add me to the group and send /bind there.
+# WeCom (CHANNEL=wecom): the group chat is created by /bind sent to the app.
+remind-no-group-wecom = Note: no branch group is bound yet, so reminders for the group go to every member privately. Send /bind in this app to create the branch group chat and bind it.
 remind-closed-on = ✅ Theme-day reminders are on. Send /remind to change them.
 remind-closed-off = Theme-day reminders are off. Send /remind to turn them on.
 

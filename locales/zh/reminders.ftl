@@ -7,6 +7,8 @@ remind-next-day = 下一次主题党日：{ $day }（{ $when }）
 remind-nudge-on = 月底支委会提醒：开（本月未登记支委会时，月末最后一个工作日 17:00 提醒书记）
 remind-nudge-off = 月底支委会提醒：关
 remind-no-group = 注：本支部还没有绑定支部群，发到群里的提醒会改为私信每位党员。把我拉进支部群并发送 /bind 即可绑定。
+# 企业微信 / 政务微信 (CHANNEL=wecom): the group chat is created by /bind sent to the app.
+remind-no-group-wecom = 注：本支部还没有绑定支部群，发到群里的提醒会改为私信每位党员。在本应用中发送 /bind，即可建立支部群聊并绑定。
 remind-closed-on = ✅ 主题党日提醒已开启。发送 /remind 可随时调整。
 remind-closed-off = 主题党日提醒未开启。发送 /remind 可随时开启。
 

@@ -107,7 +107,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   guarded.use(createConversation(fullMemberFlow(deps.store, deps.now), FULL_MEMBER_FLOW));
   guarded.use(createConversation(removeFlow(deps.store), REMOVE_FLOW));
   guarded.use(createConversation(logFlow(deps.store, deps.now), LOG_FLOW));
-  guarded.use(createConversation(themeFlow(deps.store, deps.now), THEME_FLOW));
+  guarded.use(createConversation(themeFlow(deps.store, deps.now, deps.config.CHANNEL), THEME_FLOW));
   guarded.use(langFeature());
   guarded.use(invitesFeature());
   guarded.use(startFeature());

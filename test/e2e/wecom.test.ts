@@ -158,6 +158,15 @@ describe("the bot in WeCom", () => {
     expect(docx.media!.bytes.subarray(0, 2).toString()).toBe("PK");
   });
 
+  it("/remind before /bind says how a group is made in WeCom: /bind in the app, not adding the bot to a group", async () => {
+    const sec = wecom.member("ZhangSan", "张三");
+    sec.skip();
+    await sec.say("/remind");
+    const note = text(await sec.until((m) => /还没有绑定支部群/.test(text(m)), "the reminder panel"));
+    expect(note).toContain("在本应用中发送 /bind，即可建立支部群聊并绑定");
+    expect(note).not.toContain("拉进支部群");
+  });
+
   it("refuses a wrong signature (403, nothing changes) and takes a replayed MsgId once", async () => {
     const li = wecom.member("LiSi", "李四");
     const before = await activities();

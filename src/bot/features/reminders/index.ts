@@ -39,7 +39,7 @@ export function remindersFeature() {
 
   feature.command("remind", requiresCommand("remind", async (ctx) => {
     const branchId = ctx.member.membership.branchId;
-    const panel = renderPanel("home", await panelData(ctx.deps.store, branchId), (k, v) => ctx.t(k, v), await langOf(ctx), ctx.deps.now());
+    const panel = renderPanel("home", await panelData(ctx.deps.store, branchId, ctx.deps.config.CHANNEL), (k, v) => ctx.t(k, v), await langOf(ctx), ctx.deps.now());
     await ctx.reply(panel.text, { reply_markup: panel.keyboard });
   }));
 
@@ -60,7 +60,7 @@ export function remindersFeature() {
       param = data.a;
     } else if (data.action === "done") {
       await ctx.answerCallbackQuery();
-      await showPanel(ctx, { text: closedPanel(await panelData(store, branchId), t, locale, now) });
+      await showPanel(ctx, { text: closedPanel(await panelData(store, branchId, ctx.deps.config.CHANNEL), t, locale, now) });
       return;
     } else if (data.action === "theme") {
       await ctx.answerCallbackQuery();
@@ -84,12 +84,12 @@ export function remindersFeature() {
       ctx.logger.info({ branch_id: branchId, action: data.action }, "reminder rule changed");
     }
     await ctx.answerCallbackQuery();
-    await showPanel(ctx, renderPanel(screen, await panelData(store, branchId), t, locale, now, param));
+    await showPanel(ctx, renderPanel(screen, await panelData(store, branchId, ctx.deps.config.CHANNEL), t, locale, now, param));
   }));
 
   feature.command("next", requiresCommand("next", async (ctx) => {
     const m = ctx.member.membership;
-    const data = await panelData(ctx.deps.store, m.branchId);
+    const data = await panelData(ctx.deps.store, m.branchId, ctx.deps.config.CHANNEL);
     const locale = await langOf(ctx);
     const now = ctx.deps.now();
     const t = (k: string, v?: Record<string, string | number>) => ctx.t(k, v);

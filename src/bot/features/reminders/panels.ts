@@ -23,6 +23,8 @@ export interface PanelData {
   enabled: boolean;
   monthEndNudge: boolean;
   groupBound: boolean;
+  /** CHANNEL=wecom: a group chat is made with /bind in the app, not by adding the bot to a group. */
+  wecom?: boolean;
 }
 
 export type Screen = "home" | "pattern" | "dom_pick" | "nth_pick" | "wd_pick" | "hol_pick" | "off_pick" | "time_pick" | "tgt_pick" | "fu_pick";
@@ -55,7 +57,7 @@ function homePanel(d: PanelData, t: Translate, locale: Lang, now: Date): Panel {
     nextLine(d.rule, d.timeZone, now, locale, t),
     t(d.monthEndNudge ? "remind-nudge-on" : "remind-nudge-off") + (d.monthEndNudge && !d.enabled ? t("remind-paused-note") : ""),
   ];
-  if (d.rule.target !== "members" && !d.groupBound) lines.push(t("remind-no-group"));
+  if (d.rule.target !== "members" && !d.groupBound) lines.push(t(d.wecom ? "remind-no-group-wecom" : "remind-no-group"));
   const b = (action: SettingsAction) => btn(action, d.branchId);
   const k = new InlineKeyboard()
     .text(t("remind-button-pattern"), b("pattern")).text(t("remind-button-holiday"), b("hol_pick")).row()

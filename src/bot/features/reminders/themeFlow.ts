@@ -8,7 +8,7 @@ import { renderPanel, type PanelData } from "./panels.js";
 export const THEME_FLOW = "remindTheme";
 const MAX_THEME = 100;
 
-export async function panelData(store: Store, branchId: number): Promise<PanelData> {
+export async function panelData(store: Store, branchId: number, channel?: string): Promise<PanelData> {
   const [settings, branch] = await Promise.all([store.reminders.get(branchId), store.branches.get(branchId)]);
   return {
     branchId,
@@ -17,10 +17,11 @@ export async function panelData(store: Store, branchId: number): Promise<PanelDa
     enabled: settings.enabled,
     monthEndNudge: settings.monthEndNudge,
     groupBound: branch?.groupChatId != null,
+    ...(channel === "wecom" ? { wecom: true } : {}),
   };
 }
 
-export function themeFlow(store: Store, clock: () => Date) {
+export function themeFlow(store: Store, clock: () => Date, channel?: string) {
   return async function remindTheme(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext, branchId: number): Promise<void> {
     const locale = await langOf(ctx);
     await ctx.reply(ctx.t("remind-theme-ask", { max: MAX_THEME }));
@@ -40,7 +41,7 @@ export function themeFlow(store: Store, clock: () => Date) {
     const saved = await conversation.external(async () => {
       const current = await store.reminders.get(branchId);
       await store.reminders.setRule(branchId, { ...current.rule, theme }, clock());
-      return { data: await panelData(store, branchId), now: clock().toISOString() };
+      return { data: await panelData(store, branchId, channel), now: clock().toISOString() };
     });
     await answer.reply(theme ? answer.t("remind-theme-saved", { theme }) : answer.t("remind-theme-cleared"));
     const panel = renderPanel("home", saved.data, (k, v) => answer.t(k, v), locale, new Date(saved.now));
