@@ -142,7 +142,7 @@ function quorumItems(input: ComplianceInput): ComplianceItem[] {
     } else if (m.kind === "general_assembly") {
       if (!settings.quorum.general_assembly || (m.vote !== "vote" && m.vote !== "election")) continue;
       quorumFor = m.vote;
-      base = input.votingMemberCount ?? m.expected;
+      base = m.votingMembers ?? input.votingMemberCount ?? m.expected;
       if (m.votingPresent !== null && m.votingPresent !== undefined) present = m.votingPresent;
       else {
         present = m.present === null ? null : Math.max(0, m.present - (m.observers ?? 0));

@@ -59,11 +59,12 @@ export function complianceInputFromFacts(input: ComplianceFactsInput): Complianc
       row.count += 1;
       counts.set(key, row);
       if (kind === "branch_committee" || kind === "general_assembly") {
-        const voting = people && fact.attendeeIds.length > 1 ? votingOn(date) : null;
-        const ticked = voting ? fact.attendeeIds.filter((id) => voting.has(id)).length : null;
+        const voting = people ? votingOn(date) : null;
+        const ticked = voting && fact.attendeeIds.length > 1 ? fact.attendeeIds.filter((id) => voting.has(id)).length : null;
         meetings.push({
           id: fact.id, kind, date, title: fact.title, expected: fact.expectedCount, present: fact.presentCount,
           vote: fact.vote ?? null, observers: fact.observerCount ?? 0, votingPresent: ticked,
+          ...(voting && kind === "general_assembly" ? { votingMembers: voting.size } : {}),
         });
         if (kind === "general_assembly" && fact.vote === "election") lastElection = date;
       }

@@ -26,6 +26,8 @@ export interface MeetingAttendance {
   votingPresent?: number | null;
   /** 列席 people counted in 实到 (they have no vote). */
   observers?: number;
+  /** Members with a vote on the meeting's date (正式党员, from their registered 转正 date); else the roster's count is used. */
+  votingMembers?: number | null;
   /** 是否表决: null when the record does not say. */
   vote?: VoteKind | null;
 }

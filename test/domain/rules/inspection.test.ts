@@ -112,7 +112,8 @@ describe("quorum (支部工作条例第十一条、第十二条；基层组织�
     const before = fact(["general_assembly"], noon(5, 20), { presentCount: 5, attendeeIds: [1, 2, 3, 6, 7], vote: "vote" });
     const on = fact(["general_assembly"], noon(6, 1), { presentCount: 5, attendeeIds: [1, 2, 3, 6, 7], vote: "vote" });
     const input = complianceInputFromFacts({ year: 2023, today: AFTER_2023, timeZone: TZ, facts: [before, on], people, votingMemberCount: 6 });
-    expect(input.meetings?.map((m) => m.votingPresent)).toEqual([3, 4]);
+    expect(input.meetings?.map((m) => [m.votingPresent, m.votingMembers])).toEqual([[3, 5], [4, 6]]);
+    expect(items(input, "quorum")).toEqual([]); // 3 of 5 voters on 20 May, 4 of 6 on 1 June
   });
 });
 
