@@ -1,5 +1,6 @@
 // The durable update inbox: every update taken from Telegram is stored here before it is confirmed,
 // and handled from here in order per sequence key (the chat, else the user), by any process.
+import { join, sqltag as sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
 
 export interface InboxEntry {
@@ -26,56 +27,63 @@ export interface InboxLag {
 const CLAIM_WINDOW = 500;
 
 export function inboxRepo(prisma: Prisma) {
+  const markDoneQuery = (ids: readonly number[], owner: string, now: Date) => prisma.$executeRaw`
+    UPDATE "InboxUpdate" SET "status" = 'done', "doneAt" = ${now}, "lockedBy" = NULL, "lockedUntil" = NULL
+    WHERE "updateId" IN (${join(ids.map((id) => BigInt(id)))}) AND "status" = 'pending' AND "lockedBy" = ${owner}`;
   return {
-    /** Stores a batch in one transaction; an update already stored (delivered again) is left as it is. */
+    /**
+     * Stores a batch in one statement (atomic, one commit); an update already stored (delivered again)
+     * is left as it is. The hot path (store, claim, done) is plain SQL that both SQLite and PostgreSQL
+     * run as written: each is one statement, one commit at most, instead of Prisma's several.
+     */
     async store(updates: readonly IncomingUpdate[], now: Date): Promise<void> {
       if (!updates.length) return;
-      await prisma.$transaction(
-        updates.map((u) =>
-          prisma.inboxUpdate.upsert({
-            where: { updateId: BigInt(u.update_id) },
-            create: { updateId: BigInt(u.update_id), seqKey: u.seqKey, payload: u.payload, receivedAt: now },
-            update: {},
-          }),
-        ),
-      );
+      const rows = updates.map((u) => sql`(${BigInt(u.update_id)}, ${u.seqKey}, ${u.payload}, 'pending', 0, ${now})`);
+      await prisma.$executeRaw`
+        INSERT INTO "InboxUpdate" ("updateId", "seqKey", "payload", "status", "attempts", "receivedAt")
+        VALUES ${join(rows)}
+        ON CONFLICT ("updateId") DO NOTHING`;
     },
 
     /**
      * Claims up to `limit` entries for `owner` until `leaseUntil`: per sequence key only the oldest
-     * pending entry, and only when no other process holds it (a live lease) — so one chat's updates are
-     * handled one after another, in order, across processes. Each claim is a compare-and-set: of two
-     * processes reading the same entry, one gets it.
+     * pending entry (among the oldest CLAIM_WINDOW pending), and only when no process holds it (a live
+     * lease) and it is not postponed — so one chat's updates are handled one after another, in order,
+     * across processes. The claim is a compare-and-set (one UPDATE … RETURNING): of two processes
+     * reading the same entry, one gets it. `done` (entries of `owner` whose handling has finished:
+     * writes committed, answer sent) are marked done in the same transaction — one commit for both —
+     * and count as done already when choosing, so a chat's next update is claimed in that very claim.
      */
-    async claim(owner: string, limit: number, now: Date, leaseUntil: Date): Promise<InboxEntry[]> {
-      if (limit <= 0) return [];
-      const rows = await prisma.inboxUpdate.findMany({
-        where: { status: "pending" },
-        orderBy: { updateId: "asc" },
-        take: CLAIM_WINDOW,
-        select: { updateId: true, seqKey: true, lockedUntil: true, notBefore: true },
-      });
-      const seen = new Set<string>();
+    async claim(owner: string, limit: number, now: Date, leaseUntil: Date, done: readonly number[] = []): Promise<InboxEntry[]> {
       const candidates: bigint[] = [];
-      for (const r of rows) {
-        if (seen.has(r.seqKey)) continue;
-        seen.add(r.seqKey);
-        const leased = r.lockedUntil !== null && r.lockedUntil > now;
-        const waiting = r.notBefore !== null && r.notBefore > now;
-        if (!leased && !waiting) candidates.push(r.updateId);
-        if (candidates.length >= limit) break;
+      if (limit > 0) {
+        const rows = await prisma.$queryRaw<{ updateId: bigint | number; seqKey: string; free: bigint | number }[]>`
+          SELECT "updateId", "seqKey",
+            CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}) AND ("notBefore" IS NULL OR "notBefore" <= ${now}) THEN 1 ELSE 0 END AS "free"
+          FROM "InboxUpdate" WHERE "status" = 'pending' ORDER BY "updateId" LIMIT ${CLAIM_WINDOW}`;
+        const finished = new Set(done);
+        const seen = new Set<string>();
+        for (const r of rows) {
+          if (finished.has(Number(r.updateId)) || seen.has(r.seqKey)) continue;
+          seen.add(r.seqKey);
+          if (Number(r.free) === 1) candidates.push(BigInt(r.updateId));
+          if (candidates.length >= limit) break;
+        }
       }
-      const claimed: InboxEntry[] = [];
-      for (const updateId of candidates) {
-        const { count } = await prisma.inboxUpdate.updateMany({
-          where: { updateId, status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
-          data: { lockedBy: owner, lockedUntil: leaseUntil, attempts: { increment: 1 } },
-        });
-        if (count !== 1) continue;
-        const row = await prisma.inboxUpdate.findUnique({ where: { updateId } });
-        if (row) claimed.push({ updateId: Number(row.updateId), seqKey: row.seqKey, payload: row.payload, attempts: row.attempts });
-      }
-      return claimed;
+      const claimQuery = candidates.length
+        ? prisma.$queryRaw<{ updateId: bigint | number; seqKey: string; payload: string; attempts: bigint | number }[]>`
+            UPDATE "InboxUpdate" SET "lockedBy" = ${owner}, "lockedUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
+            WHERE "updateId" IN (${join(candidates)}) AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+            RETURNING "updateId", "seqKey", "payload", "attempts"`
+        : undefined;
+      const doneQuery = done.length ? markDoneQuery(done, owner, now) : undefined;
+      let rows: Awaited<NonNullable<typeof claimQuery>> = [];
+      if (claimQuery && doneQuery) [, rows] = await prisma.$transaction([doneQuery, claimQuery]);
+      else if (claimQuery) rows = await claimQuery;
+      else if (doneQuery) await doneQuery;
+      return rows
+        .map((r) => ({ updateId: Number(r.updateId), seqKey: r.seqKey, payload: r.payload, attempts: Number(r.attempts) }))
+        .sort((a, b) => a.updateId - b.updateId);
     },
 
     /** Extends the leases `owner` holds (a heartbeat while updates are in hand). */
@@ -83,11 +91,10 @@ export function inboxRepo(prisma: Prisma) {
       await prisma.inboxUpdate.updateMany({ where: { lockedBy: owner, status: "pending" }, data: { lockedUntil: leaseUntil } });
     },
 
-    async markDone(updateId: number, owner: string, now: Date): Promise<void> {
-      await prisma.inboxUpdate.updateMany({
-        where: { updateId: BigInt(updateId), status: "pending", lockedBy: owner },
-        data: { status: "done", doneAt: now, lockedBy: null, lockedUntil: null },
-      });
+    /** Marks entries of `owner` done (their handling finished). */
+    async markDone(updateIds: number | readonly number[], owner: string, now: Date): Promise<void> {
+      const ids = typeof updateIds === "number" ? [updateIds] : updateIds;
+      if (ids.length) await markDoneQuery(ids, owner, now);
     },
 
     /** Gives an entry back, to be tried again from `notBefore` (a busy database) or at once. */

@@ -1,6 +1,8 @@
 // Handles updates from the durable inbox: in order per chat (per user where there is no chat), many
 // chats in parallel, in this and any other process on the same database. An update is marked done
-// once its handling has finished (its writes committed, its answer sent); a process that dies leaves
+// once its handling has finished (its writes committed, its answer sent) — in the transaction of the
+// next claim, which follows at once (one commit for both, and the chat's next update is claimable in
+// that very claim); a process that dies leaves
 // its entries leased, and they are handled again when the lease runs out (at once on SQLite, where
 // one process owns the file). A busy database is waited for, with backoff and a bound; after that the
 // member is told and the update waits in the inbox for a later try.
@@ -72,6 +74,10 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const retryLaterMs = opts.retryLaterMs ?? 30_000;
   const retentionMs = opts.retentionMs ?? 7 * 86_400_000;
   const inHand = new Map<number, Promise<void>>();
+  /** Handled (writes committed, answer sent), to be marked done with the next claim. */
+  let finished: number[] = [];
+  /** Something happened since the last claim began (stored, finished): look again before waiting. */
+  let woken = false;
   let stopping = false;
   let loopDone: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
@@ -81,6 +87,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const leaseUntil = () => new Date(Date.now() + leaseMs);
 
   function wake(): void {
+    woken = true;
     wakeUp?.();
   }
 
@@ -90,7 +97,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       update = JSON.parse(entry.payload) as Update;
     } catch (error) {
       logger.error({ err: error, update_id: entry.updateId }, "unreadable inbox entry dropped");
-      await inbox.markDone(entry.updateId, owner, new Date());
+      finished.push(entry.updateId);
       return;
     }
     try {
@@ -109,31 +116,37 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       // Anything else was answered by the bot's error boundary; trying again would fail the same way.
       logger.error({ err: error, update_id: entry.updateId }, "update failed");
     }
-    await whileBusy(() => inbox.markDone(entry.updateId, owner, new Date()), busyWaitMs).catch((error: unknown) =>
-      logger.error({ err: error, update_id: entry.updateId }, "could not mark an update done; it will be handled again"),
-    );
+    finished.push(entry.updateId);
   }
 
-  async function claimSome(): Promise<number> {
-    const free = concurrency - inHand.size;
-    if (free <= 0) return 0;
-    const entries = await inbox.claim(owner, free, new Date(), leaseUntil());
+  /** Marks the finished entries done (with a claim for the free places when `claim`). */
+  async function claimSome(claim = true): Promise<number> {
+    const free = claim ? concurrency - inHand.size : 0;
+    if (free <= 0 && !finished.length) return 0;
+    const done = finished;
+    finished = [];
+    let entries;
+    try {
+      entries = await inbox.claim(owner, Math.max(0, free), new Date(), leaseUntil(), done);
+    } catch (error) {
+      finished = done.concat(finished); // tried again with the next claim
+      throw error;
+    }
     for (const entry of entries) {
-      const done = handle(entry).finally(() => {
+      const handling = handle(entry).finally(() => {
         inHand.delete(entry.updateId);
         wake();
       });
-      inHand.set(entry.updateId, done);
+      inHand.set(entry.updateId, handling);
     }
     return entries.length;
   }
 
   async function loop(): Promise<void> {
     while (!stopping) {
-      let full = false;
+      woken = false;
       try {
-        const got = await claimSome();
-        full = got > 0 && inHand.size < concurrency;
+        await claimSome();
         if (Date.now() - lastPrune > 3_600_000) {
           lastPrune = Date.now();
           const pruned = await inbox.prune(new Date(Date.now() - retentionMs));
@@ -142,7 +155,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       } catch (error) {
         if (!isDatabaseBusy(error)) logger.error({ err: error }, "inbox: claiming failed");
       }
-      if (full) continue; // more may be waiting
+      if (woken) continue; // stored or finished meanwhile: more may be claimable now
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         wakeUp = () => {
@@ -163,7 +176,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       }
       heartbeat = setInterval(
         () => {
-          if (inHand.size) void inbox.renew(owner, leaseUntil()).catch(() => undefined);
+          if (inHand.size || finished.length) void inbox.renew(owner, leaseUntil()).catch(() => undefined);
         },
         Math.max(1000, Math.floor(leaseMs / 3)),
       );
@@ -177,6 +190,9 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       await loopDone;
       while (inHand.size) await Promise.allSettled([...inHand.values()]);
       if (heartbeat) clearInterval(heartbeat);
+      await whileBusy(() => claimSome(false), busyWaitMs).catch((error: unknown) =>
+        logger.error({ err: error }, "could not mark updates done; they will be handled again"),
+      );
       await inbox.releaseAll(owner).catch(() => undefined);
     },
     inHand: () => inHand.size,
