@@ -9,7 +9,6 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { projectRoot } from "../../paths.js";
 import { ensureSqliteFolder } from "../prepare.js";
 import { databaseKind, type DatabaseKind } from "../url.js";
-import { postgresMigrationAdapter } from "./postgresAdapter.js";
 import { sqliteMigrationAdapter } from "./sqliteAdapter.js";
 import { sqlitePath } from "../url.js";
 
@@ -48,7 +47,10 @@ export async function readMigrationList(migrationsDir: string): Promise<Migratio
 }
 
 async function adapterFor(databaseUrl: string): Promise<SqlMigrationAwareDriverAdapterFactory> {
-  return databaseKind(databaseUrl) === "sqlite" ? sqliteMigrationAdapter(databaseUrl) : postgresMigrationAdapter(databaseUrl);
+  if (databaseKind(databaseUrl) === "sqlite") return sqliteMigrationAdapter(databaseUrl);
+  // Loaded only for PostgreSQL: pg and its adapter are not kept in memory by a bot on SQLite.
+  const { postgresMigrationAdapter } = await import("./postgresAdapter.js");
+  return postgresMigrationAdapter(databaseUrl);
 }
 
 /** The engine does not close the connections it opened; close them so the database is free again. */
