@@ -20,17 +20,24 @@ export const loadMember: MiddlewareFn<BotContext> = async (ctx, next) => {
     const store = ctx.deps.store;
     // One statement: member, active branch, language, and the conversation state the conversations
     // plugin reads next (handed to it through the sessions repo).
-    const loaded = await store.members.load(from.id, sessionKey);
+    const chat = ctx.chat;
+    const groupChatId = chat && (chat.type === "group" || chat.type === "supergroup") ? chat.id : undefined;
+    // In a group, the same statement reads the branch bound to it and the sender's membership there.
+    const loaded = await store.members.load(from.id, sessionKey, groupChatId);
+    let group = loaded?.group ?? null;
     if (loaded && (!from.username || loaded.profile.username === from.username)) {
       ctx.member = loaded.profile;
       if (sessionKey) store.sessions.prime(sessionKey, loaded.session);
     } else {
       ctx.member = await store.members.ensure(from.id, from.username);
+      group = null;
     }
-    const chat = ctx.chat;
-    if (chat && (chat.type === "group" || chat.type === "supergroup")) {
-      const branch = await store.branches.byGroupChat(chat.id);
-      if (branch) ctx.member.membership = await store.members.membershipIn(ctx.member.id, branch.id);
+    if (groupChatId !== undefined) {
+      if (!group) {
+        const branch = await store.branches.byGroupChat(groupChatId);
+        group = { branchId: branch?.id ?? null, membership: branch ? await store.members.membershipIn(ctx.member.id, branch.id) : null };
+      }
+      if (group.branchId !== null) ctx.member.membership = group.membership;
       else {
         ctx.unboundGroup = true;
         if (!isBindCommand(ctx.message?.text)) ctx.member.membership = null;

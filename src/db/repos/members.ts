@@ -38,10 +38,32 @@ interface LoadRow {
   timeZone: string | null;
   sessionValue: string | null;
   sessionVersion: number | bigint | null;
+  groupBranchId: number | bigint | null;
+  groupBranchName: string | null;
+  groupTimeZone: string | null;
+  groupRole: string | null;
+  groupStatus: string | null;
+}
+
+/** In a group chat: the branch bound to it (null when none) and the sender's active membership there (null when none). */
+export interface GroupChatLoad {
+  branchId: number | null;
+  membership: MembershipView | null;
 }
 
 function toStatus(s: string): MembershipView["status"] {
   return s === "pending" || s === "removed" ? s : "active";
+}
+
+function groupOf(m: LoadRow): GroupChatLoad {
+  if (m.groupBranchId === null) return { branchId: null, membership: null };
+  const branchId = Number(m.groupBranchId);
+  const active = m.groupStatus === "active";
+  const role = m.groupRole ?? "";
+  return {
+    branchId,
+    membership: active ? { branchId, branchName: m.groupBranchName ?? "", timeZone: m.groupTimeZone ?? "", role: isRole(role) ? role : "member", status: "active" } : null,
+  };
 }
 
 export function membersRepo(prisma: Prisma) {
@@ -83,15 +105,22 @@ export function membersRepo(prisma: Prisma) {
      * The member with the active branch and language in ONE statement (the per-update load), and,
      * when `sessionKey` is given, that conversation-state row too; null when the member is new.
      */
-    async load(telegramId: number, sessionKey?: string): Promise<{ profile: MemberProfile; session: SessionRow | null } | null> {
+    async load(
+      telegramId: number,
+      sessionKey?: string,
+      groupChatId?: number,
+    ): Promise<{ profile: MemberProfile; session: SessionRow | null; group: GroupChatLoad | null } | null> {
       const rows = await prisma.$queryRaw<LoadRow[]>`
         SELECT m.id, m.username, m.name, m.locale, m."activeBranchId" AS "activeBranchId",
                ms."branchId" AS "branchId", ms.role, ms.status, b.name AS "branchName", b."timeZone" AS "timeZone",
-               s.value AS "sessionValue", s.version AS "sessionVersion"
+               s.value AS "sessionValue", s.version AS "sessionVersion",
+               gb.id AS "groupBranchId", gb.name AS "groupBranchName", gb."timeZone" AS "groupTimeZone", gms.role AS "groupRole", gms.status AS "groupStatus"
         FROM "Member" m
         LEFT JOIN "Membership" ms ON ms."memberId" = m.id AND ms.status = 'active'
         LEFT JOIN "Branch" b ON b.id = ms."branchId"
         LEFT JOIN "Session" s ON s.key = ${sessionKey ?? ""}
+        LEFT JOIN "Branch" gb ON gb."groupChatId" = ${groupChatId === undefined ? null : BigInt(groupChatId)}
+        LEFT JOIN "Membership" gms ON gms."branchId" = gb.id AND gms."memberId" = m.id
         WHERE m."telegramId" = ${BigInt(telegramId)}
         ORDER BY ms."joinedAt" ASC`;
       const m = rows[0];
@@ -115,6 +144,7 @@ export function membersRepo(prisma: Prisma) {
           },
         },
         session: m.sessionValue !== null && sessionKey ? { value: m.sessionValue, version: Number(m.sessionVersion) } : null,
+        group: groupChatId === undefined ? null : groupOf(m),
       };
     },
     /** Finds the member by Telegram id, creating the row on first contact. */
