@@ -5,11 +5,27 @@ let b: SeededBranch;
 // 2023-07-05 10:00 in Shanghai, a Wednesday.
 beforeAll(async () => {
   h = await startHarness({ now: "2023-07-05T02:00:00Z" });
-  b = await seedBranch(h, "第一党支部", [
-    { id: 501, name: "李书记" }, { id: 502, name: "张三" }, { id: 503, name: "王五" }, { id: 504, name: "赵六" },
-  ]);
 });
 afterAll(() => h.stop());
+
+// Each test gets its own branch of four new people, so any one runs alone or in any order.
+let nextId = 501;
+beforeEach(async () => {
+  const ids = [nextId, nextId + 1, nextId + 2, nextId + 3];
+  nextId += 10;
+  b = await seedBranch(h, "第一党支部", [
+    { id: ids[0]!, name: "李书记" }, { id: ids[1]!, name: "张三" }, { id: ids[2]!, name: "王五" }, { id: ids[3]!, name: "赵六" },
+  ]);
+});
+
+/** The secretary's member id (seedBranch's first person). */
+const secretaryId = () => [...b.memberIds.values()][0];
+
+/** Logs a complete line with /log, as a test's starting point. */
+async function logged(u: SeededBranch["secretary"], line: string): Promise<void> {
+  await u.command("log", line);
+  expect((await u.next()).text).toContain("✅ 已记录");
+}
 
 const live = () => h.db.prisma.activity.findMany({ where: { branchId: b.branchId, deletedAt: null }, include: { kinds: true, attendance: true }, orderBy: { id: "asc" } });
 
@@ -32,8 +48,9 @@ describe("logging an activity", () => {
   });
 
   it("never saves one Telegram message twice, even when the update is delivered again", async () => {
+    await logged(b.secretary, "2023年3月15日 支委会 研究部署年度党建工作 实到5人");
     const before = (await live()).length;
-    const update = h.updates.find((u) => u.message?.text?.includes("研究部署年度党建工作"))!;
+    const update = h.updates.findLast((u) => u.message?.text?.includes("研究部署年度党建工作"))!;
     await h.redeliver(update);
     const again = await b.secretary.next();
     expect(again.text).toContain("已经记录过了");
@@ -41,6 +58,7 @@ describe("logging an activity", () => {
   });
 
   it("asks 'same event?' for a similar report and merges instead of adding", async () => {
+    await logged(b.secretary, "2023年3月15日 支委会 研究部署年度党建工作 实到5人");
     const u = b.members[0]!;
     await u.command("log", "3月15日 支委会 研究部署年度党建工作 实到6人");
     const q = await u.next();
@@ -138,6 +156,7 @@ describe("logging an activity", () => {
 
   it("undoes the last own record softly, with a way back", async () => {
     const u = b.members[0]!;
+    await logged(u, "7月3日 宣传报道 支部开展防诈宣传进社区活动");
     const before = (await live()).length;
     await u.command("undo");
     const reply = await u.next();
@@ -151,6 +170,8 @@ describe("logging an activity", () => {
 
 describe("/export", () => {
   it("sends the year's ledger as an .xlsx with one row per record", async () => {
+    await logged(b.secretary, "2023年3月15日 支委会 研究部署年度党建工作 实到5人");
+    await logged(b.members[0]!, "7月3日 宣传报道 支部开展防诈宣传进社区活动");
     await b.secretary.command("export", "2023");
     const reply = await b.secretary.next();
     expect(reply.document?.file_name).toBe("第一党支部2023年台账.xlsx");
@@ -162,7 +183,7 @@ describe("/export", () => {
     const sheet = readZipEntry(file!.bytes, "xl/worksheets/sheet1.xml").toString();
     const strings = readZipEntry(file!.bytes, "xl/sharedStrings.xml").toString();
     expect(strings).toContain("研究部署年度党建工作");
-    expect(strings).toContain("传承好家风 筑牢廉洁墙");
+    expect(strings).toContain("支部开展防诈宣传进社区活动");
     const records = await live();
     // header rows + one per record + blank + total
     expect((sheet.match(/<row /g) ?? []).length).toBe(2 + records.length + 1);
@@ -210,6 +231,7 @@ describe("photos and edits", () => {
 
 describe("editors and the branch's records", () => {
   it("lets the secretary reach and delete a member's record from /mine, with the secretary in the audit", async () => {
+    await logged(b.members[0]!, "7月3日 宣传报道 支部开展防诈宣传进社区活动");
     const sec = b.secretary;
     await sec.command("mine");
     await sec.next();
@@ -217,13 +239,13 @@ describe("editors and the branch's records", () => {
     const list = await sec.next();
     expect(list.text).toContain("支部最近的");
     const newest = (await live()).at(-1)!;
-    expect(newest.reporterId).not.toBe((await h.store.members.ensure(501, undefined)).id);
+    expect(newest.reporterId).not.toBe(secretaryId());
     await sec.press("🗑 1");
     expect((await sec.nextMatching(/已删除/)).text).toContain("已删除");
     const row = await h.db.prisma.activity.findUniqueOrThrow({ where: { id: newest.id } });
     expect(row.deletedAt).not.toBeNull();
     const audit = await h.db.prisma.auditLog.findFirstOrThrow({ where: { activityId: newest.id, action: "delete" } });
-    expect(audit.actorId).toBe((await h.store.members.ensure(501, undefined)).id);
+    expect(audit.actorId).toBe(secretaryId());
   });
 
   it("does not offer a plain member the branch's records", async () => {
