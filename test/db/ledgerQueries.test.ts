@@ -134,6 +134,25 @@ describe("ledger queries", () => {
     expect(membersWithoutAttendance(q1, q1).map((m) => m.name)).toEqual(["李四", "王五", "张三"]);
   });
 
+  it("gives /stats' per-member figures from one read: participation's events and studyHours' 学时", async () => {
+    const [start, end] = range(yearPeriod(2023, TZ));
+    const figures = await store.ledger.memberFigures(branchId, start, end);
+    // 学时 by the domain's rule: the 主题党日/党课 (3 h); 王五's 自学 is kept apart (the branch does not count it).
+    expect(figures.map((p) => [p.name, p.events, p.hours])).toEqual([
+      ["陈委员", 1, 0],
+      ["李书记", 2, 0],
+      ["李四", 1, 0],
+      ["王五", 1, 0],
+      ["张三", 2, 3],
+    ]);
+    const participation = await store.ledger.participation(branchId, start, end);
+    expect(figures.map((p) => [p.memberId, p.partyGroupId, p.events])).toEqual(participation.map((p) => [p.memberId, p.partyGroupId, p.events]));
+    const hours = new Map((await store.ledger.studyHours(branchId, start, end)).map((h) => [h.memberId, h.hours]));
+    expect(figures.map((p) => p.hours)).toEqual(figures.map((p) => hours.get(p.memberId)));
+    const counted = await store.ledger.memberFigures(branchId, start, end, { ...DEFAULT_RULE_SETTINGS, selfStudyCounts: true });
+    expect(counted.find((p) => p.name === "王五")?.hours).toBe(4);
+  });
+
   it("lists meetings for quorum, talk pairs and the roster", async () => {
     const [start, end] = range(yearPeriod(2023, TZ));
     const meetings = await store.ledger.meetings(branchId, start, end, TZ);

@@ -66,8 +66,7 @@ async function statsText(ctx: BotContext, viewer: Viewer, period: Period): Promi
   // 学时 by the domain's one rule (as /check and the .xlsx): every participant of a record with study content.
   const settings = parseRuleSettings((await ctx.deps.store.branches.get(viewer.branchId))?.rules ?? {});
   const { studyKinds } = settings;
-  const hoursOf = new Map((await ledger.studyHours(viewer.branchId, start, end, settings)).map((s) => [s.memberId, s.hours]));
-  const participation = (await ledger.participation(viewer.branchId, start, end, studyKinds)).map((p) => ({ ...p, hours: hoursOf.get(p.memberId) ?? 0 }));
+  const participation = await ledger.memberFigures(viewer.branchId, start, end, settings);
   const own = participation.find((p) => p.memberId === viewer.memberId);
   blocks.push(ctx.t("stats-own", { events: String(own?.events ?? 0), hours: hoursText(own?.hours ?? 0) }));
   if (!viewer.seesMembers) return blocks.join("\n\n");
