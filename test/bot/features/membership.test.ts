@@ -10,6 +10,14 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
+/** A new person with a name, joined to the given branches (the last one active): for a test's own starting point. */
+async function person(id: number, name: string, ...branchIds: number[]) {
+  const m = await h.store.members.ensure(id, undefined);
+  await h.store.members.setName(m.id, name);
+  for (const branchId of branchIds) await h.store.memberships.join(branchId, m.id, false);
+  return h.user({ id, first_name: name });
+}
+
 const codeOf = (text: string) => /邀请码：([A-Z0-9]{8})/.exec(text)![1]!;
 
 describe("branches and joining", () => {
@@ -88,6 +96,7 @@ describe("branches and joining", () => {
   });
 
   it("holds joins for the secretary's approval when the branch asks for it", async () => {
+    await h.store.branches.setRequireApproval(b.branchId, false);
     await b.secretary.command("invite");
     await b.secretary.next();
     await b.secretary.press("改为需要审批");
@@ -107,6 +116,7 @@ describe("branches and joining", () => {
   });
 
   it("lets a member of several branches switch the active one", async () => {
+    await h.store.branches.setRequireApproval(b.branchId, true);
     await b.secretary.command("invite");
     const code = codeOf((await b.secretary.next()).text);
     await b.secretary.press("改为无需审批");
@@ -125,7 +135,7 @@ describe("branches and joining", () => {
 
 describe("roles and what each may do", () => {
   it("refuses /summary, /export, /remind, /invite and /members to a plain member", async () => {
-    const m = b.members[0]!;
+    const m = await person(721, "乙普通党员", b.branchId);
     for (const cmd of ["summary", "export", "remind", "invite", "members"]) {
       await m.command(cmd);
       expect((await m.next()).text).toMatch(/没有权限/);
@@ -197,11 +207,18 @@ async function snapshot(): Promise<string> {
 }
 
 describe("crafted callback data", () => {
+  // A record of branch 乙, which 甲's secretary may not touch (made here, so the test needs no other).
+  let bRecord = 0;
+  beforeAll(async () => {
+    await b.secretary.command("log", "7月1日 支委会 研究工作 实到3人");
+    await b.secretary.next();
+    bRecord = (await h.db.prisma.activity.findFirstOrThrow({ where: { branchId: b.branchId }, orderBy: { id: "desc" } })).id;
+  });
   const crafted = [
     ["another branch's member card", () => `mem:open:${b.branchId}:1`],
     ["another branch's invite", () => `inv:revoke:${b.branchId}:1`],
     ["another branch's join request", () => `join:ok:${b.branchId}:1`],
-    ["someone else's record", () => "rec:del:1:1"],
+    ["someone else's record", () => `rec:del:${b.branchId}:${bRecord}`],
     ["a stranger's pending report", () => `lg:save:${a.branchId}:0`],
     ["garbage", () => "\u0000garbage"],
     ["an unknown action", () => `mem:promote:${a.branchId}:1`],
@@ -265,12 +282,8 @@ describe("the branch's group chat", () => {
 
 describe("group chats belong to the branch they are bound to", () => {
   it("answers in a bound group with that branch's data, never the sender's other branch", async () => {
-    // 甲党员 (602) is also in 乙 (joined above) and may have 乙 active in private.
-    const both = a.members[0]!;
-    await both.command("start");
-    await both.next();
-    await both.press("乙支部");
-    await both.next();
+    // A member of 甲 and of 乙, with 乙 active in private.
+    const both = await person(611, "甲乙党员", a.branchId, b.branchId);
     const group = h.sandbox.group({ title: "甲支部群2", members: [a.secretary, both, b.secretary] });
     await a.secretary.in(group).command("bind");
     await a.secretary.in(group).nextMatching(/本群已绑定到「甲支部」/);
