@@ -43,7 +43,8 @@ export interface SameEventCheck {
   kinds: ActivityKind[];
   start: string;
   end: string;
-  isSame(candidate: ActivityRecord): boolean;
+  /** Whether a candidate's title is the same event's. */
+  isSame(title: string | null): boolean;
 }
 
 /** A record saved, or found saved before from the same message (duplicate; deleted since, perhaps). */
@@ -64,6 +65,17 @@ async function sameDayIn(db: Pick<Prisma, "activity">, branchId: number, day: Om
   if (!ids.length) return [];
   const rows = await db.activity.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include, orderBy: { id: "asc" } });
   return rows.map(toRecord);
+}
+
+/** Ids and titles of live branch events between two instants sharing one of the kinds, oldest first. */
+async function sameDayTitles(db: RawDb, branchId: number, day: Omit<SameEventCheck, "isSame">): Promise<{ id: number; title: string | null }[]> {
+  const rows = await db.$queryRaw<{ id: number | bigint; title: string | null }[]>`
+    SELECT a.id, a.title FROM "Activity" a
+    WHERE a."branchId" = ${branchId} AND NOT a."personal" AND a."deletedAt" IS NULL
+      AND a."occurredAt" >= ${new Date(day.start)} AND a."occurredAt" < ${new Date(day.end)}
+      AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id AND k.kind IN (${join(day.kinds)}))
+    ORDER BY a.id`;
+  return rows.map((r) => ({ id: Number(r.id), title: r.title }));
 }
 
 /**
@@ -135,8 +147,10 @@ export function activitiesRepo(prisma: Prisma) {
       return await prisma.$transaction(async (tx) => {
         const id = await insertActivity(tx, data);
         if (await insertKinds(tx, { id, branchId: input.branchId, kinds }, check)) {
-          const same = check && (await sameDayIn(tx, input.branchId, check)).find((c) => c.id !== id && check.isSame(c));
-          if (same) throw new SameEvent(same);
+          // Titles first (one plain statement); only the record that matches is read whole.
+          const same = check && (await sameDayTitles(tx, input.branchId, check)).find((c) => c.id !== id && check.isSame(c.title));
+          const record = same && (await tx.activity.findUnique({ where: { id: same.id }, include }));
+          if (record) throw new SameEvent(toRecord(record));
         }
         if (attendeeIds.length) await tx.attendance.createMany({ data: attendeeIds.map((memberId) => ({ activityId: id, memberId, present: true })) });
         if (photos.length) await tx.activityPhoto.createMany({ data: photos.map((fileId) => ({ activityId: id, fileId })) });

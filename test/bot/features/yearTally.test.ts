@@ -63,6 +63,12 @@ describe("the year counters follow every write", () => {
     await expectInStep(2023);
   });
 
+  it("another event of the same kind on the same day is saved, not asked about", async () => {
+    await b.members[0]!.command("log", "3月15日 支委会 传达上级会议精神 实到4人");
+    expect((await b.members[0]!.next()).text).toContain("本年累计：支委会 2次、11人次");
+    await expectInStep(2023);
+  });
+
   it("undo takes the count off, restoring puts it back; a deleted report sent again is offered back, not counted", async () => {
     const u = b.members[0]!;
     await u.command("log", "7月1日 主题党日 重温入党誓词 实到8人");
@@ -109,10 +115,10 @@ describe("the year counters follow every write", () => {
     // Records older than the counters: the year's rows are missing until its next write.
     await h.db.prisma.kindTally.deleteMany({ where: { branchId: b.branchId } });
     expect(await h.store.activities.yearTally(b.branchId, TZ, "2023-06-01T00:00:00.000Z", ["branch_committee"])).toEqual([
-      { kind: "branch_committee", events: 1, personTimes: 7 },
+      { kind: "branch_committee", events: 2, personTimes: 11 },
     ]);
     await b.secretary.command("log", "2023年6月1日 支委会 研究党费收缴工作 实到3人");
-    expect((await b.secretary.next()).text).toContain("本年累计：支委会 2次、10人次");
+    expect((await b.secretary.next()).text).toContain("本年累计：支委会 3次、14人次");
     await expectInStep(2023);
   });
 });

@@ -149,7 +149,7 @@ export async function saveUnlessSameEvent(store: Store, draft: ActivityDraft, ex
   // 谈心谈话 are one record per pair: two talks on one day are two events.
   const kinds = draft.kinds.filter((k) => k !== "talk");
   const day = draft.date && dayBounds(draft.date, reporter.timeZone);
-  const unlessSameEvent = day && { kinds, start: day.start, end: day.end, isSame: (c: ActivityRecord) => sameEventTitle(c.title, draft.title) };
+  const unlessSameEvent = day && { kinds, start: day.start, end: day.end, isSame: (title: string | null) => sameEventTitle(title, draft.title) };
   const out = unlessSameEvent ? await store.activities.create(input, { timeZone: reporter.timeZone, unlessSameEvent }) : await store.activities.create(input, { timeZone: reporter.timeZone });
   if ("sameEvent" in out) return { sameEvent: out.sameEvent };
   if (out.duplicate) return { already: { ...out.record, deleted: out.deleted }, tallies: out.tallies };
