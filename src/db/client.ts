@@ -1,6 +1,6 @@
 import { PrismaClient } from "../generated/sqlite/client.js";
 import { ensureSqliteFolder } from "./prepare.js";
-import { sqliteAdapter, type SqliteAdapterOptions } from "./sqliteAdapter.js";
+import { sqliteAdapter, type SqliteAdapterOptions, type SqliteDirect } from "./sqliteAdapter.js";
 import { databaseKind, sqlitePath, type DatabaseKind } from "./url.js";
 
 /** The one Prisma client type the repositories are written against (the SQLite one; PostgreSQL's has the same shape). */
@@ -9,6 +9,8 @@ export type Prisma = PrismaClient;
 export interface DatabaseHandle {
   kind: DatabaseKind;
   prisma: Prisma;
+  /** SQLite: plain SQL on Prisma's connection, between its transactions (the inbox's hot path). */
+  sqlite?: SqliteDirect;
   close(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export async function openDatabase(url: string, options: SqliteAdapterOptions = 
   const prisma = new PrismaClient({ adapter });
   await prisma.$executeRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$executeRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  return { kind, prisma, close: () => prisma.$disconnect() };
+  return { kind, prisma, sqlite: adapter.direct, close: () => prisma.$disconnect() };
 }
 
 /**

@@ -1,9 +1,16 @@
-// The SQLite driver adapter the app runs on: Prisma's better-sqlite3 adapter with two additions.
+// The SQLite driver adapter the app runs on: Prisma's better-sqlite3 adapter with three additions.
 // - Prepared statements are kept and reused (the adapter prepares every statement again on every
 //   call, which was a large part of a report's CPU).
+// - A statement outside a transaction waits while a transaction is open. The adapter runs everything
+//   on one connection and locks only transactions against each other, so a statement issued while
+//   another caller's interactive transaction was open ran inside it — and was rolled back with it
+//   (an update stored in the inbox and already confirmed to Telegram, then gone).
+// - Direct statements (`SqliteDirect`): plain SQL run synchronously on the same connection when no
+//   transaction is open, without Prisma's query pipeline — the durable inbox's hot path, which every
+//   update pays (Prisma's overhead was most of the inbox's CPU).
 // - An optional per-statement hook (tests and the bench count statements per update with it).
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 
 export interface SqliteAdapterOptions {
   /** Called with every SQL statement run, BEGIN and COMMIT included. */
@@ -21,6 +28,20 @@ interface Statement {
 
 interface Client {
   prepare(sql: string): Statement;
+  exec(sql: string): unknown;
+}
+
+/** The connection for plain SQL, as it is between statements of Prisma's (no transaction open). */
+export interface DirectDb {
+  all<T>(sql: string, params: readonly unknown[]): T[];
+  run(sql: string, params: readonly unknown[]): number;
+  /** fn in BEGIN IMMEDIATE … COMMIT (ROLLBACK when it throws). */
+  transaction<T>(fn: () => T): T;
+}
+
+export interface SqliteDirect {
+  /** Runs fn when no transaction of Prisma's is open; nothing else runs on the connection meanwhile. */
+  run<T>(fn: (db: DirectDb) => T): Promise<T>;
 }
 
 /**
@@ -28,9 +49,10 @@ interface Client {
  * `prepare(sql).bind(args)` and then run / columns / raw().all(); bind may be called only once on a
  * better-sqlite3 statement, so the arguments are passed to each call instead.
  */
-function reuseStatements(client: Client, max: number, onStatement?: (sql: string) => void): void {
+function reuseStatements(client: Client, max: number, onStatement?: (sql: string) => void): (sql: string) => Statement {
   const original = client.prepare.bind(client);
   const cache = new Map<string, Statement>();
+  const direct = new Map<string, Statement>();
   client.prepare = (sql: string) => {
     onStatement?.(sql);
     let stmt = cache.get(sql);
@@ -51,19 +73,102 @@ function reuseStatements(client: Client, max: number, onStatement?: (sql: string
     // BEGIN is run without bind.
     return { reader: s.reader, bind: bound, run: () => s.run(), columns: () => s.columns() } as unknown as Statement;
   };
+  // The direct statements: a few fixed texts, kept for good.
+  return (sql: string) => {
+    onStatement?.(sql);
+    let stmt = direct.get(sql);
+    if (!stmt) direct.set(sql, (stmt = original(sql)));
+    return stmt;
+  };
 }
 
-export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}): SqlDriverAdapterFactory {
+/**
+ * How long a statement outside a transaction waits for an open one before it runs anyway (inside it,
+ * as the adapter would): only a transaction that itself runs a statement outside it waits this long.
+ */
+const OUTSIDE_WAIT_MS = 2000;
+
+/** Statements outside a transaction wait until no transaction is open (see the head of this file). */
+function isolateTransactions(adapter: SqlDriverAdapter): () => Promise<void> {
+  let open: Promise<void> | undefined;
+  let openCount = 0;
+  const idle = async () => {
+    const deadline = Date.now() + OUTSIDE_WAIT_MS;
+    while (open && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([open, new Promise<void>((r) => (timer = setTimeout(r, Math.max(1, deadline - Date.now()))))]);
+      clearTimeout(timer);
+    }
+  };
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    const tx: Transaction = await startTransaction(isolationLevel); // after the previous one ended
+    let end!: () => void;
+    open = new Promise<void>((r) => (end = r));
+    openCount++;
+    const finish = () => {
+      if (--openCount === 0) open = undefined;
+      end();
+    };
+    const commit = tx.commit.bind(tx);
+    const rollback = tx.rollback.bind(tx);
+    tx.commit = () => commit().finally(finish);
+    tx.rollback = () => rollback().finally(finish);
+    return tx;
+  };
+  for (const method of ["queryRaw", "executeRaw"] as const) {
+    const original = adapter[method].bind(adapter) as (q: SqlQuery) => Promise<unknown>;
+    (adapter as unknown as Record<string, (q: SqlQuery) => Promise<unknown>>)[method] = async (query: SqlQuery) => {
+      if (open) await idle();
+      return original(query);
+    };
+  }
+  /** Resolves when no transaction is open (without a bound: for statements that are never inside one). */
+  return async () => {
+    while (open) await open;
+  };
+}
+
+export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}): SqlDriverAdapterFactory & { direct: SqliteDirect } {
   // Dates as unix milliseconds, as Prisma's native engine and our migrations store them.
   const inner = new PrismaBetterSqlite3({ url: file }, { timestampFormat: "unixepoch-ms" });
+  let connected!: (db: { client: Client; statement: (sql: string) => Statement; idle: () => Promise<void> }) => void;
+  const connection = new Promise<Parameters<typeof connected>[0]>((r) => (connected = r));
   const patch = (adapter: SqlDriverAdapter) => {
     const client = (adapter as unknown as { client?: Client }).client;
-    if (client) reuseStatements(client, options.statementCache ?? 200, options.onStatement);
+    if (!client) throw new Error("the better-sqlite3 adapter has no client to patch");
+    const statement = reuseStatements(client, options.statementCache ?? 200, options.onStatement);
+    connected({ client, statement, idle: isolateTransactions(adapter) });
     return adapter;
+  };
+  const direct: SqliteDirect = {
+    async run(fn) {
+      const { client, statement, idle } = await connection;
+      await idle();
+      return fn({
+        all: <T>(sql: string, params: readonly unknown[]) =>
+          statement(sql)
+            .raw(false)
+            .all(...params) as T[],
+        run: (sql, params) => (statement(sql).run(...params) as { changes: number }).changes,
+        transaction: (body) => {
+          client.exec("BEGIN IMMEDIATE");
+          try {
+            const result = body();
+            client.exec("COMMIT");
+            return result;
+          } catch (error) {
+            client.exec("ROLLBACK");
+            throw error;
+          }
+        },
+      });
+    },
   };
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     connect: async () => patch(await inner.connect()),
+    direct,
   };
 }

@@ -22,7 +22,7 @@ export function createStore(db: DatabaseHandle) {
     invites: invitesRepo(prisma),
     activities: activitiesRepo(prisma),
     reminders: remindersRepo(prisma),
-    inbox: inboxRepo(prisma),
+    inbox: inboxRepo(prisma, db.sqlite),
     ledger: ledgerQueriesRepo(prisma, db.kind),
     sessions: sessionsRepo(prisma, CONVERSATION_STATE_VERSION),
     kind: db.kind,

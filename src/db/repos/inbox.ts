@@ -2,6 +2,7 @@
 // and handled from here in order per sequence key (the chat, else the user), by any process.
 import { join, sqltag as sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
+import type { DirectDb, SqliteDirect } from "../sqliteAdapter.js";
 
 export interface InboxEntry {
   updateId: number;
@@ -26,7 +27,87 @@ export interface InboxLag {
 /** How many pending entries one claim looks at (a backlog beyond it waits for the next claim). */
 const CLAIM_WINDOW = 500;
 
-export function inboxRepo(prisma: Prisma) {
+type Candidate = { updateId: bigint | number; seqKey: string; free: bigint | number };
+type Claimed = { updateId: bigint | number; seqKey: string; payload: string; attempts: bigint | number };
+
+/** Per sequence key the oldest pending entry, when free; entries in `done` count as done already. */
+function choose(rows: readonly Candidate[], limit: number, done: readonly number[]): number[] {
+  const finished = new Set(done);
+  const seen = new Set<string>();
+  const candidates: number[] = [];
+  for (const r of rows) {
+    if (candidates.length >= limit) break;
+    if (finished.has(Number(r.updateId)) || seen.has(r.seqKey)) continue;
+    seen.add(r.seqKey);
+    if (Number(r.free) === 1) candidates.push(Number(r.updateId));
+  }
+  return candidates;
+}
+
+const toEntries = (rows: readonly Claimed[]): InboxEntry[] =>
+  rows
+    .map((r) => ({ updateId: Number(r.updateId), seqKey: r.seqKey, payload: r.payload, attempts: Number(r.attempts) }))
+    .sort((a, b) => a.updateId - b.updateId);
+
+const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+
+/**
+ * The hot path on SQLite: the same statements as plain SQL on Prisma's connection (synchronous,
+ * between Prisma's transactions), without Prisma's per-query cost. Times are unix milliseconds, as
+ * the adapter stores them.
+ */
+function sqliteHotPath(direct: SqliteDirect) {
+  const markDone = (db: DirectDb, ids: readonly number[], owner: string, now: Date) =>
+    db.run(
+      `UPDATE "InboxUpdate" SET "status" = 'done', "doneAt" = ?, "lockedBy" = NULL, "lockedUntil" = NULL
+       WHERE "updateId" IN (${marks(ids.length)}) AND "status" = 'pending' AND "lockedBy" = ?`,
+      [now.getTime(), ...ids, owner],
+    );
+  return {
+    store: (updates: readonly IncomingUpdate[], now: Date) =>
+      direct.run((db) => {
+        db.run(
+          `INSERT INTO "InboxUpdate" ("updateId", "seqKey", "payload", "status", "attempts", "receivedAt")
+           VALUES ${updates.map(() => "(?, ?, ?, 'pending', 0, ?)").join(", ")} ON CONFLICT ("updateId") DO NOTHING`,
+          updates.flatMap((u) => [u.update_id, u.seqKey, u.payload, now.getTime()]),
+        );
+      }),
+    claim: (owner: string, limit: number, now: Date, leaseUntil: Date, done: readonly number[]) =>
+      direct.run((db) => {
+        const t = now.getTime();
+        const ids =
+          limit > 0
+            ? choose(
+                db.all<Candidate>(
+                  `SELECT "updateId", "seqKey",
+                     CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ?) AND ("notBefore" IS NULL OR "notBefore" <= ?) THEN 1 ELSE 0 END AS "free"
+                   FROM "InboxUpdate" WHERE "status" = 'pending' ORDER BY "updateId" LIMIT ?`,
+                  [t, t, CLAIM_WINDOW],
+                ),
+                limit,
+                done,
+              )
+            : [];
+        if (!ids.length && !done.length) return [];
+        return db.transaction(() => {
+          if (done.length) markDone(db, done, owner, now);
+          if (!ids.length) return [];
+          return toEntries(
+            db.all<Claimed>(
+              `UPDATE "InboxUpdate" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
+               WHERE "updateId" IN (${marks(ids.length)}) AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" <= ?)
+               RETURNING "updateId", "seqKey", "payload", "attempts"`,
+              [owner, leaseUntil.getTime(), ...ids, t],
+            ),
+          );
+        });
+      }),
+    markDone: (ids: readonly number[], owner: string, now: Date) => direct.run((db) => void markDone(db, ids, owner, now)),
+  };
+}
+
+export function inboxRepo(prisma: Prisma, sqlite?: SqliteDirect) {
+  const hot = sqlite ? sqliteHotPath(sqlite) : undefined;
   const markDoneQuery = (ids: readonly number[], owner: string, now: Date) => prisma.$executeRaw`
     UPDATE "InboxUpdate" SET "status" = 'done', "doneAt" = ${now}, "lockedBy" = NULL, "lockedUntil" = NULL
     WHERE "updateId" IN (${join(ids.map((id) => BigInt(id)))}) AND "status" = 'pending' AND "lockedBy" = ${owner}`;
@@ -38,6 +119,7 @@ export function inboxRepo(prisma: Prisma) {
      */
     async store(updates: readonly IncomingUpdate[], now: Date): Promise<void> {
       if (!updates.length) return;
+      if (hot) return hot.store(updates, now);
       const rows = updates.map((u) => sql`(${BigInt(u.update_id)}, ${u.seqKey}, ${u.payload}, 'pending', 0, ${now})`);
       await prisma.$executeRaw`
         INSERT INTO "InboxUpdate" ("updateId", "seqKey", "payload", "status", "attempts", "receivedAt")
@@ -55,25 +137,19 @@ export function inboxRepo(prisma: Prisma) {
      * and count as done already when choosing, so a chat's next update is claimed in that very claim.
      */
     async claim(owner: string, limit: number, now: Date, leaseUntil: Date, done: readonly number[] = []): Promise<InboxEntry[]> {
-      const candidates: bigint[] = [];
+      if (hot) return hot.claim(owner, limit, now, leaseUntil, done);
+      let candidates: number[] = [];
       if (limit > 0) {
-        const rows = await prisma.$queryRaw<{ updateId: bigint | number; seqKey: string; free: bigint | number }[]>`
+        const rows = await prisma.$queryRaw<Candidate[]>`
           SELECT "updateId", "seqKey",
             CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}) AND ("notBefore" IS NULL OR "notBefore" <= ${now}) THEN 1 ELSE 0 END AS "free"
           FROM "InboxUpdate" WHERE "status" = 'pending' ORDER BY "updateId" LIMIT ${CLAIM_WINDOW}`;
-        const finished = new Set(done);
-        const seen = new Set<string>();
-        for (const r of rows) {
-          if (finished.has(Number(r.updateId)) || seen.has(r.seqKey)) continue;
-          seen.add(r.seqKey);
-          if (Number(r.free) === 1) candidates.push(BigInt(r.updateId));
-          if (candidates.length >= limit) break;
-        }
+        candidates = choose(rows, limit, done);
       }
       const claimQuery = candidates.length
-        ? prisma.$queryRaw<{ updateId: bigint | number; seqKey: string; payload: string; attempts: bigint | number }[]>`
+        ? prisma.$queryRaw<Claimed[]>`
             UPDATE "InboxUpdate" SET "lockedBy" = ${owner}, "lockedUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
-            WHERE "updateId" IN (${join(candidates)}) AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+            WHERE "updateId" IN (${join(candidates.map((id) => BigInt(id)))}) AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
             RETURNING "updateId", "seqKey", "payload", "attempts"`
         : undefined;
       const doneQuery = done.length ? markDoneQuery(done, owner, now) : undefined;
@@ -81,9 +157,7 @@ export function inboxRepo(prisma: Prisma) {
       if (claimQuery && doneQuery) [, rows] = await prisma.$transaction([doneQuery, claimQuery]);
       else if (claimQuery) rows = await claimQuery;
       else if (doneQuery) await doneQuery;
-      return rows
-        .map((r) => ({ updateId: Number(r.updateId), seqKey: r.seqKey, payload: r.payload, attempts: Number(r.attempts) }))
-        .sort((a, b) => a.updateId - b.updateId);
+      return toEntries(rows);
     },
 
     /** Extends the leases `owner` holds (a heartbeat while updates are in hand). */
@@ -94,7 +168,9 @@ export function inboxRepo(prisma: Prisma) {
     /** Marks entries of `owner` done (their handling finished). */
     async markDone(updateIds: number | readonly number[], owner: string, now: Date): Promise<void> {
       const ids = typeof updateIds === "number" ? [updateIds] : updateIds;
-      if (ids.length) await markDoneQuery(ids, owner, now);
+      if (!ids.length) return;
+      if (hot) await hot.markDone(ids, owner, now);
+      else await markDoneQuery(ids, owner, now);
     },
 
     /** Gives an entry back, to be tried again from `notBefore` (a busy database) or at once. */

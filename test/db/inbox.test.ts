@@ -1,0 +1,57 @@
+// The durable inbox's repository on the suite's database (SQLite: the direct hot path; PostgreSQL:
+// plain SQL through Prisma): claims in order per chat, done marks folded into a claim, and an inbox
+// write is never swallowed by another caller's transaction that rolls back.
+import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
+import { deployMigrations } from "../../src/db/migrations/migrator.js";
+import { inboxRepo, type InboxRepo } from "../../src/db/repos/inbox.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+let testDb: TestDatabase;
+let db: DatabaseHandle;
+let inbox: InboxRepo;
+const now = new Date("2026-03-02T08:00:00Z");
+const lease = new Date("2026-03-02T08:00:30Z");
+const update = (id: number, chat: number) => ({ update_id: id, seqKey: `chat:${chat}`, payload: JSON.stringify({ update_id: id }) });
+
+beforeEach(async () => {
+  testDb = await createTestDatabase("inbox");
+  await deployMigrations(testDb.url);
+  db = await openDatabase(testDb.url);
+  inbox = inboxRepo(db.prisma, db.sqlite);
+});
+
+afterEach(async () => {
+  await db.close();
+  await testDb.drop();
+});
+
+test("one entry per chat at a time, in order; done marks go with the next claim, which then takes the chat's next update", async () => {
+  await inbox.store([update(1, 10), update(2, 10), update(3, 20)], now);
+  await inbox.store([update(2, 10), update(4, 20)], now); // delivered again: left as it is
+  const first = await inbox.claim("a", 8, now, lease);
+  expect(first.map((e) => [e.updateId, e.seqKey, e.attempts])).toEqual([
+    [1, "chat:10", 1],
+    [3, "chat:20", 1],
+  ]);
+  expect(JSON.parse(first[0]?.payload ?? "")).toEqual({ update_id: 1 });
+  expect(await inbox.claim("b", 8, now, lease)).toEqual([]);
+  const second = await inbox.claim("a", 8, now, lease, [1]);
+  expect(second.map((e) => e.updateId)).toEqual([2]);
+  await inbox.markDone([2, 3], "a", now);
+  expect((await inbox.claim("b", 8, now, lease)).map((e) => e.updateId)).toEqual([4]);
+  expect(await inbox.lag(now)).toEqual({ pending: 1, oldestSeconds: 0 });
+});
+
+test("an inbox write while another caller's transaction is open survives that transaction's rollback", async () => {
+  const failing = db.prisma
+    .$transaction(async (tx) => {
+      await tx.inboxUpdate.create({ data: { updateId: 1n, seqKey: "chat:1", payload: "{}", receivedAt: now } });
+      await new Promise((r) => setTimeout(r, 100));
+      throw new Error("rolled back");
+    })
+    .catch((e: Error) => e.message);
+  await new Promise((r) => setTimeout(r, 20));
+  await inbox.store([update(2, 2)], now);
+  expect(await failing).toBe("rolled back");
+  expect((await db.prisma.inboxUpdate.findMany({ select: { updateId: true } })).map((r) => Number(r.updateId))).toEqual([2]);
+});
