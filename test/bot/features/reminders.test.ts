@@ -16,7 +16,30 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
+// Each test starts on 5 July with no rule stored (the default, switched off) and sets up what it needs,
+// so any one runs alone or in any order.
+beforeEach(async () => {
+  h.clock.now = new Date("2023-07-05T02:00:00Z");
+  await h.db.prisma.reminderRule.deleteMany({ where: { branchId: b.branchId } });
+});
+
 const settings = () => h.store.reminders.get(b.branchId);
+
+/** The rule the secretary sets with buttons in "/remind sets the day, …", switched on with the month-end nudge. */
+const RULE_SET_WITH_BUTTONS = {
+  pattern: { type: "day_of_month", day: 15 },
+  onNonWorkday: "keep",
+  reminders: [{ daysBefore: 1, time: "09:00" }, { daysBefore: 0, time: "08:00" }],
+  followUp: { enabled: true, daysAfter: 0, time: "18:00" },
+  target: "members",
+  theme: "传承红色基因",
+} as const;
+
+async function ruleSetWithButtons(): Promise<void> {
+  await h.store.reminders.setRule(b.branchId, RULE_SET_WITH_BUTTONS, h.clock.now);
+  await h.store.reminders.setEnabled(b.branchId, true, h.clock.now);
+  await h.store.reminders.setMonthEndNudge(b.branchId, true);
+}
 
 function answerOf(p: PressResult) {
   if (p.kind !== "callback") throw new Error("expected an inline button");
@@ -47,6 +70,8 @@ describe("/remind", () => {
 
   it("sets the day, holidays, times, target, theme and nudge with buttons only", async () => {
     const u = b.secretary;
+    await u.command("remind");
+    await u.next();
     await u.press("📅 日期");
     expect((await u.next()).text).toBe("主题党日定在每月哪一天？");
     await u.press(/^每月固定日期/);
@@ -93,14 +118,7 @@ describe("/remind", () => {
 
     const s = await settings();
     expect(s).toMatchObject({ enabled: true, monthEndNudge: true, checkedAt: h.clock.now });
-    expect(s.rule).toEqual({
-      pattern: { type: "day_of_month", day: 15 },
-      onNonWorkday: "keep",
-      reminders: [{ daysBefore: 1, time: "09:00" }, { daysBefore: 0, time: "08:00" }],
-      followUp: { enabled: true, daysAfter: 0, time: "18:00" },
-      target: "members",
-      theme: "传承红色基因",
-    });
+    expect(s.rule).toEqual(RULE_SET_WITH_BUTTONS);
   });
 
   it("refuses a panel button from a branch the secretary no longer works in", async () => {
@@ -125,6 +143,7 @@ describe("/remind", () => {
 
 describe("/next", () => {
   it("tells any member the next theme day and the reminders that will go out", async () => {
+    await ruleSetWithButtons();
     const u = b.members[1]!;
     await u.command("next");
     expect((await u.next()).text).toBe(
@@ -151,6 +170,7 @@ describe("after the theme day", () => {
       logger: pino({ level: "silent" }),
       now: () => h.clock.now,
     });
+    await ruleSetWithButtons();
     h.clock.now = new Date("2023-07-15T10:05:00Z"); // 18:05 on the theme day
     expect(await scheduler.runOnce()).toMatchObject({ sent: 1, skipped: 2 });
     const u = b.secretary;
