@@ -7,6 +7,7 @@ import { MAX_YEAR, MIN_YEAR, parsePeriod, quarterPeriod, type Period } from "../
 import { parseRuleSettings } from "../../domain/rules/index.js";
 import { formatNonAttendees, formatTallies, membersWithoutAttendance, organiseTallies } from "../../domain/tally/index.js";
 import { callbackCodec } from "../../callbacks/codec.js";
+import type { StatsChartInput } from "../../render/chart.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires, type MemberContext, requiresCommand } from "../middlewares/auth.js";
 import { langOf } from "../i18n.js";
@@ -106,6 +107,27 @@ function periodKeyboard(ctx: BotContext, branchId: number, selected: Relative | 
   return keyboard;
 }
 
+/** Rendered charts by their input (drawing one takes ~80 ms of CPU on the event loop); the latest few kept. */
+const CHART_CACHE_SIZE = 16;
+const chartCache = new Map<string, Uint8Array>();
+
+/** The chart's PNG: the same input (figures, title, language, months drawn) always draws the same picture. */
+async function chartPng(input: StatsChartInput): Promise<Uint8Array> {
+  const key = JSON.stringify(input);
+  const cached = chartCache.get(key);
+  if (cached) {
+    chartCache.delete(key);
+    chartCache.set(key, cached);
+    return cached;
+  }
+  // Loaded on first use: echarts and resvg are only needed for the chart.
+  const { renderStatsChart } = await import("../../render/chart.js");
+  const { png } = renderStatsChart(input);
+  if (chartCache.size >= CHART_CACHE_SIZE) chartCache.delete(chartCache.keys().next().value ?? "");
+  chartCache.set(key, png);
+  return png;
+}
+
 async function sendChart(ctx: BotContext, viewer: Viewer, year: number): Promise<void> {
   const lang = await langOf(ctx);
   const today = localDateOf(ctx.deps.now(), viewer.timeZone);
@@ -113,9 +135,7 @@ async function sendChart(ctx: BotContext, viewer: Viewer, year: number): Promise
   const ledger = ctx.deps.store.ledger;
   const months = await ledger.monthlyGroupCounts(viewer.branchId, year, viewer.timeZone);
   const own = viewer.private ? await ledger.ownMonthly(viewer.branchId, viewer.memberId, year, viewer.timeZone) : undefined;
-  // Loaded on first use: echarts and resvg are only needed for the chart.
-  const { renderStatsChart } = await import("../../render/chart.js");
-  const chart = renderStatsChart({
+  const input = {
     title: ctx.t("stats-chart-title", { branch: viewer.branchName, year: String(year) }),
     year,
     months,
@@ -123,8 +143,8 @@ async function sendChart(ctx: BotContext, viewer: Viewer, year: number): Promise
     locale: lang,
     // Months yet to come are not drawn (the current year stops at this month).
     throughMonth: year === today.year ? today.month : year < today.year ? 12 : 0,
-  });
-  await ctx.replyWithPhoto(new InputFile(chart.png, "stats.png"), {
+  };
+  await ctx.replyWithPhoto(new InputFile(await chartPng(input), "stats.png"), {
     caption: ctx.t("stats-chart-caption", { year: String(year), own: own ? "yes" : "no" }),
   });
 }

@@ -1,7 +1,7 @@
 // The one calendar: dates in a branch's time zone, built on date-fns + @date-fns/tz.
 // Every local-date helper lives here (a test fails when one is defined anywhere else).
 // A LocalDate is a wall-calendar date with no time zone; instants are UTC (Date or ISO string).
-import { TZDate, tz } from "@date-fns/tz";
+import { TZDate, tz, tzOffset } from "@date-fns/tz";
 // One module per function, not the "date-fns" barrel (its ~300 modules cost about 9 MB at idle).
 import { addDays as addDaysFns } from "date-fns/addDays";
 import { addMonths as addMonthsFns } from "date-fns/addMonths";
@@ -53,9 +53,35 @@ export function assertTimeZone(timeZone: string): void {
 
 // ---- instants ↔ local dates ----
 
-/** The calendar date an instant falls on in `timeZone`. */
+const DAY_MS = 86_400_000;
+/** Per time zone, per UTC day: the zone's offset (minutes) when it holds all day, else null (a change that day). */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+/** The offset of `timeZone` throughout the UTC day `day`, or null when it changes during that day. */
+function offsetAllDay(timeZone: string, day: number): number | null {
+  let days = dayOffsets.get(timeZone);
+  if (!days) dayOffsets.set(timeZone, (days = new Map()));
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const first = tzOffset(timeZone, new Date(day * DAY_MS));
+    offset = first === tzOffset(timeZone, new Date(day * DAY_MS + DAY_MS - 1)) ? first : null;
+    if (days.size >= 100_000) days.clear();
+    days.set(day, offset);
+  }
+  return offset;
+}
+
+/**
+ * The calendar date an instant falls on in `timeZone`. A year's report asks this for thousands of
+ * records: the zone's offset is looked up once per UTC day (zones change offset at most once a day),
+ * and only a day with a change goes through TZDate.
+ */
 export function localDateOf(value: string | Date, timeZone: string): LocalDate {
-  return dateOf(new TZDate(instant(value), timeZone));
+  const ms = instant(value);
+  const offset = Number.isFinite(ms) ? offsetAllDay(timeZone, Math.floor(ms / DAY_MS)) : null;
+  if (offset === null || !Number.isFinite(offset)) return dateOf(new TZDate(ms, timeZone));
+  const shifted = new Date(ms + offset * 60_000);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
 /** Today's calendar date in `timeZone`. */
