@@ -103,10 +103,16 @@ describe("the guided /log flow", () => {
   });
 
   it("edits a saved record from /mine through the same flow, with an audit trail", async () => {
-    const u = b.members[1]!;
+    // A member of the branch with one record of their own (set up here, so the test runs alone too).
+    const person = await h.store.members.ensure(904, undefined);
+    await h.store.members.setName(person.id, "王三");
+    await h.store.memberships.join(b.branchId, person.id, false);
+    const u = h.user({ id: 904, first_name: "王三" });
+    await u.command("log", "7月3日 宣传报道 支部开展防诈宣传进社区活动 实到8人");
+    expect((await u.next()).text).toContain("✅ 已记录");
     await u.command("mine");
     const list = await u.next();
-    expect(list.text).toContain("志愿服务 赴养老服务站开展反诈宣传（8人）");
+    expect(list.text).toContain("宣传报道 支部开展防诈宣传进社区活动（8人）");
     await u.press("✏️ 1");
     expect((await u.next()).text).toContain("修改记录");
     await u.press("人数");

@@ -90,6 +90,9 @@ describe("/stats", () => {
 
   it("switches the period with the buttons by editing the message", async () => {
     const u = b.secretary;
+    await u.command("stats");
+    await u.next(); // the year's tallies with the period buttons
+    await u.next(); // the chart
     const pressed = await u.press("本季度");
     if (pressed.kind !== "callback") throw new Error("expected an inline button");
     expect(await pressed.answer()).toEqual({});
