@@ -168,6 +168,8 @@ describe("the WeCom bridge loses nothing it took", () => {
 
     const second = start();
     await second.waitFor(/polling mode/, 60_000);
+    // A clean stop waits until the bot confirmed what it took: nothing is queued again.
+    expect(second.output()).not.toMatch(/resumed the updates/);
     await sec.click(card, card.button_list.find((b) => b.text === "下一页")!.key);
     await wecom.waitUntil(() => (card.updates === 1 ? true : undefined), "page 2 of the old card");
     expect(card.sub_title_text).toContain("第2/");

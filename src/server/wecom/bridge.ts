@@ -97,8 +97,9 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
   const callbacks = createCallbackHandler(world, { token: c.WECOM_TOKEN, aesKey: c.WECOM_AES_KEY, corpId: c.WECOM_CORP_ID });
   // What the bot confirmed is done; a failure here only means it is queued again after a restart
   // (the bot's inbox takes each update_id once).
+  let marking: Promise<unknown> = Promise.resolve();
   world.queue.onConfirm = (offset) => {
-    world.channels.handedBelow(offset, new Date()).catch((e: unknown) => o.logger.warn({ err: e }, "WeCom bridge: could not mark updates as taken"));
+    marking = marking.then(() => world.channels.handedBelow(offset, new Date())).catch((e: unknown) => o.logger.warn({ err: e }, "WeCom bridge: could not mark updates as taken"));
   };
   // Before any new callback is made into updates (once the database is open): what the last run
   // took but the bot did not have yet.
@@ -170,6 +171,7 @@ export async function startWecomBridge(o: WecomBridgeOptions): Promise<WecomBrid
       await close(botApi);
       botStarted();
       await resumed;
+      await marking;
       await (await db).close();
     })()),
   };
