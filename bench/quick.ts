@@ -84,6 +84,10 @@ async function main() {
     for (let r = 0; r < rounds; r++) {
       const e = await drive(e50, 20, (u) => u.command("help"), echoBot);
       const h = await drive(m50, 20, (u) => u.command("help"), bot);
+      if (process.env.HELP_ONLY) {
+        console.log(`QUICK help_ratio=${(h.rate / e.rate).toFixed(3)} cpu_help=${h.cpu.toFixed(2)}ms cpu_echo=${e.cpu.toFixed(2)}ms`);
+        continue;
+      }
       const f = await drive(e50, 16, (u) => u.command("log", reportLine(next, year, 60)), echoBot);
       const l = await drive(m50, 16, (u) => u.command("log", reportLine(next++, year, 60)), bot);
       console.log(

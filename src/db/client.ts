@@ -25,6 +25,11 @@ export async function openDatabase(url: string, options: SqliteAdapterOptions = 
   const prisma = new PrismaClient({ adapter });
   await prisma.$executeRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$executeRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // Set, not left to the default: better-sqlite3 opens a file that is already in WAL mode with
+  // synchronous=NORMAL but keeps FULL when WAL is switched on here (the first start), so the same
+  // install ran with either. FULL: a commit (an update stored before Telegram is told it arrived, a
+  // record answered "已记录") survives a power loss too. NORMAL measured no faster in the bench.
+  await prisma.$executeRawUnsafe("PRAGMA synchronous = FULL");
   return { kind, prisma, sqlite: adapter.direct, close: () => prisma.$disconnect() };
 }
 

@@ -35,8 +35,12 @@ interface Client {
 export interface DirectDb {
   all<T>(sql: string, params: readonly unknown[]): T[];
   run(sql: string, params: readonly unknown[]): number;
-  /** fn in BEGIN IMMEDIATE … COMMIT (ROLLBACK when it throws). */
-  transaction<T>(fn: () => T): T;
+  /**
+   * fn in BEGIN IMMEDIATE … COMMIT (ROLLBACK when it throws). `unsynced`: the commit does not wait
+   * for the disk (synchronous=NORMAL for it): a process crash keeps it, a power loss may drop it
+   * (and then nothing after it either) — for writes that are safe to lose.
+   */
+  transaction<T>(fn: () => T, opts?: { unsynced?: boolean }): T;
 }
 
 export interface SqliteDirect {
@@ -151,15 +155,20 @@ export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}):
             .raw(false)
             .all(...params) as T[],
         run: (sql, params) => (statement(sql).run(...params) as { changes: number }).changes,
-        transaction: (body) => {
-          client.exec("BEGIN IMMEDIATE");
+        transaction: (body, opts) => {
+          if (opts?.unsynced) client.exec("PRAGMA synchronous = NORMAL");
           try {
-            const result = body();
-            client.exec("COMMIT");
-            return result;
-          } catch (error) {
-            client.exec("ROLLBACK");
-            throw error;
+            client.exec("BEGIN IMMEDIATE");
+            try {
+              const result = body();
+              client.exec("COMMIT");
+              return result;
+            } catch (error) {
+              client.exec("ROLLBACK");
+              throw error;
+            }
+          } finally {
+            if (opts?.unsynced) client.exec("PRAGMA synchronous = FULL");
           }
         },
       });

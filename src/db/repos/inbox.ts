@@ -89,18 +89,24 @@ function sqliteHotPath(direct: SqliteDirect) {
               )
             : [];
         if (!ids.length && !done.length) return [];
-        return db.transaction(() => {
-          if (done.length) markDone(db, done, owner, now);
-          if (!ids.length) return [];
-          return toEntries(
-            db.all<Claimed>(
-              `UPDATE "InboxUpdate" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
+        // Leases and done marks only: a power loss that drops them costs a second handling of the
+        // update (the unique (chat, message) key keeps its record single), never an update. The
+        // store, the records and everything else commit with synchronous=FULL.
+        return db.transaction(
+          () => {
+            if (done.length) markDone(db, done, owner, now);
+            if (!ids.length) return [];
+            return toEntries(
+              db.all<Claimed>(
+                `UPDATE "InboxUpdate" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
                WHERE "updateId" IN (${marks(ids.length)}) AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" <= ?)
                RETURNING "updateId", "seqKey", "payload", "attempts"`,
-              [owner, leaseUntil.getTime(), ...ids, t],
-            ),
-          );
-        });
+                [owner, leaseUntil.getTime(), ...ids, t],
+              ),
+            );
+          },
+          { unsynced: true },
+        );
       }),
     markDone: (ids: readonly number[], owner: string, now: Date) => direct.run((db) => void markDone(db, ids, owner, now)),
   };

@@ -67,7 +67,7 @@ export async function whileBusy<T>(fn: () => Promise<T>, boundMs: number, should
 export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const { inbox, bot, logger } = opts;
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
-  const concurrency = opts.concurrency ?? 8;
+  const concurrency = opts.concurrency ?? 32;
   const leaseMs = opts.leaseMs ?? 30_000;
   const pollMs = opts.pollMs ?? 250;
   const busyWaitMs = opts.busyWaitMs ?? 20_000;
