@@ -6,6 +6,8 @@ import { startHarness, seedBranch, type Harness, type SeededBranch } from "../..
 
 let h: Harness;
 let b: SeededBranch;
+/** The same roster again: the joining and renaming tests change it, so b's roster stays as the report tests expect. */
+let j: SeededBranch;
 let id: (telegramId: number) => number;
 // 2023-07-05 10:00 in Shanghai, a Wednesday.
 beforeAll(async () => {
@@ -14,6 +16,9 @@ beforeAll(async () => {
     { id: 901, name: "王建国" }, { id: 902, name: "张华" }, { id: 903, name: "李明" }, { id: 904, name: "赵六" }, { id: 905, name: "钱七" },
   ]);
   id = (t) => b.memberIds.get(t)!;
+  j = await seedBranch(h, "第三党支部", [
+    { id: 1901, name: "王建国" }, { id: 1902, name: "张华" }, { id: 1903, name: "李明" }, { id: 1904, name: "赵六" }, { id: 1905, name: "钱七" },
+  ]);
   await h.store.memberships.setRole(b.branchId, id(903), "committee", "组织委员");
 });
 afterAll(() => h.stop());
@@ -118,8 +123,8 @@ describe("what a report becomes (issue 13's table)", () => {
 
 describe("names", () => {
   it("takes 我叫孙明 as 孙明 when a new member joins", async () => {
-    await b.secretary.command("invite");
-    const code = /邀请码：([A-Z0-9]{8})/.exec((await b.secretary.next()).text ?? "")![1]!;
+    await j.secretary.command("invite");
+    const code = /邀请码：([A-Z0-9]{8})/.exec((await j.secretary.next()).text ?? "")![1]!;
     const u = h.user({ id: 906, first_name: "Sun" });
     await u.command("start", code);
     await u.nextMatching(/真实姓名/);
@@ -131,16 +136,16 @@ describe("names", () => {
   });
 
   it("renames oneself with /name, refusing a name another member of the branch has", async () => {
-    const u = b.members[3]!; // 钱七
+    const u = j.members[3]!; // 钱七
     await u.command("name", "李明");
     expect((await u.next()).text).toContain("“李明”已是「第三党支部」另一名党员的姓名");
     await u.command("name", "钱小七同志");
     expect((await u.next()).text).toBe("已将您的姓名改为“钱小七”。");
-    expect((await h.store.members.ensure(905, undefined)).name).toBe("钱小七");
+    expect((await h.store.members.ensure(1905, undefined)).name).toBe("钱小七");
   });
 
   it("lets the secretary rename a member from /members", async () => {
-    const sec = b.secretary;
+    const sec = j.secretary;
     await sec.command("members");
     await sec.next();
     await sec.press("赵六");
@@ -149,7 +154,7 @@ describe("names", () => {
     expect((await sec.next()).text).toContain("请输入“赵六”的新姓名");
     await sec.say("赵陆");
     expect((await sec.next()).text).toBe("已将“赵六”改名为“赵陆”。");
-    expect((await h.store.members.ensure(904, undefined)).name).toBe("赵陆");
+    expect((await h.store.members.ensure(1904, undefined)).name).toBe("赵陆");
   });
 });
 
@@ -162,18 +167,18 @@ describe("small dead ends", () => {
   });
 
   it("joins with a pasted invite link or a bare code, as /start CODE does", async () => {
-    await b.secretary.command("invite");
-    const text = (await b.secretary.next()).text ?? "";
+    await j.secretary.command("invite");
+    const text = (await j.secretary.next()).text ?? "";
     const link = /https:\/\/t\.me\/\S+\?start=[A-Z0-9]{8}/.exec(text)![0];
     const code = /邀请码：([A-Z0-9]{8})/.exec(text)![1]!;
     const viaLink = h.user({ id: 907, first_name: "Zhou" });
     await viaLink.say(`请点这个链接加入 ${link}`);
     expect((await viaLink.next()).text).toContain("第三党支部");
-    expect((await h.store.members.ensure(907, undefined)).membership?.branchId).toBe(b.branchId);
+    expect((await h.store.members.ensure(907, undefined)).membership?.branchId).toBe(j.branchId);
     const viaCode = h.user({ id: 908, first_name: "Wu" });
     await viaCode.say(code.toLowerCase());
     expect((await viaCode.next()).text).toContain("第三党支部");
-    expect((await h.store.members.ensure(908, undefined)).membership?.branchId).toBe(b.branchId);
+    expect((await h.store.members.ensure(908, undefined)).membership?.branchId).toBe(j.branchId);
   });
 
   it("in a group, a private-only command says what a member can do instead, or points an allowed one to the private chat", async () => {
