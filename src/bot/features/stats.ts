@@ -67,7 +67,7 @@ async function statsText(ctx: BotContext, viewer: Viewer, period: Period): Promi
   // 学时 by the domain's one rule (as /check and the .xlsx): every participant of a record with study content.
   const settings = parseRuleSettings((await ctx.deps.store.branches.get(viewer.branchId))?.rules ?? {});
   const { studyKinds } = settings;
-  const participation = await ledger.memberFigures(viewer.branchId, start, end, settings);
+  const { members: participation, unlisted } = await ledger.memberFigures(viewer.branchId, start, end, settings);
   const own = participation.find((p) => p.memberId === viewer.memberId);
   blocks.push(ctx.t("stats-own", { events: String(own?.events ?? 0), hours: hoursText(own?.hours ?? 0) }));
   if (!viewer.seesMembers) return blocks.join("\n\n");
@@ -77,7 +77,6 @@ async function statsText(ctx: BotContext, viewer: Viewer, period: Period): Promi
     ? participation
     : await ledger.participation(viewer.branchId, new Date(absence.start), new Date(absence.end), studyKinds);
   const absent = formatNonAttendees(membersWithoutAttendance(absenceRows, absenceRows), absence.label[lang], lang);
-  const unlisted = await ledger.withoutParticipantList(viewer.branchId, start, end);
   const title = ctx.t("stats-members-title", { period: period.label[lang], count: String(participation.length) });
   const head = [...blocks, unlisted ? `${title}\n${ctx.t("stats-members-unlisted", { n: String(unlisted) })}` : title].join("\n\n");
   const lines = participation.map((p) => ctx.t("stats-member-line", { name: p.name, events: String(p.events), hours: hoursText(p.hours) }));

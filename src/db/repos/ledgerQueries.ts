@@ -238,15 +238,21 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite")
     /**
      * /stats per member, from one read of the period's records (ruleFacts): every active member's branch
      * events taken part in (ticked present; as participation counts them) and 学时 by the domain's one rule
-     * (studyHoursByMember, as /check and the .xlsx). Sorted by name.
+     * (studyHoursByMember, as /check and the .xlsx), sorted by name; and the records without a participant
+     * list (withoutParticipantList).
      */
-    async memberFigures(branchId: number, start: Date, end: Date, settings: RuleSettings = DEFAULT_RULE_SETTINGS): Promise<Participation[]> {
+    async memberFigures(
+      branchId: number, start: Date, end: Date, settings: RuleSettings = DEFAULT_RULE_SETTINGS,
+    ): Promise<{ members: Participation[]; unlisted: number }> {
       // Only what events and 学时 read (ruleFacts' other columns cost time on every record).
       const records = await prisma.$queryRaw<
-        { id: Num; personal: unknown; reporterId: Num; durationHours: Num; title: string | null; details: string | null; kinds: unknown; members: unknown }[]
+        {
+          id: Num; personal: unknown; reporterId: Num; durationHours: Num; presentCount: Num; title: string | null; details: string | null;
+          kinds: unknown; members: unknown;
+        }[]
       >`
-        SELECT a.id AS id, a."personal" AS personal, a."reporterId" AS "reporterId", a."durationHours" AS "durationHours", a.title AS title,
-          a.details AS details,
+        SELECT a.id AS id, a."personal" AS personal, a."reporterId" AS "reporterId", a."durationHours" AS "durationHours",
+          a."presentCount" AS "presentCount", a.title AS title, a.details AS details,
           (SELECT ${textList(kind, sql`k.kind`)} FROM "ActivityKind" k WHERE k."activityId" = a.id) AS kinds,
           (SELECT ${textList(kind, sql`CAST(t."memberId" AS TEXT)`)} FROM "Attendance" t WHERE t."activityId" = a.id AND t."present") AS members
         FROM "Activity" a
@@ -256,6 +262,7 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite")
         personal: isTrue(r.personal),
         reporterId: num(r.reporterId),
         durationHours: r.durationHours === null ? null : Number(r.durationHours),
+        presentCount: r.presentCount === null ? null : Number(r.presentCount),
         title: r.title,
         // Only the tags are read: most records carry none, and their details need not be parsed.
         details: r.details?.includes('"tags"') ? parseDetails(r.details) : {},
@@ -274,9 +281,16 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite")
       const events = new Map<number, number>();
       for (const f of facts) if (!f.personal) for (const id of f.attendeeIds) events.set(id, (events.get(id) ?? 0) + 1);
       const hours = new Map(studyHoursByMember(facts.map(studyRecordOf), members, settings).map((h) => [h.memberId, h.hours]));
-      return members
-        .map((m) => ({ ...m, events: events.get(m.memberId) ?? 0, hours: hours.get(m.memberId) ?? 0 }))
-        .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.memberId - b.memberId);
+      // As withoutParticipantList counts them, from the same read.
+      const unlisted = facts.filter(
+        (f) => !f.personal && f.presentCount !== null && f.presentCount > f.attendeeIds.length && f.kinds.some((k) => TAKES_ATTENDANCE[k]),
+      ).length;
+      return {
+        members: members
+          .map((m) => ({ ...m, events: events.get(m.memberId) ?? 0, hours: hours.get(m.memberId) ?? 0 }))
+          .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.memberId - b.memberId),
+        unlisted,
+      };
     },
 
     /** 支委会 and 党员大会 with 应到/实到, for the quorum check. */
