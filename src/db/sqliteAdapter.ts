@@ -56,6 +56,7 @@ export interface SqliteDirect {
 function reuseStatements(client: Client, max: number, onStatement?: (sql: string) => void): (sql: string) => Statement {
   const original = client.prepare.bind(client);
   const cache = new Map<string, Statement>();
+  const columnsOf = new WeakMap<Statement, unknown[]>();
   const direct = new Map<string, Statement>();
   client.prepare = (sql: string) => {
     onStatement?.(sql);
@@ -68,14 +69,21 @@ function reuseStatements(client: Client, max: number, onStatement?: (sql: string
     }
     cache.set(sql, stmt);
     const s = stmt;
+    // A statement's columns are fixed once it is prepared; better-sqlite3 builds the list anew on
+    // every call (it showed up in the profile of every update).
+    const columns = () => {
+      let list = columnsOf.get(s);
+      if (!list) columnsOf.set(s, (list = s.columns()));
+      return list;
+    };
     const bound = (args: unknown[]) => ({
       reader: s.reader,
       run: () => s.run(args),
-      columns: () => s.columns(),
+      columns,
       raw: () => ({ all: () => s.raw(true).all(args) }),
     });
     // BEGIN is run without bind.
-    return { reader: s.reader, bind: bound, run: () => s.run(), columns: () => s.columns() } as unknown as Statement;
+    return { reader: s.reader, bind: bound, run: () => s.run(), columns } as unknown as Statement;
   };
   // The direct statements: a few fixed texts, kept for good.
   return (sql: string) => {
