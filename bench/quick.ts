@@ -2,7 +2,6 @@
 // ours, interleaved `rounds` times, /help and one-line /log from 50 members, with CPU per update.
 //   npx tsx bench/quick.ts [rounds]
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "../src/db/client.js";
@@ -11,20 +10,10 @@ import { createStore } from "../src/db/store.js";
 import { createSandbox, type ScriptedUser } from "../src/server/sandbox/index.js";
 import { npmStart, startProcess, type Proc } from "./process.js";
 import { reportLine, seedBranch } from "./seed.js";
+import { freePort } from "../test/e2e/spawn.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "ledger-quick-"));
 const rounds = Number(process.argv[2] ?? 3);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function drive(users: ScriptedUser[], n: number, send: (u: ScriptedUser) => Promise<unknown>, proc: Proc) {
   const lat: number[] = [];

@@ -3,7 +3,6 @@
 // and a one-INSERT "floor" bot in the same run. Prints a table and one `BENCH {json}` line; every
 // figure is explained in README.md ("Benchmark"). Never asserted: compare ratios from one run.
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "../src/db/client.js";
@@ -13,6 +12,7 @@ import { createSandbox, type Sandbox, type ScriptedUser } from "../src/server/sa
 import { startSqlCounter } from "../test/support/sqlCount.js";
 import { npmStart, startProcess, type Proc } from "./process.js";
 import { reportLine, seedBranch, seedYear, TZ } from "./seed.js";
+import { freePort } from "../test/e2e/spawn.js";
 
 const OURS_TOKEN = "1000000002:bench-ours";
 const ECHO_TOKEN = "1000000003:bench-echo";
@@ -30,18 +30,6 @@ interface Run {
   /** Replies matching the expected outcome (e.g. "saved"). */
   ok: number;
   latencies: number[];
-}
-
-/** A free loopback port (the bot's HTTP side, e.g. /healthz, must not collide with anything). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

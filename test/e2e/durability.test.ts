@@ -12,7 +12,7 @@ import { createStore } from "../../src/db/store.js";
 import { sqlitePath } from "../../src/db/url.js";
 import { createSandbox, type Sandbox, type ScriptedUser } from "../../src/server/sandbox/index.js";
 import { createTestDatabase, postgresServer, type TestDatabase } from "../support/database.js";
-import { startBotProcess, type BotProcess } from "./spawn.js";
+import { freePort, startBotProcess, type BotProcess } from "./spawn.js";
 
 jest.setTimeout(180_000);
 
@@ -357,16 +357,6 @@ async function roundRobin(ports: number[]): Promise<{ url: string; close(): Prom
         server.close(() => r());
       }),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = http.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 // The size; E2E_INSTANCES=20x5 for a quicker run.

@@ -8,6 +8,7 @@ import { parseFullMemberDate, type FullMemberDateProblem } from "../../domain/me
 import { kindsIn } from "../../domain/parse/index.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { memberButtons } from "./memberButtons.js";
+import { isCancelWord } from "../cancelWord.js";
 
 export const FULL_MEMBER_FLOW = "registerFullMember";
 export const REMOVE_FLOW = "removeMember";
@@ -57,8 +58,6 @@ async function answer(conversation: Conversation<BotContext, FlowContext>, promp
   }
 }
 
-const isCancel = (text: string) => text === "取消" || text.toLowerCase() === "cancel";
-
 /** 登记转正: asks the date, checks it (not in the future, not before joining), stores it. */
 export function fullMemberFlow(store: Store, clock: () => Date) {
   return async function registerFullMember(
@@ -81,7 +80,7 @@ export function fullMemberFlow(store: Store, clock: () => Date) {
     for (;;) {
       const a = await answer(conversation, prompt.message_id, memberId);
       if (a.kind === "button" && a.action !== "cancel") continue;
-      if (a.kind === "button" || isCancel(a.text)) {
+      if (a.kind === "button" || isCancelWord(a.text)) {
         await a.ctx.reply(a.ctx.t("cancelled"));
         return;
       }
@@ -122,7 +121,7 @@ export function removeFlow(store: Store) {
     let typing = false;
     for (;;) {
       const a = await answer(conversation, prompt.message_id, memberId);
-      if ((a.kind === "button" && a.action === "cancel") || (a.kind === "text" && isCancel(a.text))) {
+      if ((a.kind === "button" && a.action === "cancel") || (a.kind === "text" && isCancelWord(a.text))) {
         await a.ctx.reply(a.ctx.t("cancelled"));
         return;
       }

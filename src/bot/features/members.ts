@@ -11,6 +11,7 @@ import { joinButtons } from "./invites.js";
 import { RENAME_FLOW } from "./nameFlow.js";
 import { memberButtons, type MemberAction } from "./memberButtons.js";
 import { FULL_MEMBER_FLOW, REMOVE_FLOW } from "./memberFlows.js";
+import { isCancelWord } from "../cancelWord.js";
 
 export { memberButtons } from "./memberButtons.js";
 export const GROUP_FLOW = "setPartyGroup";
@@ -183,7 +184,7 @@ export function partyGroupFlow(store: BotContext["deps"]["store"]) {
     const text = answer.message.text.trim();
     // A report of an activity is not a group name ("第一党小组" itself names 党小组, so that kind is allowed).
     if (text.startsWith("/") || kindsIn(text).some((k) => k !== "group_meeting")) await conversation.halt({ next: true });
-    if (text === "取消" || text.toLowerCase() === "cancel") {
+    if (isCancelWord(text)) {
       await answer.reply(answer.t("cancelled"));
       return;
     }

@@ -3,6 +3,7 @@ import { Composer } from "grammy";
 import { nameFromAnswer } from "../../domain/membership.js";
 import { kindsIn } from "../../domain/parse/index.js";
 import type { BotContext, FlowContext } from "../context.js";
+import { isCancelWord } from "../cancelWord.js";
 
 export const NAME_FLOW = "askName";
 export const RENAME_FLOW = "renameMember";
@@ -28,7 +29,7 @@ export function nameFlow(store: Store) {
       // Buttons and other updates are handled as usual meanwhile; the question stays open.
       const answer = await conversation.waitFor("message:text", { next: true });
       const text = answer.message.text.trim();
-      if (text === "取消") {
+      if (isCancelWord(text)) {
         await answer.reply(answer.t("name-later"));
         return;
       }
@@ -65,7 +66,7 @@ export function renameFlow(store: Store) {
       const answer = await conversation.waitFor("message:text", { next: true });
       const text = answer.message.text.trim();
       if (text.startsWith("/") || kindsIn(text).length > 0) await conversation.halt({ next: true });
-      if (text === "取消" || text.toLowerCase() === "cancel") {
+      if (isCancelWord(text)) {
         await answer.reply(answer.t("cancelled"));
         return;
       }

@@ -4,6 +4,7 @@ import type { Store } from "../../../db/store.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { langOf } from "../../i18n.js";
 import { renderPanel, type PanelData } from "./panels.js";
+import { isCancelWord } from "../../cancelWord.js";
 
 export const THEME_FLOW = "remindTheme";
 const MAX_THEME = 100;
@@ -29,7 +30,7 @@ export function themeFlow(store: Store, clock: () => Date, channel?: string) {
     const text = answer.message?.text?.trim();
     // A command, a button or anything but text leaves the question and is handled as usual.
     if (text === undefined || text.startsWith("/")) return conversation.halt({ next: true });
-    if (text === "取消" || text.toLowerCase() === "cancel") {
+    if (isCancelWord(text)) {
       await answer.reply(answer.t("cancelled"));
       return;
     }
