@@ -7,6 +7,7 @@ import { MAX_YEAR, MIN_YEAR, parsePeriod, quarterPeriod, type Period } from "../
 import { parseRuleSettings } from "../../domain/rules/index.js";
 import { formatNonAttendees, formatTallies, membersWithoutAttendance, organiseTallies } from "../../domain/tally/index.js";
 import { callbackCodec } from "../../callbacks/codec.js";
+import { LruCache } from "../../db/lruCache.js";
 import type { StatsChartInput } from "../../render/chart.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires, type MemberContext, requiresCommand } from "../middlewares/auth.js";
@@ -107,22 +108,16 @@ function periodKeyboard(ctx: BotContext, branchId: number, selected: Relative | 
 }
 
 /** Rendered charts by their input (drawing one takes ~80 ms of CPU on the event loop); the latest few kept. */
-const CHART_CACHE_SIZE = 16;
-const chartCache = new Map<string, Uint8Array>();
+const chartCache = new LruCache<string, Uint8Array>(16);
 
 /** The chart's PNG: the same input (figures, title, language, months drawn) always draws the same picture. */
 async function chartPng(input: StatsChartInput): Promise<Uint8Array> {
   const key = JSON.stringify(input);
   const cached = chartCache.get(key);
-  if (cached) {
-    chartCache.delete(key);
-    chartCache.set(key, cached);
-    return cached;
-  }
+  if (cached) return cached;
   // Loaded on first use: echarts and resvg are only needed for the chart.
   const { renderStatsChart } = await import("../../render/chart.js");
   const { png } = renderStatsChart(input);
-  if (chartCache.size >= CHART_CACHE_SIZE) chartCache.delete(chartCache.keys().next().value ?? "");
   chartCache.set(key, png);
   return png;
 }
