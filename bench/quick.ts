@@ -77,8 +77,8 @@ async function main() {
         console.log(`QUICK help_ratio=${(h.rate / e.rate).toFixed(3)} cpu_help=${h.cpu.toFixed(2)}ms cpu_echo=${e.cpu.toFixed(2)}ms`);
         continue;
       }
-      const f = await drive(e50, 16, (u) => u.command("log", reportLine(next, year, 60)), echoBot);
-      const l = await drive(m50, 16, (u) => u.command("log", reportLine(next++, year, 60)), bot);
+      const f = await drive(e50, 16, (u) => u.command("log", reportLine(next, year, 330)), echoBot);
+      const l = await drive(m50, 16, (u) => u.command("log", reportLine(next++, year, 330)), bot);
       console.log(
         `QUICK help_ratio=${(h.rate / e.rate).toFixed(3)} echo=${e.rate.toFixed(0)}/s help=${h.rate.toFixed(0)}/s ` +
           `cpu_help=${h.cpu.toFixed(2)}ms cpu_echo=${e.cpu.toFixed(2)}ms help_p99=${h.p99.toFixed(1)} | ` +

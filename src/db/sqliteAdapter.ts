@@ -11,6 +11,7 @@
 // - An optional per-statement hook (tests and the bench count statements per update with it).
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import { LruCache } from "./lruCache.js";
 
 export interface SqliteAdapterOptions {
   /** Called with every SQL statement run, BEGIN and COMMIT included. */
@@ -34,6 +35,8 @@ interface Client {
 /** The connection for plain SQL, as it is between statements of Prisma's (no transaction open). */
 export interface DirectDb {
   all<T>(sql: string, params: readonly unknown[]): T[];
+  /** Rows of a statement that returns some (a SELECT, or … RETURNING); none of one that does not. */
+  query(sql: string, params: readonly unknown[]): unknown[];
   run(sql: string, params: readonly unknown[]): number;
   /**
    * fn in BEGIN IMMEDIATE … COMMIT (ROLLBACK when it throws). `unsynced`: the commit does not wait
@@ -41,6 +44,8 @@ export interface DirectDb {
    * (and then nothing after it either) — for writes that are safe to lose.
    */
   transaction<T>(fn: () => T, opts?: { unsynced?: boolean }): T;
+  /** Inside a transaction: fn's writes undone alone when it throws (SAVEPOINT … RELEASE). */
+  savepoint<T>(fn: () => T): T;
 }
 
 export interface SqliteDirect {
@@ -57,7 +62,8 @@ function reuseStatements(client: Client, max: number, onStatement?: (sql: string
   const original = client.prepare.bind(client);
   const cache = new Map<string, Statement>();
   const columnsOf = new WeakMap<Statement, unknown[]>();
-  const direct = new Map<string, Statement>();
+  // Statements of the direct path: few texts, but a list of values (`IN (?, ?)`) makes one per length.
+  const direct = new LruCache<string, Statement>(max);
   client.prepare = (sql: string) => {
     onStatement?.(sql);
     let stmt = cache.get(sql);
@@ -85,7 +91,6 @@ function reuseStatements(client: Client, max: number, onStatement?: (sql: string
     // BEGIN is run without bind.
     return { reader: s.reader, bind: bound, run: () => s.run(), columns } as unknown as Statement;
   };
-  // The direct statements: a few fixed texts, kept for good.
   return (sql: string) => {
     onStatement?.(sql);
     let stmt = direct.get(sql);
@@ -162,13 +167,34 @@ export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}):
           statement(sql)
             .raw(false)
             .all(...params) as T[],
+        query: (sql, params) => {
+          const s = statement(sql);
+          if (s.reader) return s.raw(false).all(...params);
+          s.run(...params);
+          return [];
+        },
         run: (sql, params) => (statement(sql).run(...params) as { changes: number }).changes,
+        savepoint: (body) => {
+          options.onStatement?.("SAVEPOINT");
+          client.exec("SAVEPOINT one");
+          try {
+            const result = body();
+            client.exec("RELEASE one");
+            return result;
+          } catch (error) {
+            client.exec("ROLLBACK TO one");
+            client.exec("RELEASE one");
+            throw error;
+          }
+        },
         transaction: (body, opts) => {
           if (opts?.unsynced) client.exec("PRAGMA synchronous = NORMAL");
           try {
+            options.onStatement?.("BEGIN IMMEDIATE");
             client.exec("BEGIN IMMEDIATE");
             try {
               const result = body();
+              options.onStatement?.("COMMIT");
               client.exec("COMMIT");
               return result;
             } catch (error) {

@@ -8,6 +8,7 @@ import { membersRepo } from "./repos/members.js";
 import { membershipsRepo } from "./repos/memberships.js";
 import { remindersRepo } from "./repos/reminders.js";
 import { sessionsRepo } from "./repos/sessions.js";
+import { prismaRunner, sqliteRunner } from "./statements.js";
 
 /** Bump when the shape of stored conversation state changes incompatibly. */
 export const CONVERSATION_STATE_VERSION = 1;
@@ -15,12 +16,13 @@ export const CONVERSATION_STATE_VERSION = 1;
 /** Everything the bot and the jobs may ask of the database; plain objects in and out. */
 export function createStore(db: DatabaseHandle) {
   const { prisma } = db;
+  const runner = db.sqlite ? sqliteRunner(db.sqlite) : prismaRunner(prisma);
   return {
-    members: membersRepo(prisma),
-    branches: branchesRepo(prisma),
+    members: membersRepo(prisma, runner),
+    branches: branchesRepo(prisma, runner),
     memberships: membershipsRepo(prisma),
     invites: invitesRepo(prisma),
-    activities: activitiesRepo(prisma),
+    activities: activitiesRepo(prisma, runner),
     reminders: remindersRepo(prisma),
     inbox: inboxRepo(prisma, db.sqlite),
     ledger: ledgerQueriesRepo(prisma, db.kind),

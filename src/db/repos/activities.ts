@@ -5,14 +5,16 @@ import type { NewActivity, ActivityPatch } from "../../domain/recordInput.js";
 import { groupNamedIn } from "../../domain/rules/groups.js";
 import type { KindTally } from "../../domain/tally/types.js";
 import type { Prisma } from "../client.js";
+import { query, runOn, type SqlRunner, type Steps } from "../statements.js";
 import { columns, countedRow, include, rowOf, toRecord } from "./activityRows.js";
-import { addToTally, countedOf, moveInTally, readTally, removeFromTally, type RawDb } from "./kindTallies.js";
+import { addToTally, countedOf, moveInTally, readTally, removeFromTally } from "./kindTallies.js";
 
 export type { NewActivity, ActivityPatch } from "../../domain/recordInput.js";
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  // A raw INSERT's unique violation comes as a failed raw query (P2010) whose cause names the constraint.
-  return e?.code === "P2002" || (e?.code === "P2010" && e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
+  // A raw INSERT's unique violation comes as a failed raw query (P2010) whose cause names the constraint;
+  // on SQLite's direct path, as better-sqlite3's error.
+  return e?.code === "P2002" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || (e?.code === "P2010" && e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }
 
 /** The Activity columns a new record writes, with the defaults the schema gives when a report says nothing. */
@@ -25,15 +27,15 @@ const ACTIVITY_COLUMNS = {
 const ACTIVITY_COLUMN_LIST = raw(Object.keys(ACTIVITY_COLUMNS).map((c) => `"${c}"`).join(", "));
 
 /** One INSERT of a new record's row, its id back (a plain statement: the ORM's create costs twice the CPU). */
-async function insertActivity(db: RawDb, data: Record<string, unknown>): Promise<number> {
+function* insertActivity(data: Record<string, unknown>): Steps<number> {
   const values = Object.entries(ACTIVITY_COLUMNS).map(([column, fallback]) => {
     const value = data[column] ?? fallback;
     if (value === undefined) throw new Error(`insertActivity: ${column} is required`);
     return value;
   });
   const now = new Date();
-  const [row] = await db.$queryRaw<{ id: number | bigint }[]>`
-    INSERT INTO "Activity" (${ACTIVITY_COLUMN_LIST}, "createdAt", "updatedAt") VALUES (${join(values)}, ${now}, ${now}) RETURNING id`;
+  const [row] = yield* query<{ id: number | bigint }>(sql`
+    INSERT INTO "Activity" (${ACTIVITY_COLUMN_LIST}, "createdAt", "updatedAt") VALUES (${join(values)}, ${now}, ${now}) RETURNING id`);
   if (!row) throw new Error("insertActivity: no id returned");
   return Number(row.id);
 }
@@ -51,8 +53,9 @@ export interface SameEventCheck {
 export type Saved = { record: ActivityRecord; duplicate: boolean; deleted: boolean; tallies: KindTally[] };
 export type CreateOutcome = Saved | { sameEvent: ActivityRecord };
 
+/** Thrown inside a save to roll it back: a live record of the same event exists. */
 class SameEvent extends Error {
-  constructor(readonly record: ActivityRecord) {
+  constructor(readonly id: number) {
     super("same event");
   }
 }
@@ -68,13 +71,13 @@ async function sameDayIn(db: Pick<Prisma, "activity">, branchId: number, day: Om
 }
 
 /** Ids and titles of live branch events between two instants sharing one of the kinds, oldest first. */
-async function sameDayTitles(db: RawDb, branchId: number, day: Omit<SameEventCheck, "isSame">): Promise<{ id: number; title: string | null }[]> {
-  const rows = await db.$queryRaw<{ id: number | bigint; title: string | null }[]>`
+function* sameDayTitles(branchId: number, day: Omit<SameEventCheck, "isSame">): Steps<{ id: number; title: string | null }[]> {
+  const rows = yield* query<{ id: number | bigint; title: string | null }>(sql`
     SELECT a.id, a.title FROM "Activity" a
     WHERE a."branchId" = ${branchId} AND NOT a."personal" AND a."deletedAt" IS NULL
       AND a."occurredAt" >= ${new Date(day.start)} AND a."occurredAt" < ${new Date(day.end)}
       AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id AND k.kind IN (${join(day.kinds)}))
-    ORDER BY a.id`;
+    ORDER BY a.id`);
   return rows.map((r) => ({ id: Number(r.id), title: r.title }));
 }
 
@@ -82,22 +85,50 @@ async function sameDayTitles(db: RawDb, branchId: number, day: Omit<SameEventChe
  * The record's kinds; with a check, the same statement says whether another live event of that day shares one
  * (the common answer, no, costs no statement of its own).
  */
-async function insertKinds(db: RawDb, record: { id: number; branchId: number; kinds: string[] }, check?: Omit<SameEventCheck, "isSame">): Promise<boolean> {
+function* insertKinds(record: { id: number; branchId: number; kinds: string[] }, check?: Omit<SameEventCheck, "isSame">): Steps<boolean> {
   const values = join(record.kinds.map((kind) => sql`(${record.id}, ${kind})`));
   if (!check?.kinds.length) {
-    await db.$executeRaw`INSERT INTO "ActivityKind" ("activityId", "kind") VALUES ${values}`;
+    yield sql`INSERT INTO "ActivityKind" ("activityId", "kind") VALUES ${values}`;
     return false;
   }
-  const rows = await db.$queryRaw<{ other: number | bigint | null }[]>`
+  const rows = yield* query<{ other: number | bigint | null }>(sql`
     INSERT INTO "ActivityKind" ("activityId", "kind") VALUES ${values}
     RETURNING (SELECT MIN(a.id) FROM "Activity" a
       WHERE a."branchId" = ${record.branchId} AND a.id <> ${record.id} AND NOT a."personal" AND a."deletedAt" IS NULL
         AND a."occurredAt" >= ${new Date(check.start)} AND a."occurredAt" < ${new Date(check.end)}
-        AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id AND k.kind IN (${join(check.kinds)}))) AS "other"`;
+        AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id AND k.kind IN (${join(check.kinds)}))) AS "other"`);
   return rows.some((r) => r.other !== null);
 }
 
-export function activitiesRepo(prisma: Prisma) {
+/** A new record's rows: the record, its kinds, attendees, photos, audit entry and year counters. */
+function* saveSteps(
+  data: Record<string, unknown> & { branchId: number; reporterId: number; personTimes: number },
+  lists: { kinds: ActivityKind[]; attendeeIds: number[]; photos: string[] },
+  timeZone: string,
+  check?: SameEventCheck,
+): Steps<{ record: ActivityRecord; tallies: KindTally[] }> {
+  const { kinds, attendeeIds, photos } = lists;
+  const id = yield* insertActivity(data);
+  if (yield* insertKinds({ id, branchId: data.branchId, kinds }, check)) {
+    const same = check && (yield* sameDayTitles(data.branchId, check)).find((c) => c.id !== id && check.isSame(c.title));
+    if (same) throw new SameEvent(same.id);
+  }
+  const now = new Date();
+  if (attendeeIds.length) {
+    yield sql`INSERT INTO "Attendance" ("activityId", "memberId", "present") VALUES ${join(attendeeIds.map((memberId) => sql`(${id}, ${memberId}, ${true})`))}`;
+  }
+  if (photos.length) {
+    yield sql`INSERT INTO "ActivityPhoto" ("activityId", "fileId", "createdAt") VALUES ${join(photos.map((fileId) => sql`(${id}, ${fileId}, ${now})`))}`;
+  }
+  const record = toRecord(rowOf(id, data, kinds, attendeeIds));
+  yield sql`INSERT INTO "AuditLog" ("branchId", "activityId", "actorId", "action", "after", "at")
+    VALUES (${data.branchId}, ${id}, ${data.reporterId}, ${"create"}, ${JSON.stringify(record)}, ${now})`;
+  const counted = countedOf({ ...record, personTimes: data.personTimes, deleted: false });
+  const tallies = yield* addToTally(data.branchId, timeZone, counted, counted.counts);
+  return { record, tallies };
+}
+
+export function activitiesRepo(prisma: Prisma, runner: SqlRunner) {
   async function get(id: number): Promise<ActivityRecord | null> {
     const r = await prisma.activity.findFirst({ where: { id, deletedAt: null }, include });
     return r && toRecord(r);
@@ -142,27 +173,17 @@ export function activitiesRepo(prisma: Prisma) {
       sourceText: input.source?.text ?? null,
     };
     const check = options.unlessSameEvent;
+    const timeZone = await zoneOf(prisma, input.branchId, options.timeZone);
     try {
       // The record is what was written: no reading back (one INSERT per table, the audit entry, the counters).
-      return await prisma.$transaction(async (tx) => {
-        const id = await insertActivity(tx, data);
-        if (await insertKinds(tx, { id, branchId: input.branchId, kinds }, check)) {
-          // Titles first (one plain statement); only the record that matches is read whole.
-          const same = check && (await sameDayTitles(tx, input.branchId, check)).find((c) => c.id !== id && check.isSame(c.title));
-          const record = same && (await tx.activity.findUnique({ where: { id: same.id }, include }));
-          if (record) throw new SameEvent(toRecord(record));
-        }
-        if (attendeeIds.length) await tx.attendance.createMany({ data: attendeeIds.map((memberId) => ({ activityId: id, memberId, present: true })) });
-        if (photos.length) await tx.activityPhoto.createMany({ data: photos.map((fileId) => ({ activityId: id, fileId })) });
-        const record = toRecord(rowOf(id, data, kinds, attendeeIds));
-        await tx.$executeRaw`INSERT INTO "AuditLog" ("branchId", "activityId", "actorId", "action", "after", "at")
-          VALUES (${input.branchId}, ${id}, ${input.reporterId}, ${"create"}, ${JSON.stringify(record)}, ${new Date()})`;
-        const counted = countedOf({ ...record, personTimes: data.personTimes, deleted: false });
-        const tallies = await addToTally(tx, input.branchId, await zoneOf(tx, input.branchId, options.timeZone), counted, counted.counts);
-        return { record, duplicate: false, deleted: false, tallies };
-      });
+      const saved = await runner.transaction(saveSteps(data, { kinds, attendeeIds, photos }, timeZone, check));
+      return { ...saved, duplicate: false, deleted: false };
     } catch (error) {
-      if (error instanceof SameEvent) return { sameEvent: error.record };
+      if (error instanceof SameEvent) {
+        const record = await get(error.id);
+        // Deleted since the check: nothing stands in the way any more.
+        return record ? { sameEvent: record } : create(input, { timeZone });
+      }
       // The message was saved before (a delivery again, or two racing): its record, live or deleted.
       if (input.source && isUniqueViolation(error)) {
         const existing = await prisma.activity.findUniqueOrThrow({
@@ -170,7 +191,7 @@ export function activitiesRepo(prisma: Prisma) {
           include,
         });
         const record = toRecord(existing);
-        const tallies = await readTally(prisma, record.branchId, await zoneOf(prisma, record.branchId, options.timeZone), existing.occurredAt, record.kinds);
+        const tallies = await runner.run(readTally(record.branchId, await zoneOf(prisma, record.branchId, options.timeZone), existing.occurredAt, record.kinds));
         return { record, duplicate: true, deleted: existing.deletedAt !== null, tallies };
       }
       throw error;
@@ -193,7 +214,7 @@ export function activitiesRepo(prisma: Prisma) {
     create,
     /** 次 and 人次 of these kinds in the branch's local year of `at` (the year counters, one small read). */
     async yearTally(branchId: number, timeZone: string, at: string, kinds: readonly ActivityKind[]): Promise<KindTally[]> {
-      return readTally(prisma, branchId, timeZone, new Date(at), kinds);
+      return runner.run(readTally(branchId, timeZone, new Date(at), kinds));
     },
 
     /**
@@ -229,7 +250,7 @@ export function activitiesRepo(prisma: Prisma) {
         const after = toRecord(afterRow);
         const newPersonTimes = personTimes(after);
         await tx.activity.update({ where: { id }, data: { personTimes: newPersonTimes } });
-        await moveInTally(tx, before.branchId, await zoneOf(tx, before.branchId, timeZone), countedRow(before), { ...countedRow(afterRow), personTimes: newPersonTimes });
+        await runOn(tx, moveInTally(before.branchId, await zoneOf(tx, before.branchId, timeZone), countedRow(before), { ...countedRow(afterRow), personTimes: newPersonTimes }));
         await tx.auditLog.create({ data: { branchId: before.branchId, activityId: id, actorId, action, before: JSON.stringify(old), after: JSON.stringify(after) } });
         return after;
       });
@@ -240,7 +261,7 @@ export function activitiesRepo(prisma: Prisma) {
         if (!before) return false;
         await tx.activity.update({ where: { id }, data: { deletedAt: now } });
         const counted = countedRow(before);
-        if (counted.counts) await removeFromTally(tx, before.branchId, await zoneOf(tx, before.branchId, timeZone), counted);
+        if (counted.counts) await runOn(tx, removeFromTally(before.branchId, await zoneOf(tx, before.branchId, timeZone), counted));
         await tx.auditLog.create({ data: { branchId: before.branchId, activityId: id, actorId, action: "delete", before: JSON.stringify(toRecord(before)) } });
         return true;
       });
@@ -251,7 +272,7 @@ export function activitiesRepo(prisma: Prisma) {
         if (!row) return false;
         await tx.activity.update({ where: { id }, data: { deletedAt: null } });
         const counted = countedRow({ ...row, deletedAt: null });
-        if (counted.counts) await addToTally(tx, row.branchId, await zoneOf(tx, row.branchId, timeZone), counted, true);
+        if (counted.counts) await runOn(tx, addToTally(row.branchId, await zoneOf(tx, row.branchId, timeZone), counted, true));
         await tx.auditLog.create({ data: { branchId: row.branchId, activityId: id, actorId, action: "restore" } });
         return true;
       });

@@ -1,4 +1,6 @@
+import { sqltag as sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
+import type { SqlRunner } from "../statements.js";
 import { isRole, type Role } from "../../domain/roles.js";
 
 export interface BranchView {
@@ -57,7 +59,7 @@ function toBranch(b: BranchRow): BranchView {
   return { id: b.id, name: b.name, timeZone: b.timeZone, requireApproval: b.requireApproval, groupChatId: b.groupChatId === null ? null : Number(b.groupChatId), rules };
 }
 
-export function branchesRepo(prisma: Prisma) {
+export function branchesRepo(prisma: Prisma, runner: SqlRunner) {
   return {
     /** Creates a branch; its creator becomes the secretary and works in it from now on. */
     async create(name: string, timeZone: string, creatorId: number): Promise<BranchView> {
@@ -110,7 +112,7 @@ export function branchesRepo(prisma: Prisma) {
     },
     async members(branchId: number, includeRemoved = false): Promise<MemberRow[]> {
       // One statement (every report reads the roster): membership, member and party group joined.
-      const rows = await prisma.$queryRaw<RosterRow[]>`
+      const rows = await runner.all<RosterRow>(sql`
         SELECT ms."memberId" AS "memberId", m."telegramId" AS "telegramId", m.name, m.username, ms.role,
                ms."committeeTitle" AS "committeeTitle", ms.probationary, g.name AS "groupName", ms.status,
                ms."fullMemberSince" AS "fullMemberSince", ms."removedReason" AS "removedReason"
@@ -118,7 +120,7 @@ export function branchesRepo(prisma: Prisma) {
         JOIN "Member" m ON m.id = ms."memberId"
         LEFT JOIN "PartyGroup" g ON g.id = ms."partyGroupId"
         WHERE ms."branchId" = ${branchId} AND (${includeRemoved} OR ms.status <> 'removed')
-        ORDER BY ms."joinedAt" ASC, ms.id ASC`;
+        ORDER BY ms."joinedAt" ASC, ms.id ASC`);
       return rows.map((r) => ({
         memberId: Number(r.memberId),
         telegramId: Number(r.telegramId),

@@ -2,14 +2,12 @@
 // the same transaction as every write of a record, so a report's reply reads (or gets back from its own
 // write) a few rows however full the year is. kind "*" is the distinct-event total. A year whose "*" row is
 // missing was never counted (its records predate the table): its first write counts it from the records.
+// Each function is steps (src/db/statements.ts): run inside the caller's transaction on either engine.
 import { join, sqltag as sql } from "@prisma/client/runtime/client";
 import { localYearBounds } from "../../domain/calendar/index.js";
 import type { ActivityKind } from "../../domain/kinds.js";
 import type { KindTally } from "../../domain/tally/types.js";
-import type { Prisma } from "../client.js";
-
-/** The client or a transaction: raw statements only. */
-export type RawDb = Pick<Prisma, "$queryRaw" | "$executeRaw">;
+import { query, type Steps } from "../statements.js";
 
 type Num = bigint | number | null;
 const num = (v: Num | undefined): number => (v === null || v === undefined ? 0 : Number(v));
@@ -53,23 +51,23 @@ function pick(rows: { kind: string; events: Num; personTimes: Num }[], kinds: re
 }
 
 /** The live branch events of [start, end) per kind and in total, from the records (the counters' definition). */
-async function countFromRecords(db: RawDb, branchId: number, start: Date, end: Date) {
+function countFromRecords(branchId: number, start: Date, end: Date) {
   const live = sql`a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND NOT a."personal" AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}`;
-  return db.$queryRaw<{ kind: string; events: Num; personTimes: Num }[]>`
+  return query<{ kind: string; events: Num; personTimes: Num }>(sql`
     SELECT k.kind AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes"
     FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId" WHERE ${live} GROUP BY k.kind
     UNION ALL
     SELECT '*' AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes" FROM "Activity" a
-    WHERE ${live} AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id)`;
+    WHERE ${live} AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id)`);
 }
 
 /** Counts a year again from its records (its first write, or counters found out of step). */
-async function recount(db: RawDb, branchId: number, at: Date, timeZone: string) {
+function* recount(branchId: number, at: Date, timeZone: string) {
   const { year, start, end } = localYearBounds(at, timeZone);
-  const rows = await countFromRecords(db, branchId, start, end);
-  await db.$executeRaw`DELETE FROM "KindTally" WHERE "branchId" = ${branchId} AND "year" = ${year}`;
+  const rows = yield* countFromRecords(branchId, start, end);
+  yield sql`DELETE FROM "KindTally" WHERE "branchId" = ${branchId} AND "year" = ${year}`;
   const values = rows.map((r) => sql`(${branchId}, ${year}, ${r.kind}, ${num(r.events)}, ${num(r.personTimes)})`);
-  await db.$executeRaw`INSERT INTO "KindTally" ("branchId", "year", "kind", "events", "personTimes") VALUES ${join(values)}`;
+  yield sql`INSERT INTO "KindTally" ("branchId", "year", "kind", "events", "personTimes") VALUES ${join(values)}`;
   return rows;
 }
 
@@ -77,53 +75,47 @@ async function recount(db: RawDb, branchId: number, at: Date, timeZone: string) 
  * Adds one event (`add`) or nothing to the counters of its year and kinds, and returns those kinds' tallies
  * after it, in one statement. The first event of a year checks the year was counted from its start.
  */
-export async function addToTally(db: RawDb, branchId: number, timeZone: string, c: Counted, add: boolean): Promise<KindTally[]> {
+export function* addToTally(branchId: number, timeZone: string, c: Counted, add: boolean): Steps<KindTally[]> {
   const { year, start, end } = localYearBounds(c.occurredAt, timeZone);
   const events = add ? 1 : 0;
   const personTimes = add ? c.personTimes : 0;
   const values = [...c.kinds, TOTAL].map((kind) => sql`(${branchId}, ${year}, ${kind}, ${events}, ${personTimes})`);
-  const rows = await db.$queryRaw<{ kind: string; events: Num; personTimes: Num }[]>`
+  const rows = yield* query<{ kind: string; events: Num; personTimes: Num }>(sql`
     INSERT INTO "KindTally" ("branchId", "year", "kind", "events", "personTimes") VALUES ${join(values)}
     ON CONFLICT ("branchId", "year", "kind") DO UPDATE SET
       "events" = "KindTally"."events" + excluded."events", "personTimes" = "KindTally"."personTimes" + excluded."personTimes"
-    RETURNING "kind", "events", "personTimes"`;
+    RETURNING "kind", "events", "personTimes"`);
   const total = rows.find((r) => r.kind === TOTAL);
   if (num(total?.events) !== events) return pick(rows, c.kinds);
   // No event counted in this year before this one: was the year counted at all?
-  const [live] = await db.$queryRaw<{ n: Num }[]>`
+  const [live] = yield* query<{ n: Num }>(sql`
     SELECT COUNT(*) AS n FROM "Activity" a WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND NOT a."personal"
-      AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end} AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id)`;
+      AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end} AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id)`);
   if (num(live?.n) === events) return pick(rows, c.kinds);
-  return pick(await recount(db, branchId, c.occurredAt, timeZone), c.kinds);
+  return pick(yield* recount(branchId, c.occurredAt, timeZone), c.kinds);
 }
 
 /** Takes a counted event off its year's counters (a year never counted has none to take off). */
-export async function removeFromTally(db: RawDb, branchId: number, timeZone: string, c: Counted): Promise<void> {
+export function* removeFromTally(branchId: number, timeZone: string, c: Counted): Steps<void> {
   const { year } = localYearBounds(c.occurredAt, timeZone);
-  await db.$executeRaw`
+  yield sql`
     UPDATE "KindTally" SET "events" = "events" - 1, "personTimes" = "personTimes" - ${c.personTimes}
     WHERE "branchId" = ${branchId} AND "year" = ${year} AND "kind" IN (${join([...c.kinds, TOTAL])})`;
 }
 
 /** Moves a record's contribution when a write changes whether, where or how much it counts. */
-export async function moveInTally(db: RawDb, branchId: number, timeZone: string, before: Counted, after: Counted): Promise<void> {
+export function* moveInTally(branchId: number, timeZone: string, before: Counted, after: Counted): Steps<void> {
   if (sameCount(before, after, timeZone)) return;
-  if (before.counts) await removeFromTally(db, branchId, timeZone, before);
-  if (after.counts) await addToTally(db, branchId, timeZone, after, true);
+  if (before.counts) yield* removeFromTally(branchId, timeZone, before);
+  if (after.counts) yield* addToTally(branchId, timeZone, after, true);
 }
 
 /** 次 and 人次 of these kinds in the local year of `at` (from the records when the year was never counted). */
-export async function readTally(
-  db: RawDb,
-  branchId: number,
-  timeZone: string,
-  at: Date,
-  kinds: readonly ActivityKind[],
-): Promise<KindTally[]> {
+export function* readTally(branchId: number, timeZone: string, at: Date, kinds: readonly ActivityKind[]): Steps<KindTally[]> {
   const { year, start, end } = localYearBounds(at, timeZone);
-  const rows = await db.$queryRaw<{ kind: string; events: Num; personTimes: Num }[]>`
+  const rows = yield* query<{ kind: string; events: Num; personTimes: Num }>(sql`
     SELECT "kind", "events", "personTimes" FROM "KindTally"
-    WHERE "branchId" = ${branchId} AND "year" = ${year} AND "kind" IN (${join([...kinds, TOTAL])})`;
+    WHERE "branchId" = ${branchId} AND "year" = ${year} AND "kind" IN (${join([...kinds, TOTAL])})`);
   if (rows.some((r) => r.kind === TOTAL)) return pick(rows, kinds);
-  return pick(await countFromRecords(db, branchId, start, end), kinds);
+  return pick(yield* countFromRecords(branchId, start, end), kinds);
 }

@@ -1,4 +1,6 @@
+import { sqltag as sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
+import type { SqlRunner } from "../statements.js";
 import { isRole, type Role } from "../../domain/roles.js";
 import { LruCache } from "../lruCache.js";
 import type { SessionRow } from "./sessions.js";
@@ -66,7 +68,7 @@ function groupOf(m: LoadRow): GroupChatLoad {
   };
 }
 
-export function membersRepo(prisma: Prisma) {
+export function membersRepo(prisma: Prisma, runner: SqlRunner) {
   // Conversations replay every step with fresh contexts, each negotiating its locale: remember it
   // (for the most recently active members only, so memory stays flat however many write).
   const localeCache = new LruCache<number, string | null>(LOCALE_CACHE_SIZE);
@@ -110,7 +112,7 @@ export function membersRepo(prisma: Prisma) {
       sessionKey?: string,
       groupChatId?: number,
     ): Promise<{ profile: MemberProfile; session: SessionRow | null; group: GroupChatLoad | null } | null> {
-      const rows = await prisma.$queryRaw<LoadRow[]>`
+      const rows = await runner.all<LoadRow>(sql`
         SELECT m.id, m.username, m.name, m.locale, m."activeBranchId" AS "activeBranchId",
                ms."branchId" AS "branchId", ms.role, ms.status, b.name AS "branchName", b."timeZone" AS "timeZone",
                s.value AS "sessionValue", s.version AS "sessionVersion",
@@ -122,7 +124,7 @@ export function membersRepo(prisma: Prisma) {
         LEFT JOIN "Branch" gb ON gb."groupChatId" = ${groupChatId === undefined ? null : BigInt(groupChatId)}
         LEFT JOIN "Membership" gms ON gms."branchId" = gb.id AND gms."memberId" = m.id
         WHERE m."telegramId" = ${BigInt(telegramId)}
-        ORDER BY ms."joinedAt" ASC`;
+        ORDER BY ms."joinedAt" ASC`);
       const m = rows[0];
       if (!m) return null;
       const memberships = rows.filter((r) => r.branchId !== null);

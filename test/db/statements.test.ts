@@ -1,0 +1,63 @@
+// Steps written once, run on the suite's database: SQLite's direct path (with group commit) or
+// PostgreSQL through Prisma. Transactions asked for together are each all or nothing.
+import { sqltag as sql } from "@prisma/client/runtime/client";
+import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
+import { deployMigrations } from "../../src/db/migrations/migrator.js";
+import { prismaRunner, query, sqliteRunner, type SqlRunner, type Steps } from "../../src/db/statements.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+let testDb: TestDatabase;
+let db: DatabaseHandle;
+let runner: SqlRunner;
+let statements: string[];
+let branchId: number;
+
+beforeEach(async () => {
+  testDb = await createTestDatabase("statements");
+  await deployMigrations(testDb.url);
+  statements = [];
+  db = await openDatabase(testDb.url, { onStatement: (s) => statements.push(s) });
+  runner = db.sqlite ? sqliteRunner(db.sqlite) : prismaRunner(db.prisma);
+  branchId = (await db.prisma.branch.create({ data: { name: "测试党支部", timeZone: "Asia/Shanghai" } })).id;
+});
+
+afterEach(async () => {
+  await db.close();
+  await testDb.drop();
+});
+
+/** Adds one event to a kind's counter and returns the count after it; throws after writing when `fail`. */
+function* count(kind: string, fail = false): Steps<number> {
+  const [row] = yield* query<{ events: number | bigint }>(sql`
+    INSERT INTO "KindTally" ("branchId", "year", "kind", "events", "personTimes") VALUES (${branchId}, ${2026}, ${kind}, ${1}, ${0})
+    ON CONFLICT ("branchId", "year", "kind") DO UPDATE SET "events" = "KindTally"."events" + 1 RETURNING "events"`);
+  if (fail) throw new Error(`${kind} refused`);
+  return Number(row?.events);
+}
+
+const counts = async () =>
+  (await db.prisma.kindTally.findMany({ where: { branchId }, orderBy: { kind: "asc" } })).map((r) => [r.kind, r.events]);
+
+test("transactions started together: each sees the ones before it, one that throws is undone alone", async () => {
+  const results = await Promise.allSettled([
+    runner.transaction(count("party_lecture")),
+    runner.transaction(count("branch_committee", true)),
+    runner.transaction(count("party_lecture")),
+  ]);
+  expect(results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message))).toEqual([
+    1,
+    "branch_committee refused",
+    2,
+  ]);
+  expect(await counts()).toEqual([["party_lecture", 2]]);
+  // SQLite: one commit (one wait for the disk) for the three.
+  if (db.sqlite) expect(statements.filter((s) => s === "COMMIT")).toEqual(["COMMIT"]);
+});
+
+test("a transaction alone that throws leaves nothing; the next one commits", async () => {
+  await expect(runner.transaction(count("party_lecture", true))).rejects.toThrow("party_lecture refused");
+  expect(await counts()).toEqual([]);
+  expect(await runner.transaction(count("party_lecture"))).toBe(1);
+  const rows = await runner.run(query<{ n: number | bigint }>(sql`SELECT COUNT(*) AS n FROM "KindTally"`));
+  expect(rows.map((r) => Number(r.n))).toEqual([1]);
+});
