@@ -42,6 +42,18 @@ test("one entry per chat at a time, in order; done marks go with the next claim,
   expect(await inbox.lag(now)).toEqual({ pending: 1, oldestSeconds: 0 });
 });
 
+test("a claimer that names the chats it has in hand: their next updates wait, its finished one makes way, other owners' leases still hold", async () => {
+  await inbox.store([update(1, 10), update(2, 10), update(3, 20), update(4, 30), update(5, 30)], now);
+  expect((await inbox.claim("b", 1, now, lease)).map((e) => e.updateId)).toEqual([1]);
+  // "a" holds nothing: chat 10 is b's (its next waits), 20 and 30 are free.
+  expect((await inbox.claim("a", 8, now, lease, [], [])).map((e) => e.updateId)).toEqual([3, 4]);
+  // In hand: chats 20 and 30; nothing new for "a".
+  expect(await inbox.claim("a", 8, now, lease, [], ["chat:20", "chat:30"])).toEqual([]);
+  // 4 finished (chat 30 no longer held): 5 is claimed with the done mark.
+  expect((await inbox.claim("a", 8, now, lease, [4], ["chat:20"])).map((e) => e.updateId)).toEqual([5]);
+  expect((await db.prisma.inboxUpdate.findUniqueOrThrow({ where: { updateId: 4n } })).status).toBe("done");
+});
+
 test("an inbox write while another caller's transaction is open survives that transaction's rollback", async () => {
   const failing = db.prisma
     .$transaction(async (tx) => {

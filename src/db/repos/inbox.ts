@@ -1,6 +1,6 @@
 // The durable update inbox: every update taken from Telegram is stored here before it is confirmed,
 // and handled from here in order per sequence key (the chat, else the user), by any process.
-import { join, sqltag as sql } from "@prisma/client/runtime/client";
+import { empty, join, sqltag as sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
 import type { DirectDb, SqliteDirect } from "../sqliteAdapter.js";
 
@@ -30,10 +30,13 @@ const CLAIM_WINDOW = 500;
 type Candidate = { updateId: bigint | number; seqKey: string; free: bigint | number };
 type Claimed = { updateId: bigint | number; seqKey: string; payload: string; attempts: bigint | number };
 
-/** Per sequence key the oldest pending entry, when free; entries in `done` count as done already. */
-function choose(rows: readonly Candidate[], limit: number, done: readonly number[]): number[] {
+/**
+ * Per sequence key the oldest pending entry, when free; entries in `done` count as done already, and the
+ * keys in `held` are taken (the owner's entries in hand, which the SELECT leaves out).
+ */
+function choose(rows: readonly Candidate[], limit: number, done: readonly number[], held: readonly string[]): number[] {
   const finished = new Set(done);
-  const seen = new Set<string>();
+  const seen = new Set<string>(held);
   const candidates: number[] = [];
   for (const r of rows) {
     if (candidates.length >= limit) break;
@@ -48,6 +51,13 @@ const toEntries = (rows: readonly Claimed[]): InboxEntry[] =>
   rows
     .map((r) => ({ updateId: Number(r.updateId), seqKey: r.seqKey, payload: r.payload, attempts: Number(r.attempts) }))
     .sort((a, b) => a.updateId - b.updateId);
+
+/**
+ * With `held`, a claim leaves out the claimer's own live leases (parameters: owner, now): the entries it
+ * has in hand, whose keys are `held`, and those it finished, which are `done`. A claim under load then
+ * reads the few new entries instead of every one in hand.
+ */
+const NOT_HELD_BY_ME = `("lockedBy" IS NULL OR "lockedBy" <> ? OR "lockedUntil" IS NULL OR "lockedUntil" <= ?)`;
 
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
@@ -72,7 +82,7 @@ function sqliteHotPath(direct: SqliteDirect) {
           updates.flatMap((u) => [u.update_id, u.seqKey, u.payload, now.getTime()]),
         );
       }),
-    claim: (owner: string, limit: number, now: Date, leaseUntil: Date, done: readonly number[]) =>
+    claim: (owner: string, limit: number, now: Date, leaseUntil: Date, done: readonly number[], held?: readonly string[]) =>
       direct.run((db) => {
         const t = now.getTime();
         const ids =
@@ -81,11 +91,12 @@ function sqliteHotPath(direct: SqliteDirect) {
                 db.all<Candidate>(
                   `SELECT "updateId", "seqKey",
                      CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ?) AND ("notBefore" IS NULL OR "notBefore" <= ?) THEN 1 ELSE 0 END AS "free"
-                   FROM "InboxUpdate" WHERE "status" = 'pending' ORDER BY "updateId" LIMIT ?`,
-                  [t, t, CLAIM_WINDOW],
+                   FROM "InboxUpdate" WHERE "status" = 'pending' ${held ? `AND ${NOT_HELD_BY_ME}` : ""} ORDER BY "updateId" LIMIT ?`,
+                  held ? [t, t, owner, t, CLAIM_WINDOW] : [t, t, CLAIM_WINDOW],
                 ),
                 limit,
                 done,
+                held ?? [],
               )
             : [];
         if (!ids.length && !done.length) return [];
@@ -141,16 +152,26 @@ export function inboxRepo(prisma: Prisma, sqlite?: SqliteDirect) {
      * reading the same entry, one gets it. `done` (entries of `owner` whose handling has finished:
      * writes committed, answer sent) are marked done in the same transaction — one commit for both —
      * and count as done already when choosing, so a chat's next update is claimed in that very claim.
+     * `held`: the keys of the entries `owner` has in hand (see NOT_HELD_BY_ME).
      */
-    async claim(owner: string, limit: number, now: Date, leaseUntil: Date, done: readonly number[] = []): Promise<InboxEntry[]> {
-      if (hot) return hot.claim(owner, limit, now, leaseUntil, done);
+    async claim(
+      owner: string,
+      limit: number,
+      now: Date,
+      leaseUntil: Date,
+      done: readonly number[] = [],
+      held?: readonly string[],
+    ): Promise<InboxEntry[]> {
+      if (hot) return hot.claim(owner, limit, now, leaseUntil, done, held);
       let candidates: number[] = [];
       if (limit > 0) {
         const rows = await prisma.$queryRaw<Candidate[]>`
           SELECT "updateId", "seqKey",
             CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}) AND ("notBefore" IS NULL OR "notBefore" <= ${now}) THEN 1 ELSE 0 END AS "free"
-          FROM "InboxUpdate" WHERE "status" = 'pending' ORDER BY "updateId" LIMIT ${CLAIM_WINDOW}`;
-        candidates = choose(rows, limit, done);
+          FROM "InboxUpdate"
+          WHERE "status" = 'pending' ${held ? sql`AND ("lockedBy" IS NULL OR "lockedBy" <> ${owner} OR "lockedUntil" IS NULL OR "lockedUntil" <= ${now})` : empty}
+          ORDER BY "updateId" LIMIT ${CLAIM_WINDOW}`;
+        candidates = choose(rows, limit, done, held ?? []);
       }
       const claimQuery = candidates.length
         ? prisma.$queryRaw<Claimed[]>`

@@ -74,6 +74,8 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const retryLaterMs = opts.retryLaterMs ?? 30_000;
   const retentionMs = opts.retentionMs ?? 7 * 86_400_000;
   const inHand = new Map<number, Promise<void>>();
+  /** The sequence key of each entry in hand. */
+  const heldKeys = new Map<number, string>();
   /** Handled (writes committed, answer sent), to be marked done with the next claim. */
   let finished: number[] = [];
   /** Something happened since the last claim began (stored, finished): look again before waiting. */
@@ -127,7 +129,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     finished = [];
     let entries;
     try {
-      entries = await inbox.claim(owner, Math.max(0, free), new Date(), leaseUntil(), done);
+      entries = await inbox.claim(owner, Math.max(0, free), new Date(), leaseUntil(), done, [...heldKeys.values()]);
     } catch (error) {
       finished = done.concat(finished); // tried again with the next claim
       throw error;
@@ -135,9 +137,11 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     for (const entry of entries) {
       const handling = handle(entry).finally(() => {
         inHand.delete(entry.updateId);
+        heldKeys.delete(entry.updateId);
         wake();
       });
       inHand.set(entry.updateId, handling);
+      heldKeys.set(entry.updateId, entry.seqKey);
     }
     return entries.length;
   }
@@ -155,7 +159,12 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       } catch (error) {
         if (!isDatabaseBusy(error)) logger.error({ err: error }, "inbox: claiming failed");
       }
-      if (woken) continue; // stored or finished meanwhile: more may be claimable now
+      if (woken) {
+        // Stored or finished meanwhile: more may be claimable now. After this turn of the event loop,
+        // so that the updates finishing in it share one claim (one transaction, one look at the inbox).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         wakeUp = () => {
