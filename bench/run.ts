@@ -182,6 +182,12 @@ async function main(): Promise<void> {
       () => true,
     );
 
+    // /log too (a running bot has parsed and saved reports before): into the year before, so the
+    // measured year stays empty.
+    let warm = 100_000;
+    await drive(e50, 2, (u) => u.command("log", reportLine(warm++, year - 1, 365)), isSaved);
+    await drive(m50, 2, (u) => u.command("log", reportLine(warm++, year - 1, 365)), isSaved);
+
     // Interleaved in 4 turns of 5 rounds each, so that a busy spell of the machine falls on both.
     log("/help");
     const echoTurns: Run[] = [];
