@@ -34,9 +34,8 @@ interface Client {
 
 /** The connection for plain SQL, as it is between statements of Prisma's (no transaction open). */
 export interface DirectDb {
-  all<T>(sql: string, params: readonly unknown[]): T[];
   /** Rows of a statement that returns some (a SELECT, or … RETURNING); none of one that does not. */
-  query(sql: string, params: readonly unknown[]): unknown[];
+  query<T = unknown>(sql: string, params: readonly unknown[]): T[];
   run(sql: string, params: readonly unknown[]): number;
   /**
    * fn in BEGIN IMMEDIATE … COMMIT (ROLLBACK when it throws). `unsynced`: the commit does not wait
@@ -163,13 +162,9 @@ export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}):
       const { client, statement, idle } = await connection;
       await idle();
       return fn({
-        all: <T>(sql: string, params: readonly unknown[]) =>
-          statement(sql)
-            .raw(false)
-            .all(...params) as T[],
-        query: (sql, params) => {
+        query: <T>(sql: string, params: readonly unknown[]) => {
           const s = statement(sql);
-          if (s.reader) return s.raw(false).all(...params);
+          if (s.reader) return s.raw(false).all(...params) as T[];
           s.run(...params);
           return [];
         },

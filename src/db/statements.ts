@@ -92,7 +92,7 @@ export function sqliteRunner(direct: SqliteDirect): SqlRunner {
       );
   };
   return {
-    all: <T>(statement: Sql) => direct.run((db) => db.query(statement.sql, statement.values.map(encode)) as T[]),
+    all: <T>(statement: Sql) => direct.run((db) => db.query<T>(statement.sql, statement.values.map(encode))),
     transaction: <R>(steps: Steps<R>) =>
       new Promise<R>((resolve, reject) => {
         queue.push({ steps, resolve: resolve, reject });

@@ -88,7 +88,7 @@ function sqliteHotPath(direct: SqliteDirect) {
         const ids =
           limit > 0
             ? choose(
-                db.all<Candidate>(
+                db.query<Candidate>(
                   `SELECT "updateId", "seqKey",
                      CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ?) AND ("notBefore" IS NULL OR "notBefore" <= ?) THEN 1 ELSE 0 END AS "free"
                    FROM "InboxUpdate" WHERE "status" = 'pending' ${held ? `AND ${NOT_HELD_BY_ME}` : ""} ORDER BY "updateId" LIMIT ?`,
@@ -108,7 +108,7 @@ function sqliteHotPath(direct: SqliteDirect) {
             if (done.length) markDone(db, done, owner, now);
             if (!ids.length) return [];
             return toEntries(
-              db.all<Claimed>(
+              db.query<Claimed>(
                 `UPDATE "InboxUpdate" SET "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1
                WHERE "updateId" IN (${marks(ids.length)}) AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" <= ?)
                RETURNING "updateId", "seqKey", "payload", "attempts"`,

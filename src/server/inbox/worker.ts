@@ -73,9 +73,8 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const busyWaitMs = opts.busyWaitMs ?? 20_000;
   const retryLaterMs = opts.retryLaterMs ?? 30_000;
   const retentionMs = opts.retentionMs ?? 7 * 86_400_000;
-  const inHand = new Map<number, Promise<void>>();
-  /** The sequence key of each entry in hand. */
-  const heldKeys = new Map<number, string>();
+  /** The entries in hand by update id: their sequence key and their handling. */
+  const inHand = new Map<number, { seqKey: string; handling: Promise<void> }>();
   /** Handled (writes committed, answer sent), to be marked done with the next claim. */
   let finished: number[] = [];
   /** Something happened since the last claim began (stored, finished): look again before waiting. */
@@ -129,7 +128,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     finished = [];
     let entries;
     try {
-      entries = await inbox.claim(owner, Math.max(0, free), new Date(), leaseUntil(), done, [...heldKeys.values()]);
+      entries = await inbox.claim(owner, Math.max(0, free), new Date(), leaseUntil(), done, [...inHand.values()].map((h) => h.seqKey));
     } catch (error) {
       finished = done.concat(finished); // tried again with the next claim
       throw error;
@@ -137,11 +136,9 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     for (const entry of entries) {
       const handling = handle(entry).finally(() => {
         inHand.delete(entry.updateId);
-        heldKeys.delete(entry.updateId);
         wake();
       });
-      inHand.set(entry.updateId, handling);
-      heldKeys.set(entry.updateId, entry.seqKey);
+      inHand.set(entry.updateId, { seqKey: entry.seqKey, handling });
     }
     return entries.length;
   }
@@ -197,7 +194,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       stopping = true;
       wake();
       await loopDone;
-      while (inHand.size) await Promise.allSettled([...inHand.values()]);
+      while (inHand.size) await Promise.allSettled([...inHand.values()].map((h) => h.handling));
       if (heartbeat) clearInterval(heartbeat);
       await whileBusy(() => claimSome(false), busyWaitMs).catch((error: unknown) =>
         logger.error({ err: error }, "could not mark updates done; they will be handled again"),
