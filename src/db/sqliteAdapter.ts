@@ -9,6 +9,9 @@
 //   transaction is open, without Prisma's query pipeline — the durable inbox's hot path, which every
 //   update pays (Prisma's overhead was most of the inbox's CPU).
 // - An optional per-statement hook (tests and the bench count statements per update with it).
+// - Change stamps: which tables this connection has written (seen in each statement's text), and
+//   whether another connection has committed since (`PRAGMA data_version`), so that a read can be
+//   kept until what it read may have changed (the roster every report reads).
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { LruCache } from "./lruCache.js";
@@ -45,6 +48,11 @@ export interface DirectDb {
   transaction<T>(fn: () => T, opts?: { unsynced?: boolean }): T;
   /** Inside a transaction: fn's writes undone alone when it throws (SAVEPOINT … RELEASE). */
   savepoint<T>(fn: () => T): T;
+  /**
+   * Changes whenever one of `tables` may have changed since: a write of this connection to it (or a
+   * write whose table is not recognised), or a commit of another connection to the database.
+   */
+  changeStamp(tables: readonly string[]): string;
 }
 
 export interface SqliteDirect {
@@ -52,12 +60,45 @@ export interface SqliteDirect {
   run<T>(fn: (db: DirectDb) => T): Promise<T>;
 }
 
+/** The table a write statement names (Prisma's `main`.`T` and our "T" alike); "*" when unrecognised; null for reads. */
+function writtenTable(sql: string): string | null {
+  const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
+  if (!verb || ["SELECT", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA", "WITH"].includes(verb)) {
+    // WITH … may write; only the plain read is recognised.
+    return verb === "WITH" && /\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql) ? "*" : null;
+  }
+  const table =
+    /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+(?:[`"]?main[`"]?\.)?[`"]?(\w+)/i.exec(
+      sql,
+    );
+  return table?.[1] ?? "*";
+}
+
+/** Counts the writes of one connection per table, from the statements' text. */
+class WriteWatch {
+  private readonly tableOf = new LruCache<string, string | null>(500);
+  private readonly counts = new Map<string, number>();
+
+  saw(sql: string): void {
+    let table = this.tableOf.get(sql);
+    if (table === undefined) this.tableOf.set(sql, (table = writtenTable(sql)));
+    if (table !== null) this.counts.set(table, (this.counts.get(table) ?? 0) + 1);
+  }
+
+  /** Grows with every write to one of `tables` (or to an unrecognised one). */
+  writesTo(tables: readonly string[]): number {
+    let n = this.counts.get("*") ?? 0;
+    for (const t of tables) n += this.counts.get(t) ?? 0;
+    return n;
+  }
+}
+
 /**
  * Wraps `client.prepare` so that a statement is compiled once and reused: the adapter calls
  * `prepare(sql).bind(args)` and then run / columns / raw().all(); bind may be called only once on a
  * better-sqlite3 statement, so the arguments are passed to each call instead.
  */
-function reuseStatements(client: Client, max: number, onStatement?: (sql: string) => void): (sql: string) => Statement {
+function reuseStatements(client: Client, max: number, watch: WriteWatch, onStatement?: (sql: string) => void): (sql: string) => Statement {
   const original = client.prepare.bind(client);
   const cache = new Map<string, Statement>();
   const columnsOf = new WeakMap<Statement, unknown[]>();
@@ -65,6 +106,7 @@ function reuseStatements(client: Client, max: number, onStatement?: (sql: string
   const direct = new LruCache<string, Statement>(max);
   client.prepare = (sql: string) => {
     onStatement?.(sql);
+    watch.saw(sql);
     let stmt = cache.get(sql);
     if (stmt) {
       cache.delete(sql);
@@ -92,6 +134,7 @@ function reuseStatements(client: Client, max: number, onStatement?: (sql: string
   };
   return (sql: string) => {
     onStatement?.(sql);
+    watch.saw(sql);
     let stmt = direct.get(sql);
     if (!stmt) direct.set(sql, (stmt = original(sql)));
     return stmt;
@@ -148,18 +191,26 @@ function isolateTransactions(adapter: SqlDriverAdapter): () => Promise<void> {
 export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}): SqlDriverAdapterFactory & { direct: SqliteDirect } {
   // Dates as unix milliseconds, as Prisma's native engine and our migrations store them.
   const inner = new PrismaBetterSqlite3({ url: file }, { timestampFormat: "unixepoch-ms" });
-  let connected!: (db: { client: Client; statement: (sql: string) => Statement; idle: () => Promise<void> }) => void;
+  let connected!: (db: {
+    client: Client;
+    statement: (sql: string) => Statement;
+    idle: () => Promise<void>;
+    dataVersion: () => unknown;
+  }) => void;
   const connection = new Promise<Parameters<typeof connected>[0]>((r) => (connected = r));
   const patch = (adapter: SqlDriverAdapter) => {
     const client = (adapter as unknown as { client?: Client }).client;
     if (!client) throw new Error("the better-sqlite3 adapter has no client to patch");
-    const statement = reuseStatements(client, options.statementCache ?? 200, options.onStatement);
-    connected({ client, statement, idle: isolateTransactions(adapter) });
+    // Prepared before the statement hooks are in place: a stamp is no statement of the app's.
+    const version = client.prepare("PRAGMA data_version").raw(true);
+    const statement = reuseStatements(client, options.statementCache ?? 200, watch, options.onStatement);
+    connected({ client, statement, idle: isolateTransactions(adapter), dataVersion: () => (version.all()[0] as unknown[])[0] });
     return adapter;
   };
+  const watch = new WriteWatch();
   const direct: SqliteDirect = {
     async run(fn) {
-      const { client, statement, idle } = await connection;
+      const { client, statement, idle, dataVersion } = await connection;
       await idle();
       return fn({
         query: <T>(sql: string, params: readonly unknown[]) => {
@@ -169,6 +220,7 @@ export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}):
           return [];
         },
         run: (sql, params) => (statement(sql).run(...params) as { changes: number }).changes,
+        changeStamp: (tables) => `${String(dataVersion())}:${watch.writesTo(tables)}`,
         savepoint: (body) => {
           options.onStatement?.("SAVEPOINT");
           client.exec("SAVEPOINT one");

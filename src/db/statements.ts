@@ -7,6 +7,7 @@
 // interleave) and awaited inside one Prisma transaction on PostgreSQL.
 import type { Sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "./client.js";
+import { LruCache } from "./lruCache.js";
 import type { DirectDb, SqliteDirect } from "./sqliteAdapter.js";
 
 /** Statements run one after another, each seeing the rows of the one before; R is what they come to. */
@@ -24,6 +25,12 @@ export interface SqlRunner {
   transaction<R>(steps: Steps<R>): Promise<R>;
   /** The steps without a transaction (reads). */
   run<R>(steps: Steps<R>): Promise<R>;
+  /**
+   * A read kept under `key` until one of `tables` may have changed (SQLite, where the connection sees
+   * every write of its own and a stamp tells another process's); on PostgreSQL, read every time.
+   * The value is shared by every caller: not to be changed.
+   */
+  cached<R>(key: string, tables: readonly string[], read: () => Steps<R>): Promise<R>;
 }
 
 /** The raw-statement part of a Prisma client or transaction. */
@@ -54,6 +61,7 @@ export function prismaRunner(prisma: Prisma): SqlRunner {
     all: <T>(statement: Sql) => prisma.$queryRaw<T[]>(statement),
     transaction: (steps) => prisma.$transaction((tx) => runOn(tx, steps)),
     run: (steps) => runOn(prisma, steps),
+    cached: (_key, _tables, read) => runOn(prisma, read()),
   };
 }
 
@@ -70,6 +78,7 @@ interface Queued {
  * disk — for all of them; none is answered before that COMMIT.
  */
 export function sqliteRunner(direct: SqliteDirect): SqlRunner {
+  const reads = new LruCache<string, { stamp: string; value: unknown }>(1000);
   let queue: Queued[] = [];
   const commitQueued = () => {
     const batch = queue;
@@ -99,5 +108,14 @@ export function sqliteRunner(direct: SqliteDirect): SqlRunner {
         if (queue.length === 1) setImmediate(commitQueued);
       }),
     run: (steps) => direct.run((db) => runSync(db, steps)),
+    cached: <R>(key: string, tables: readonly string[], read: () => Steps<R>) =>
+      direct.run((db) => {
+        const stamp = db.changeStamp(tables);
+        const kept = reads.get(key);
+        if (kept?.stamp === stamp) return kept.value as R;
+        const value = runSync(db, read());
+        reads.set(key, { stamp, value });
+        return value;
+      }),
   };
 }

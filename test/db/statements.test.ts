@@ -61,3 +61,34 @@ test("a transaction alone that throws leaves nothing; the next one commits", asy
   const rows = await runner.run(query<{ n: number | bigint }>(sql`SELECT COUNT(*) AS n FROM "KindTally"`));
   expect(rows.map((r) => Number(r.n))).toEqual([1]);
 });
+
+test("a kept read is read again once its tables were written: by this connection (Prisma or direct) or by another process", async () => {
+  function* kinds(): Steps<string[]> {
+    return (yield* query<{ kind: string }>(sql`SELECT kind FROM "KindTally" WHERE "branchId" = ${branchId} ORDER BY kind`)).map((r) => r.kind);
+  }
+  const read = () => runner.cached(`kinds:${branchId}`, ["KindTally"], kinds);
+  const selects = () => statements.filter((s) => s.includes(`SELECT kind FROM "KindTally"`)).length;
+
+  expect(await read()).toEqual([]);
+  expect(await read()).toEqual([]);
+  // Another table written: still kept.
+  await db.prisma.branch.update({ where: { id: branchId }, data: { name: "第二党支部" } });
+  expect(await read()).toEqual([]);
+  if (db.sqlite) expect(selects()).toBe(1);
+
+  await runner.transaction(count("party_lecture"));
+  expect(await read()).toEqual(["party_lecture"]);
+  await db.prisma.kindTally.create({ data: { branchId, year: 2026, kind: "branch_committee", events: 1, personTimes: 0 } });
+  expect(await read()).toEqual(["branch_committee", "party_lecture"]);
+
+  // Another process on the same database (the admin command line, say).
+  const other = await openDatabase(testDb.url);
+  try {
+    await other.prisma.kindTally.deleteMany({ where: { kind: "party_lecture" } });
+  } finally {
+    await other.close();
+  }
+  expect(await read()).toEqual(["branch_committee"]);
+  expect(await read()).toEqual(["branch_committee"]);
+  if (db.sqlite) expect(selects()).toBe(4);
+});

@@ -1,6 +1,6 @@
 import { sqltag as sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
-import type { SqlRunner } from "../statements.js";
+import { query, type SqlRunner, type Steps } from "../statements.js";
 import { isRole, type Role } from "../../domain/roles.js";
 
 export interface BranchView {
@@ -59,6 +59,37 @@ function toBranch(b: BranchRow): BranchView {
   return { id: b.id, name: b.name, timeZone: b.timeZone, requireApproval: b.requireApproval, groupChatId: b.groupChatId === null ? null : Number(b.groupChatId), rules };
 }
 
+/** The tables the roster is read from (a write to one of them and it is read again). */
+const ROSTER_TABLES = ["Membership", "Member", "PartyGroup"];
+
+/** One statement: membership, member and party group joined, in the order members joined. */
+function* rosterSteps(branchId: number, includeRemoved: boolean): Steps<readonly MemberRow[]> {
+  const rows = yield* query<RosterRow>(sql`
+    SELECT ms."memberId" AS "memberId", m."telegramId" AS "telegramId", m.name, m.username, ms.role,
+      ms."committeeTitle" AS "committeeTitle", ms.probationary, g.name AS "groupName", ms.status,
+      ms."fullMemberSince" AS "fullMemberSince", ms."removedReason" AS "removedReason"
+    FROM "Membership" ms
+    JOIN "Member" m ON m.id = ms."memberId"
+    LEFT JOIN "PartyGroup" g ON g.id = ms."partyGroupId"
+    WHERE ms."branchId" = ${branchId} AND (${includeRemoved} OR ms.status <> 'removed')
+    ORDER BY ms."joinedAt" ASC, ms.id ASC`);
+  return rows.map((r) =>
+    Object.freeze({
+      memberId: Number(r.memberId),
+      telegramId: Number(r.telegramId),
+      name: r.name,
+      username: r.username,
+      role: isRole(r.role) ? r.role : "member",
+      committeeTitle: r.committeeTitle,
+      probationary: Boolean(r.probationary),
+      groupName: r.groupName,
+      status: r.status === "pending" || r.status === "removed" ? r.status : "active",
+      fullMemberSince: r.fullMemberSince,
+      removedReason: r.removedReason,
+    }),
+  );
+}
+
 export function branchesRepo(prisma: Prisma, runner: SqlRunner) {
   return {
     /** Creates a branch; its creator becomes the secretary and works in it from now on. */
@@ -111,29 +142,9 @@ export function branchesRepo(prisma: Prisma, runner: SqlRunner) {
       return rows.map((r) => ({ id: r.branch.id, name: r.branch.name, role: isRole(r.role) ? r.role : "member" }));
     },
     async members(branchId: number, includeRemoved = false): Promise<MemberRow[]> {
-      // One statement (every report reads the roster): membership, member and party group joined.
-      const rows = await runner.all<RosterRow>(sql`
-        SELECT ms."memberId" AS "memberId", m."telegramId" AS "telegramId", m.name, m.username, ms.role,
-               ms."committeeTitle" AS "committeeTitle", ms.probationary, g.name AS "groupName", ms.status,
-               ms."fullMemberSince" AS "fullMemberSince", ms."removedReason" AS "removedReason"
-        FROM "Membership" ms
-        JOIN "Member" m ON m.id = ms."memberId"
-        LEFT JOIN "PartyGroup" g ON g.id = ms."partyGroupId"
-        WHERE ms."branchId" = ${branchId} AND (${includeRemoved} OR ms.status <> 'removed')
-        ORDER BY ms."joinedAt" ASC, ms.id ASC`);
-      return rows.map((r) => ({
-        memberId: Number(r.memberId),
-        telegramId: Number(r.telegramId),
-        name: r.name,
-        username: r.username,
-        role: isRole(r.role) ? r.role : "member",
-        committeeTitle: r.committeeTitle,
-        probationary: Boolean(r.probationary),
-        groupName: r.groupName,
-        status: r.status === "pending" || r.status === "removed" ? r.status : "active",
-        fullMemberSince: r.fullMemberSince,
-        removedReason: r.removedReason,
-      }));
+      // Every report reads the roster: kept until a membership, member or party group is written.
+      const kept = await runner.cached(`roster:${branchId}:${includeRemoved}`, ROSTER_TABLES, () => rosterSteps(branchId, includeRemoved));
+      return [...kept];
     },
     /** Every member's name (removed ones too: old records name them), by member id. */
     async memberNames(branchId: number): Promise<Map<number, string>> {
