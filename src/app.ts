@@ -103,7 +103,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
       health,
       webhook: {
         path: url.pathname,
-        handle: inboxWebhook({ inbox: store.inbox, secretToken: config.WEBHOOK_SECRET, logger, onStored: () => worker.wake() }),
+        handle: inboxWebhook({ inbox: store.inbox, secretToken: config.WEBHOOK_SECRET, logger, target: worker }),
       },
     });
     await bot.api.setWebhook(url.href, {
@@ -113,7 +113,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
     logger.info({ url: url.href, port: config.PORT }, "webhook mode: listening");
   } else {
     await bot.api.deleteWebhook();
-    poller = startPolling({ api: bot.api, inbox: store.inbox, logger, onStored: () => worker.wake() });
+    poller = startPolling({ api: bot.api, inbox: store.inbox, logger, target: worker });
     // Only /healthz here; a port already taken costs the health check, not the bot.
     if (opts.healthInPolling) {
       server = await startHttpServer({ port: config.PORT, logger, health }).catch((error: unknown) => {

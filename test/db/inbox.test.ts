@@ -54,6 +54,28 @@ test("a claimer that names the chats it has in hand: their next updates wait, it
   expect((await db.prisma.inboxUpdate.findUniqueOrThrow({ where: { updateId: 4n } })).status).toBe("done");
 });
 
+test("stored under a lease: the new entries come back leased to their owner, an update delivered again does not; claims tell whether they left anything behind", async () => {
+  const backlog: boolean[] = [];
+  const onBacklog = (clear: boolean) => backlog.push(clear);
+  await inbox.store([update(1, 10)], now);
+  const leased = await inbox.store([update(1, 10), update(2, 10), update(3, 20)], now, () => ({ owner: "a", until: lease }));
+  expect(leased).toEqual([
+    { updateId: 2, seqKey: "chat:10", payload: JSON.stringify({ update_id: 2 }), attempts: 1 },
+    { updateId: 3, seqKey: "chat:20", payload: JSON.stringify({ update_id: 3 }), attempts: 1 },
+  ]);
+  // Another claimer gets only the unleased one, and sees a's leases left behind.
+  expect((await inbox.claim("b", 8, now, lease, [], undefined, onBacklog)).map((e) => e.updateId)).toEqual([1]);
+  expect(backlog).toEqual([false]);
+  await inbox.markDone(1, "b", now);
+  // "a", naming what it has in hand, finds nothing else.
+  expect(await inbox.claim("a", 8, now, lease, [], ["chat:10", "chat:20"], onBacklog)).toEqual([]);
+  expect(backlog).toEqual([false, true]);
+  // Two of one chat stored without a lease: the claim takes the first and leaves the second behind.
+  await inbox.store([update(4, 30), update(5, 30)], now);
+  expect((await inbox.claim("a", 8, now, lease, [2, 3], [], onBacklog)).map((e) => e.updateId)).toEqual([4]);
+  expect(backlog).toEqual([false, true, false]);
+});
+
 test("an inbox write while another caller's transaction is open survives that transaction's rollback", async () => {
   const failing = db.prisma
     .$transaction(async (tx) => {

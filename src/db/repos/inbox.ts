@@ -18,6 +18,18 @@ export interface IncomingUpdate {
   seqKey: string;
 }
 
+/** A lease given at storing: the entries go straight to their owner (see the worker's hand-off). */
+export interface StoreLease {
+  owner: string;
+  until: Date;
+}
+
+/** Asked at the moment of storing (inside the write): the lease to give the new entries, if any. */
+export type LeaseAtStore = () => StoreLease | undefined;
+
+/** Called with whether the claim saw every pending entry not held by the claimer taken (none left behind). */
+export type OnBacklog = (clear: boolean) => void;
+
 export interface InboxLag {
   pending: number;
   /** Seconds since the oldest pending update was received; 0 when none. */
@@ -47,6 +59,18 @@ function choose(rows: readonly Candidate[], limit: number, done: readonly number
   return candidates;
 }
 
+/** The updates the INSERT took (not stored before), as entries leased at storing. */
+function leasedEntries(updates: readonly IncomingUpdate[], inserted: readonly { updateId: bigint | number }[]): InboxEntry[] {
+  const taken = new Set(inserted.map((r) => Number(r.updateId)));
+  return updates
+    .filter((u) => taken.delete(u.update_id))
+    .map((u) => ({ updateId: u.update_id, seqKey: u.seqKey, payload: u.payload, attempts: 1 }));
+}
+
+/** A claim left nothing behind: it saw fewer than a window's worth, and took each one it saw. */
+const claimedAll = (seen: readonly Candidate[], claimed: readonly InboxEntry[]) =>
+  seen.length < CLAIM_WINDOW && seen.length === claimed.length;
+
 const toEntries = (rows: readonly Claimed[]): InboxEntry[] =>
   rows
     .map((r) => ({ updateId: Number(r.updateId), seqKey: r.seqKey, payload: r.payload, attempts: Number(r.attempts) }))
@@ -74,36 +98,53 @@ function sqliteHotPath(direct: SqliteDirect) {
       [now.getTime(), ...ids, owner],
     );
   return {
-    store: (updates: readonly IncomingUpdate[], now: Date) =>
+    store: (updates: readonly IncomingUpdate[], now: Date, leaseAtStore?: LeaseAtStore) =>
       direct.run((db) => {
-        db.run(
-          `INSERT INTO "InboxUpdate" ("updateId", "seqKey", "payload", "status", "attempts", "receivedAt")
-           VALUES ${updates.map(() => "(?, ?, ?, 'pending', 0, ?)").join(", ")} ON CONFLICT ("updateId") DO NOTHING`,
-          updates.flatMap((u) => [u.update_id, u.seqKey, u.payload, now.getTime()]),
+        const lease = leaseAtStore?.();
+        const inserted = db.query<{ updateId: number }>(
+          `INSERT INTO "InboxUpdate" ("updateId", "seqKey", "payload", "status", "attempts", "receivedAt", "lockedBy", "lockedUntil")
+           VALUES ${updates.map(() => "(?, ?, ?, 'pending', ?, ?, ?, ?)").join(", ")} ON CONFLICT ("updateId") DO NOTHING RETURNING "updateId"`,
+          updates.flatMap((u) => [
+            u.update_id,
+            u.seqKey,
+            u.payload,
+            lease ? 1 : 0,
+            now.getTime(),
+            lease?.owner ?? null,
+            lease?.until.getTime() ?? null,
+          ]),
         );
+        return lease ? leasedEntries(updates, inserted) : [];
       }),
-    claim: (owner: string, limit: number, now: Date, leaseUntil: Date, done: readonly number[], held?: readonly string[]) =>
+    claim: (
+      owner: string,
+      limit: number,
+      now: Date,
+      leaseUntil: Date,
+      done: readonly number[],
+      held?: readonly string[],
+      onBacklog?: OnBacklog,
+    ) =>
       direct.run((db) => {
         const t = now.getTime();
-        const ids =
+        const seen =
           limit > 0
-            ? choose(
-                db.query<Candidate>(
-                  `SELECT "updateId", "seqKey",
+            ? db.query<Candidate>(
+                `SELECT "updateId", "seqKey",
                      CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ?) AND ("notBefore" IS NULL OR "notBefore" <= ?) THEN 1 ELSE 0 END AS "free"
                    FROM "InboxUpdate" WHERE "status" = 'pending' ${held ? `AND ${NOT_HELD_BY_ME}` : ""} ORDER BY "updateId" LIMIT ?`,
-                  held ? [t, t, owner, t, CLAIM_WINDOW] : [t, t, CLAIM_WINDOW],
-                ),
-                limit,
-                done,
-                held ?? [],
+                held ? [t, t, owner, t, CLAIM_WINDOW] : [t, t, CLAIM_WINDOW],
               )
-            : [];
-        if (!ids.length && !done.length) return [];
+            : undefined;
+        const ids = seen ? choose(seen, limit, done, held ?? []) : [];
+        if (!ids.length && !done.length) {
+          if (seen) onBacklog?.(seen.length === 0);
+          return [];
+        }
         // Leases and done marks only: a power loss that drops them costs a second handling of the
         // update (the unique (chat, message) key keeps its record single), never an update. The
         // store, the records and everything else commit with synchronous=FULL.
-        return db.transaction(
+        const claimed = db.transaction(
           () => {
             if (done.length) markDone(db, done, owner, now);
             if (!ids.length) return [];
@@ -118,6 +159,8 @@ function sqliteHotPath(direct: SqliteDirect) {
           },
           { unsynced: true },
         );
+        if (seen) onBacklog?.(claimedAll(seen, claimed));
+        return claimed;
       }),
     markDone: (ids: readonly number[], owner: string, now: Date) => direct.run((db) => void markDone(db, ids, owner, now)),
   };
@@ -131,17 +174,23 @@ export function inboxRepo(prisma: Prisma, sqlite?: SqliteDirect) {
   return {
     /**
      * Stores a batch in one statement (atomic, one commit); an update already stored (delivered again)
-     * is left as it is. The hot path (store, claim, done) is plain SQL that both SQLite and PostgreSQL
+     * is left as it is. With `leaseAtStore`, the new entries are leased at once to the owner it names
+     * (asked inside the write) and come back, for the owner to handle without claiming them. The hot path (store, claim, done) is plain SQL that both SQLite and PostgreSQL
      * run as written: each is one statement, one commit at most, instead of Prisma's several.
      */
-    async store(updates: readonly IncomingUpdate[], now: Date): Promise<void> {
-      if (!updates.length) return;
-      if (hot) return hot.store(updates, now);
-      const rows = updates.map((u) => sql`(${BigInt(u.update_id)}, ${u.seqKey}, ${u.payload}, 'pending', 0, ${now})`);
-      await prisma.$executeRaw`
-        INSERT INTO "InboxUpdate" ("updateId", "seqKey", "payload", "status", "attempts", "receivedAt")
+    async store(updates: readonly IncomingUpdate[], now: Date, leaseAtStore?: LeaseAtStore): Promise<InboxEntry[]> {
+      if (!updates.length) return [];
+      if (hot) return hot.store(updates, now, leaseAtStore);
+      const lease = leaseAtStore?.();
+      const rows = updates.map(
+        (u) =>
+          sql`(${BigInt(u.update_id)}, ${u.seqKey}, ${u.payload}, 'pending', ${lease ? 1 : 0}, ${now}, ${lease?.owner ?? null}, ${lease?.until ?? null})`,
+      );
+      const inserted = await prisma.$queryRaw<{ updateId: bigint }[]>`
+        INSERT INTO "InboxUpdate" ("updateId", "seqKey", "payload", "status", "attempts", "receivedAt", "lockedBy", "lockedUntil")
         VALUES ${join(rows)}
-        ON CONFLICT ("updateId") DO NOTHING`;
+        ON CONFLICT ("updateId") DO NOTHING RETURNING "updateId"`;
+      return lease ? leasedEntries(updates, inserted) : [];
     },
 
     /**
@@ -152,7 +201,9 @@ export function inboxRepo(prisma: Prisma, sqlite?: SqliteDirect) {
      * reading the same entry, one gets it. `done` (entries of `owner` whose handling has finished:
      * writes committed, answer sent) are marked done in the same transaction — one commit for both —
      * and count as done already when choosing, so a chat's next update is claimed in that very claim.
-     * `held`: the keys of the entries `owner` has in hand (see NOT_HELD_BY_ME).
+     * `held`: the keys of the entries `owner` has in hand (see NOT_HELD_BY_ME). `onBacklog` hears, when
+     * the claim looked (limit > 0), whether it left no pending entry of another behind — on SQLite
+     * inside the claim's write, before any other statement can store.
      */
     async claim(
       owner: string,
@@ -161,17 +212,19 @@ export function inboxRepo(prisma: Prisma, sqlite?: SqliteDirect) {
       leaseUntil: Date,
       done: readonly number[] = [],
       held?: readonly string[],
+      onBacklog?: OnBacklog,
     ): Promise<InboxEntry[]> {
-      if (hot) return hot.claim(owner, limit, now, leaseUntil, done, held);
+      if (hot) return hot.claim(owner, limit, now, leaseUntil, done, held, onBacklog);
       let candidates: number[] = [];
+      let seen: Candidate[] | undefined;
       if (limit > 0) {
-        const rows = await prisma.$queryRaw<Candidate[]>`
+        seen = await prisma.$queryRaw<Candidate[]>`
           SELECT "updateId", "seqKey",
             CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}) AND ("notBefore" IS NULL OR "notBefore" <= ${now}) THEN 1 ELSE 0 END AS "free"
           FROM "InboxUpdate"
           WHERE "status" = 'pending' ${held ? sql`AND ("lockedBy" IS NULL OR "lockedBy" <> ${owner} OR "lockedUntil" IS NULL OR "lockedUntil" <= ${now})` : empty}
           ORDER BY "updateId" LIMIT ${CLAIM_WINDOW}`;
-        candidates = choose(rows, limit, done, held ?? []);
+        candidates = choose(seen, limit, done, held ?? []);
       }
       const claimQuery = candidates.length
         ? prisma.$queryRaw<Claimed[]>`
@@ -184,7 +237,9 @@ export function inboxRepo(prisma: Prisma, sqlite?: SqliteDirect) {
       if (claimQuery && doneQuery) [, rows] = await prisma.$transaction([doneQuery, claimQuery]);
       else if (claimQuery) rows = await claimQuery;
       else if (doneQuery) await doneQuery;
-      return toEntries(rows);
+      const claimed = toEntries(rows);
+      if (seen) onBacklog?.(claimedAll(seen, claimed));
+      return claimed;
     },
 
     /** Extends the leases `owner` holds (a heartbeat while updates are in hand). */

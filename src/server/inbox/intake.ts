@@ -7,7 +7,7 @@ import type { Api } from "grammy";
 import type { Update } from "grammy/types";
 import type { IncomingUpdate, InboxRepo } from "../../db/repos/inbox.js";
 import type { Logger } from "../../logger.js";
-import { whileBusy } from "./worker.js";
+import { whileBusy, type InboxTarget } from "./worker.js";
 
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
@@ -28,14 +28,20 @@ export function seqKeyOf(update: Update): string {
 
 export const toIncoming = (u: Update): IncomingUpdate => ({ update_id: u.update_id, payload: JSON.stringify(u), seqKey: seqKeyOf(u) });
 
-/** Stores, waiting for a busy database for up to a minute (the updates are not confirmed before). */
-const storeDurably = (inbox: InboxRepo, updates: Update[]) => whileBusy(() => inbox.store(updates.map(toIncoming), new Date()), 60_000);
+/**
+ * Stores, waiting for a busy database for up to a minute (the updates are not confirmed before); the
+ * entries the target took a lease on come back, for `target.stored` once the updates are confirmed.
+ */
+function storeDurably(inbox: InboxRepo, updates: Update[], target: InboxTarget) {
+  const incoming = updates.map(toIncoming);
+  return whileBusy(() => inbox.store(incoming, new Date(), () => target.leaseAtStore()), 60_000);
+}
 
 export interface Poller {
   stop(): Promise<void>;
 }
 
-export function startPolling(opts: { api: Api; inbox: InboxRepo; logger: Logger; onStored: () => void; timeoutSeconds?: number }): Poller {
+export function startPolling(opts: { api: Api; inbox: InboxRepo; logger: Logger; target: InboxTarget; timeoutSeconds?: number }): Poller {
   const controller = new AbortController();
   let running = true;
   const loop = async () => {
@@ -57,8 +63,9 @@ export function startPolling(opts: { api: Api; inbox: InboxRepo; logger: Logger;
         continue;
       }
       if (!updates.length) continue;
+      let leased;
       try {
-        await storeDurably(opts.inbox, updates);
+        leased = await storeDurably(opts.inbox, updates, opts.target);
       } catch (error) {
         // Not confirmed: Telegram gives the same batch again.
         opts.logger.error({ err: error }, "could not store updates; they stay with Telegram");
@@ -66,7 +73,7 @@ export function startPolling(opts: { api: Api; inbox: InboxRepo; logger: Logger;
         continue;
       }
       offset = updates[updates.length - 1]!.update_id + 1;
-      opts.onStored();
+      opts.target.stored(leased);
     }
   };
   const done = loop();
@@ -98,7 +105,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 /** The webhook's HTTP handler: 401 for a wrong secret, 400 for a body that is no update, 200 once stored. */
-export function inboxWebhook(opts: { inbox: InboxRepo; secretToken: string | undefined; logger: Logger; onStored: () => void }) {
+export function inboxWebhook(opts: { inbox: InboxRepo; secretToken: string | undefined; logger: Logger; target: InboxTarget }) {
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (opts.secretToken && req.headers["x-telegram-bot-api-secret-token"] !== opts.secretToken) {
       res.writeHead(401).end("secret token is wrong");
@@ -112,14 +119,15 @@ export function inboxWebhook(opts: { inbox: InboxRepo; secretToken: string | und
       res.writeHead(400).end();
       return;
     }
+    let leased;
     try {
-      await storeDurably(opts.inbox, [update]);
+      leased = await storeDurably(opts.inbox, [update], opts.target);
     } catch (error) {
       opts.logger.error({ err: error }, "could not store a webhook update; Telegram will send it again");
       res.writeHead(503).end();
       return;
     }
     res.writeHead(200, { "content-type": "application/json" }).end("{}");
-    opts.onStored();
+    opts.target.stored(leased);
   };
 }

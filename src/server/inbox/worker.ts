@@ -6,11 +6,17 @@
 // its entries leased, and they are handled again when the lease runs out (at once on SQLite, where
 // one process owns the file). A busy database is waited for, with backoff and a bound; after that the
 // member is told and the update waits in the inbox for a later try.
+//
+// Hand-off (one process per database, SQLite): once a claim has left no pending entry of anyone's
+// behind, updates are leased to this worker as they are stored and come straight to it, queued per
+// sequence key in memory — no claim reads the inbox for them. Anything that could put an entry out of
+// order (a store without a lease, a postponed update) turns the hand-off off until a claim finds the
+// inbox clear again.
 import { randomUUID } from "node:crypto";
 import { BotError } from "grammy";
 import type { Update } from "grammy/types";
 import { isDatabaseBusy } from "../../db/busy.js";
-import type { InboxEntry, InboxRepo } from "../../db/repos/inbox.js";
+import type { InboxEntry, InboxRepo, StoreLease } from "../../db/repos/inbox.js";
 import type { Logger } from "../../logger.js";
 
 export interface UpdateHandler {
@@ -35,14 +41,25 @@ export interface InboxWorkerOptions {
   retentionMs?: number;
   /** The member is told that their update waits (once per update). */
   onPostponed?: (update: Update) => Promise<void>;
-  /** Take over every other lease at start (SQLite: one process per database file). */
+  /**
+   * The only process on the database (SQLite: one process per database file): every other lease is
+   * taken over at start, and stored updates are handed to the worker directly.
+   */
   takeOverAtStart?: boolean;
 }
 
-export interface InboxWorker {
+/** Where the intake puts what it stores: a lease to store new updates under, and the entries it leased. */
+export interface InboxTarget {
+  /** Asked inside the store's write: the lease for the new entries, or none (they wait to be claimed). */
+  leaseAtStore(): StoreLease | undefined;
+  /** Updates were stored; `leased` are the new entries stored under the lease. */
+  stored(leased: readonly InboxEntry[]): void;
+}
+
+export interface InboxWorker extends InboxTarget {
   readonly owner: string;
   start(): Promise<void>;
-  /** Something was stored: look now. */
+  /** Something may have been stored by another: look now. */
   wake(): void;
   /** No new claims; resolves when the updates in hand are done (their leases given back). */
   stop(): Promise<void>;
@@ -50,6 +67,9 @@ export interface InboxWorker {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Entries handed off and waiting at most; beyond, stored updates wait in the inbox to be claimed. */
+const MAX_QUEUED = 2000;
 
 /** Runs fn, waiting for a busy database with doubling pauses until `boundMs` has passed. */
 export async function whileBusy<T>(fn: () => Promise<T>, boundMs: number, shouldStop: () => boolean = () => false): Promise<T> {
@@ -73,8 +93,16 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const busyWaitMs = opts.busyWaitMs ?? 20_000;
   const retryLaterMs = opts.retryLaterMs ?? 30_000;
   const retentionMs = opts.retentionMs ?? 7 * 86_400_000;
-  /** The entries in hand by update id: their sequence key and their handling. */
-  const inHand = new Map<number, { seqKey: string; handling: Promise<void> }>();
+  const sole = opts.takeOverAtStart ?? false;
+  /** The entries in hand (one per sequence key at a time): their update id and their handling. */
+  const inHand = new Map<string, { updateId: number; handling: Promise<void> }>();
+  /** Entries leased to this worker, waiting for their key (or a free place), in order per key. */
+  const queued = new Map<string, InboxEntry[]>();
+  let queuedCount = 0;
+  /** Sole owner, and the last claim left no pending entry behind: stored updates may be handed off. */
+  let backlogClear = false;
+  /** Keys with a postponed update: nothing of theirs is handed off until a claim finds the inbox clear. */
+  const postponedKeys = new Set<string>();
   /** Handled (writes committed, answer sent), to be marked done with the next claim. */
   let finished: number[] = [];
   /** Something happened since the last claim began (stored, finished): look again before waiting. */
@@ -109,9 +137,12 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     } catch (error) {
       if (isDatabaseBusy(error)) {
         logger.warn({ update_id: entry.updateId, attempts: entry.attempts }, "database busy: update postponed");
+        // The key's later updates go back to the inbox with it, to be claimed after it, in order.
+        const later = takeQueued(entry.seqKey);
         if (entry.attempts === 1)
           await opts.onPostponed?.(update).catch((e: unknown) => logger.warn({ err: e }, "could not tell the member"));
         await whileBusy(() => inbox.release(entry.updateId, owner, new Date(Date.now() + retryLaterMs)), busyWaitMs).catch(() => undefined);
+        for (const e of later) await whileBusy(() => inbox.release(e.updateId, owner, null), busyWaitMs).catch(() => undefined);
         return;
       }
       // Anything else was answered by the bot's error boundary; trying again would fail the same way.
@@ -120,26 +151,81 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     finished.push(entry.updateId);
   }
 
-  /** Marks the finished entries done (with a claim for the free places when `claim`). */
+  /** Turns the hand-off off, and takes a key's queued entries out (they go back to the inbox). */
+  function takeQueued(seqKey: string): InboxEntry[] {
+    backlogClear = false;
+    postponedKeys.add(seqKey);
+    const list = queued.get(seqKey) ?? [];
+    queued.delete(seqKey);
+    queuedCount -= list.length;
+    return list;
+  }
+
+  function begin(entry: InboxEntry): void {
+    const handling = handle(entry).finally(() => {
+      inHand.delete(entry.seqKey);
+      dispatch();
+      wake();
+    });
+    inHand.set(entry.seqKey, { updateId: entry.updateId, handling });
+  }
+
+  /** Starts the queued entries whose key is free, while there is room. */
+  function dispatch(): void {
+    for (const [key, list] of queued) {
+      if (stopping || inHand.size >= concurrency) return;
+      if (inHand.has(key)) continue;
+      const [entry, ...rest] = list;
+      if (rest.length) queued.set(key, rest);
+      else queued.delete(key);
+      if (!entry) continue;
+      queuedCount--;
+      begin(entry);
+    }
+  }
+
+  function leaseAtStore(): StoreLease | undefined {
+    if (sole && backlogClear && !stopping && queuedCount < MAX_QUEUED) return { owner, until: leaseUntil() };
+    backlogClear = false; // what is stored now waits in the inbox: claims look again
+    return undefined;
+  }
+
+  function stored(leased: readonly InboxEntry[]): void {
+    for (const entry of leased) {
+      if (postponedKeys.has(entry.seqKey)) {
+        // Leased before the hand-off was turned off: back to the inbox, after the postponed one.
+        void whileBusy(() => inbox.release(entry.updateId, owner, null), busyWaitMs).catch(() => undefined);
+        continue;
+      }
+      const list = queued.get(entry.seqKey);
+      if (list) list.push(entry);
+      else queued.set(entry.seqKey, [entry]);
+      queuedCount++;
+    }
+    dispatch();
+    if (!leased.length) wake();
+  }
+
+  const onBacklog = (clear: boolean) => {
+    backlogClear = sole && clear;
+    if (backlogClear) postponedKeys.clear();
+  };
+
+  /** Marks the finished entries done (with a claim for the free places when `claim` and the inbox may hold some). */
   async function claimSome(claim = true): Promise<number> {
-    const free = claim ? concurrency - inHand.size : 0;
+    const free = claim && !backlogClear ? concurrency - inHand.size - queuedCount : 0;
     if (free <= 0 && !finished.length) return 0;
     const done = finished;
     finished = [];
     let entries;
     try {
-      entries = await inbox.claim(owner, Math.max(0, free), new Date(), leaseUntil(), done, [...inHand.values()].map((h) => h.seqKey));
+      const held = [...inHand.keys(), ...queued.keys()];
+      entries = await inbox.claim(owner, Math.max(0, free), new Date(), leaseUntil(), done, held, onBacklog);
     } catch (error) {
       finished = done.concat(finished); // tried again with the next claim
       throw error;
     }
-    for (const entry of entries) {
-      const handling = handle(entry).finally(() => {
-        inHand.delete(entry.updateId);
-        wake();
-      });
-      inHand.set(entry.updateId, { seqKey: entry.seqKey, handling });
-    }
+    for (const entry of entries) begin(entry);
     return entries.length;
   }
 
@@ -182,7 +268,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       }
       heartbeat = setInterval(
         () => {
-          if (inHand.size || finished.length) void inbox.renew(owner, leaseUntil()).catch(() => undefined);
+          if (inHand.size || queuedCount || finished.length) void inbox.renew(owner, leaseUntil()).catch(() => undefined);
         },
         Math.max(1000, Math.floor(leaseMs / 3)),
       );
@@ -190,6 +276,8 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       loopDone = loop();
     },
     wake,
+    leaseAtStore,
+    stored,
     async stop() {
       stopping = true;
       wake();
@@ -201,6 +289,6 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       );
       await inbox.releaseAll(owner).catch(() => undefined);
     },
-    inHand: () => inHand.size,
+    inHand: () => inHand.size + queuedCount,
   };
 }
