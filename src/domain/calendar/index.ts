@@ -101,9 +101,27 @@ export function localTimeOf(value: string | Date, timeZone: string): HHMM {
   return `${pad2(hour)}:${pad2(minute)}`;
 }
 
+const HOURS_3 = 3 * 3_600_000;
+
+/**
+ * The instant (ms) of a local wall time in `timeZone`; fields overflow as in Date.UTC. Every report
+ * places its date this way: when the zone's offset holds for three hours either side (no change near,
+ * so the wall time exists and is not ambiguous) it is the wall time less the offset; else TZDate decides.
+ */
+function wallTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const offset = year >= 100 ? offsetAllDay(timeZone, Math.floor(wall / DAY_MS)) : null;
+  if (offset !== null && Number.isFinite(offset)) {
+    const t = wall - offset * 60_000;
+    const holds = (ms: number) => offsetAllDay(timeZone, Math.floor(ms / DAY_MS)) === offset;
+    if (holds(t) && holds(t - HOURS_3) && holds(t + HOURS_3)) return t;
+  }
+  return new TZDate(year, month - 1, day, hour, minute, 0, 0, timeZone).getTime();
+}
+
 /** UTC instant (ISO string) of local midnight at the start of year-month-day in `timeZone`. Overflowing months roll over. */
 export function localMidnightUtc(year: number, month: number, day: number, timeZone: string): string {
-  return new Date(new TZDate(year, month - 1, day, 0, 0, 0, 0, timeZone).getTime()).toISOString();
+  return new Date(wallTimeToInstant(year, month, day, 0, 0, timeZone)).toISOString();
 }
 
 /**
@@ -113,7 +131,7 @@ export function localMidnightUtc(year: number, month: number, day: number, timeZ
  */
 export function instantAt(d: LocalDate, time: HHMM, timeZone: string): Date {
   const [hh, mm] = time.split(":").map(Number);
-  const ms = new TZDate(d.year, d.month - 1, d.day, hh ?? 0, mm ?? 0, 0, 0, timeZone).getTime();
+  const ms = wallTimeToInstant(d.year, d.month, d.day, hh ?? 0, mm ?? 0, timeZone);
   if (Number.isNaN(ms)) throw new RangeError(`Cannot place ${formatLocalDate(d)} ${time} in ${timeZone}`);
   return new Date(ms);
 }
@@ -132,7 +150,7 @@ export function instantOf(
 ): string {
   const hour = time?.hour ?? (partOfDay ? PART_HOUR[partOfDay] : 12);
   const minute = time?.minute ?? 0;
-  return new Date(new TZDate(date.year, date.month - 1, date.day, hour, minute, timeZone).getTime()).toISOString();
+  return new Date(wallTimeToInstant(date.year, date.month, date.day, hour, minute, timeZone)).toISOString();
 }
 
 /** The part of day a stored hour stands for (noon: none), the inverse of instantOf's choice. */
@@ -162,8 +180,9 @@ export function localYearBounds(now: Date, timeZone: string): { start: Date; end
 export function isValidDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
-  const t = new TZDate(year, month - 1, day, "UTC");
-  return isValid(t) && t.getFullYear() === year && t.getMonth() === month - 1 && t.getDate() === day;
+  const t = new Date(0);
+  t.setUTCFullYear(year, month - 1, day);
+  return isValid(t) && t.getUTCFullYear() === year && t.getUTCMonth() === month - 1 && t.getUTCDate() === day;
 }
 
 export function addDays(d: LocalDate, days: number): LocalDate {
