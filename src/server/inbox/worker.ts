@@ -9,7 +9,8 @@
 //
 // Hand-off (one process per database, SQLite): once a claim has left no pending entry of anyone's
 // behind, updates are leased to this worker as they are stored and come straight to it, queued per
-// sequence key in memory — no claim reads the inbox for them. Anything that could put an entry out of
+// sequence key in memory — no claim reads the inbox for them, and done marks are gathered (up to
+// DONE_BATCH or DONE_WAIT_MS) into one write. Anything that could put an entry out of
 // order (a store without a lease, a postponed update) turns the hand-off off until a claim finds the
 // inbox clear again.
 import { randomUUID } from "node:crypto";
@@ -68,6 +69,13 @@ export interface InboxWorker extends InboxTarget {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Done marks without a claim to go with (the hand-off) are gathered: a crash before they are written
+ * costs a second handling of these few updates (a report's record stays single), nothing more.
+ */
+const DONE_BATCH = 64;
+const DONE_WAIT_MS = 100;
+
 /** Entries handed off and waiting at most; beyond, stored updates wait in the inbox to be claimed. */
 const MAX_QUEUED = 2000;
 
@@ -105,6 +113,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   const postponedKeys = new Set<string>();
   /** Handled (writes committed, answer sent), to be marked done with the next claim. */
   let finished: number[] = [];
+  let firstFinishedAt = 0;
   /** Something happened since the last claim began (stored, finished): look again before waiting. */
   let woken = false;
   let stopping = false;
@@ -126,7 +135,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       update = JSON.parse(entry.payload) as Update;
     } catch (error) {
       logger.error({ err: error, update_id: entry.updateId }, "unreadable inbox entry dropped");
-      finished.push(entry.updateId);
+      finish(entry.updateId);
       return;
     }
     try {
@@ -148,7 +157,12 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       // Anything else was answered by the bot's error boundary; trying again would fail the same way.
       logger.error({ err: error, update_id: entry.updateId }, "update failed");
     }
-    finished.push(entry.updateId);
+    finish(entry.updateId);
+  }
+
+  function finish(updateId: number): void {
+    if (!finished.length) firstFinishedAt = Date.now();
+    finished.push(updateId);
   }
 
   /** Turns the hand-off off, and takes a key's queued entries out (they go back to the inbox). */
@@ -211,10 +225,14 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
     if (backlogClear) postponedKeys.clear();
   };
 
-  /** Marks the finished entries done (with a claim for the free places when `claim` and the inbox may hold some). */
-  async function claimSome(claim = true): Promise<number> {
+  /**
+   * Marks the finished entries done (with a claim for the free places when `claim` and the inbox may
+   * hold some). Done marks alone wait to be gathered (DONE_BATCH, DONE_WAIT_MS) unless `flush`.
+   */
+  async function claimSome(claim = true, flush = false): Promise<number> {
     const free = claim && !backlogClear ? concurrency - inHand.size - queuedCount : 0;
     if (free <= 0 && !finished.length) return 0;
+    if (free <= 0 && !flush && finished.length < DONE_BATCH && Date.now() - firstFinishedAt < DONE_WAIT_MS) return 0;
     const done = finished;
     finished = [];
     let entries;
@@ -284,7 +302,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       await loopDone;
       while (inHand.size) await Promise.allSettled([...inHand.values()].map((h) => h.handling));
       if (heartbeat) clearInterval(heartbeat);
-      await whileBusy(() => claimSome(false), busyWaitMs).catch((error: unknown) =>
+      await whileBusy(() => claimSome(false, true), busyWaitMs).catch((error: unknown) =>
         logger.error({ err: error }, "could not mark updates done; they will be handled again"),
       );
       await inbox.releaseAll(owner).catch(() => undefined);
