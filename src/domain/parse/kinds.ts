@@ -60,7 +60,12 @@ export const KIND_LEXICON: readonly KindTerm[] = [
 ];
 
 const OTHER: KindTerm = { term: "其他", kinds: ["other"] };
-const BY_LENGTH = [...KIND_LEXICON].sort((a, b) => b.term.length - a.term.length);
+/** The lexicon by first character, longest term first (the scan tries only the terms that can start at a position). */
+const BY_FIRST_CHAR = new Map<string, KindTerm[]>();
+for (const term of [...KIND_LEXICON].sort((a, b) => b.term.length - a.term.length)) {
+  const first = term.term.charAt(0);
+  BY_FIRST_CHAR.set(first, [...(BY_FIRST_CHAR.get(first) ?? []), term]);
+}
 
 export interface KindHit {
   span: Span;
@@ -91,7 +96,7 @@ export function findKinds(view: string): { kinds: ActivityKind[]; hits: KindHit[
   const hits: KindHit[] = [];
   let i = 0;
   while (i < view.length) {
-    const term = BY_LENGTH.find((k) => view.startsWith(k.term, i));
+    const term = BY_FIRST_CHAR.get(view.charAt(i))?.find((k) => view.startsWith(k.term, i));
     if (term) {
       hits.push({ span: [i, i + term.term.length], term });
       i += term.term.length;
