@@ -81,6 +81,17 @@ function* sameDayTitles(branchId: number, day: Omit<SameEventCheck, "isSame">): 
   return rows.map((r) => ({ id: Number(r.id), title: r.title }));
 }
 
+/** The branch's party groups and the reporter's own, in one statement. */
+function* groupsOf(branchId: number, reporterId: number): Steps<{ groups: { id: number; name: string }[]; reportersGroup: number | null }> {
+  const rows = yield* query<{ id: number | bigint | null; name: string | null; mine: number | bigint }>(sql`
+    SELECT g.id, g.name, 0 AS mine FROM "PartyGroup" g WHERE g."branchId" = ${branchId}
+    UNION ALL
+    SELECT ms."partyGroupId", NULL, 1 FROM "Membership" ms WHERE ms."branchId" = ${branchId} AND ms."memberId" = ${reporterId}`);
+  const groups = rows.flatMap((r) => (Number(r.mine) === 0 && r.id !== null && r.name !== null ? [{ id: Number(r.id), name: r.name }] : []));
+  const own = rows.find((r) => Number(r.mine) === 1)?.id;
+  return { groups, reportersGroup: own === null || own === undefined ? null : Number(own) };
+}
+
 /**
  * The record's kinds; with a check, the same statement says whether another live event of that day shares one
  * (the common answer, no, costs no statement of its own).
@@ -141,11 +152,9 @@ export function activitiesRepo(prisma: Prisma, runner: SqlRunner) {
   async function groupOf(input: NewActivity): Promise<number | null> {
     if (input.partyGroupId !== undefined && input.partyGroupId !== null) return input.partyGroupId;
     if (!input.kinds.includes("group_meeting")) return null;
-    const groups = await prisma.partyGroup.findMany({ where: { branchId: input.branchId }, select: { id: true, name: true } });
+    const { groups, reportersGroup } = await runner.run(groupsOf(input.branchId, input.reporterId));
     const named = groupNamedIn([input.title, input.source?.text, input.notes].filter((t): t is string => !!t).join(" "), groups);
-    if (named) return named.id;
-    const membership = await prisma.membership.findUnique({ where: { branchId_memberId: { branchId: input.branchId, memberId: input.reporterId } }, select: { partyGroupId: true } });
-    return membership?.partyGroupId ?? null;
+    return named ? named.id : reportersGroup;
   }
 
   /** The branch's time zone, when the caller did not say (its local year keys the counters). */

@@ -126,6 +126,22 @@ describe("logging an activity", () => {
     expect(saved.text).toContain("党小组会 1次、8人次");
   });
 
+  it("files a 党小组会 under the group its report names, else under the reporter's own group", async () => {
+    const u = b.members[0]!;
+    const reporterId = b.memberIds.get(u.id);
+    if (reporterId === undefined) throw new Error("no member id");
+    await h.store.memberships.setGroup(b.branchId, reporterId, "第一党小组");
+    await h.store.memberships.setGroup(b.branchId, [...b.memberIds.values()][3] ?? 0, "第二党小组");
+    await logged(u, "7月3日 第二党小组会，学习新修订的党章，6人参加");
+    await logged(u, "昨天下午开了党小组会 学党史 5人");
+    const groups = await h.db.prisma.partyGroup.findMany({ where: { branchId: b.branchId } });
+    const name = (id: number | null) => groups.find((g) => g.id === id)?.name;
+    expect((await live()).map((r) => [r.title, name(r.partyGroupId)])).toEqual([
+      ["学习新修订的党章", "第二党小组"],
+      ["学党史", "第一党小组"],
+    ]);
+  });
+
   it("shows a confirmation card for a plain report and saves on 保存", async () => {
     const u = b.members[2]!;
     await u.say("昨天 主题党日 “传承好家风 筑牢廉洁墙” 参观家风教育基地 12人参加");
