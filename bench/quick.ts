@@ -71,8 +71,10 @@ async function main() {
     let next = 0;
     const year = new Date().getFullYear();
     for (let r = 0; r < rounds; r++) {
-      const e = await drive(e50, 20, (u) => u.command("help"), echoBot);
-      const h = await drive(m50, 20, (u) => u.command("help"), bot);
+      // LOG_ONLY: /log rounds alone (a profile of the report path).
+      const helpRounds = process.env.LOG_ONLY ? 1 : 20;
+      const e = await drive(e50, helpRounds, (u) => u.command("help"), echoBot);
+      const h = await drive(m50, helpRounds, (u) => u.command("help"), bot);
       if (process.env.HELP_ONLY) {
         console.log(`QUICK help_ratio=${(h.rate / e.rate).toFixed(3)} cpu_help=${h.cpu.toFixed(2)}ms cpu_echo=${e.cpu.toFixed(2)}ms`);
         continue;
