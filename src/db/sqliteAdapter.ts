@@ -8,10 +8,15 @@
 // - Direct statements (`SqliteDirect`): plain SQL run synchronously on the same connection when no
 //   transaction is open, without Prisma's query pipeline — the durable inbox's hot path, which every
 //   update pays (Prisma's overhead was most of the inbox's CPU).
+// - Durable writes off the event loop (`runDurably`): the commit does not wait for the disk on the
+//   main thread (synchronous=NORMAL for it); the WAL is then synced on libuv's thread pool, and the
+//   caller hears back only once it is on disk — what synchronous=FULL promises, without the event
+//   loop standing still for each fsync. Callers waiting at the same time share one sync.
 // - An optional per-statement hook (tests and the bench count statements per update with it).
 // - Change stamps: which tables this connection has written (seen in each statement's text), and
 //   whether another connection has committed since (`PRAGMA data_version`), so that a read can be
 //   kept until what it read may have changed (the roster every report reads).
+import { open } from "node:fs/promises";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { LruCache } from "./lruCache.js";
@@ -58,6 +63,42 @@ export interface DirectDb {
 export interface SqliteDirect {
   /** Runs fn when no transaction of Prisma's is open; nothing else runs on the connection meanwhile. */
   run<T>(fn: (db: DirectDb) => T): Promise<T>;
+  /** As run, for writes that must survive a power loss: resolves once they are on disk (see the head of this file). */
+  runDurably<T>(fn: (db: DirectDb) => T): Promise<T>;
+}
+
+/**
+ * fdatasync of the WAL (of the database file when there is none) on the thread pool. A caller gets a
+ * sync that starts after it asked: one in flight may have begun before its commit, so callers arriving
+ * meanwhile share the next one.
+ */
+function diskSync(file: string): () => Promise<void> {
+  const once = async () => {
+    const handle = await open(`${file}-wal`, "r").catch((error: unknown) =>
+      (error as { code?: string }).code === "ENOENT" ? open(file, "r") : Promise.reject(error),
+    );
+    try {
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+  };
+  let inFlight: Promise<void> | undefined;
+  let following: Promise<void> | undefined;
+  const sync = (): Promise<void> => {
+    if (!inFlight) {
+      inFlight = once().finally(() => (inFlight = undefined));
+      return inFlight;
+    }
+    following ??= inFlight
+      .catch(() => undefined)
+      .then(() => {
+        following = undefined;
+        return sync();
+      });
+    return following;
+  };
+  return sync;
 }
 
 /** The table a write statement names (Prisma's `main`.`T` and our "T" alike); "*" when unrecognised; null for reads. */
@@ -208,53 +249,65 @@ export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}):
     return adapter;
   };
   const watch = new WriteWatch();
-  const direct: SqliteDirect = {
-    async run(fn) {
-      const { client, statement, idle, dataVersion } = await connection;
-      await idle();
-      return fn({
-        query: <T>(sql: string, params: readonly unknown[]) => {
-          const s = statement(sql);
-          if (s.reader) return s.raw(false).all(...params) as T[];
-          s.run(...params);
-          return [];
-        },
-        run: (sql, params) => (statement(sql).run(...params) as { changes: number }).changes,
-        changeStamp: (tables) => `${String(dataVersion())}:${watch.writesTo(tables)}`,
-        savepoint: (body) => {
-          options.onStatement?.("SAVEPOINT");
-          client.exec("SAVEPOINT one");
+  const syncToDisk = diskSync(file);
+  /** synchronous=FULL, as client.ts sets it, except inside `relaxed` (nested calls keep the outer one's). */
+  let relaxedDepth = 0;
+  const relaxed = <T>(client: Client, fn: () => T): T => {
+    if (relaxedDepth++ === 0) client.exec("PRAGMA synchronous = NORMAL");
+    try {
+      return fn();
+    } finally {
+      if (--relaxedDepth === 0) client.exec("PRAGMA synchronous = FULL");
+    }
+  };
+  const run = async <T>(fn: (db: DirectDb) => T, durably: boolean): Promise<T> => {
+    const { client, statement, idle, dataVersion } = await connection;
+    await idle();
+    const db: DirectDb = {
+      query: <T>(sql: string, params: readonly unknown[]) => {
+        const s = statement(sql);
+        if (s.reader) return s.raw(false).all(...params) as T[];
+        s.run(...params);
+        return [];
+      },
+      run: (sql, params) => (statement(sql).run(...params) as { changes: number }).changes,
+      changeStamp: (tables) => `${String(dataVersion())}:${watch.writesTo(tables)}`,
+      savepoint: (body) => {
+        options.onStatement?.("SAVEPOINT");
+        client.exec("SAVEPOINT one");
+        try {
+          const result = body();
+          client.exec("RELEASE one");
+          return result;
+        } catch (error) {
+          client.exec("ROLLBACK TO one");
+          client.exec("RELEASE one");
+          throw error;
+        }
+      },
+      transaction: (body, opts) => {
+        const inTransaction = () => {
+          options.onStatement?.("BEGIN IMMEDIATE");
+          client.exec("BEGIN IMMEDIATE");
           try {
             const result = body();
-            client.exec("RELEASE one");
+            options.onStatement?.("COMMIT");
+            client.exec("COMMIT");
             return result;
           } catch (error) {
-            client.exec("ROLLBACK TO one");
-            client.exec("RELEASE one");
+            client.exec("ROLLBACK");
             throw error;
           }
-        },
-        transaction: (body, opts) => {
-          if (opts?.unsynced) client.exec("PRAGMA synchronous = NORMAL");
-          try {
-            options.onStatement?.("BEGIN IMMEDIATE");
-            client.exec("BEGIN IMMEDIATE");
-            try {
-              const result = body();
-              options.onStatement?.("COMMIT");
-              client.exec("COMMIT");
-              return result;
-            } catch (error) {
-              client.exec("ROLLBACK");
-              throw error;
-            }
-          } finally {
-            if (opts?.unsynced) client.exec("PRAGMA synchronous = FULL");
-          }
-        },
-      });
-    },
+        };
+        return opts?.unsynced ? relaxed(client, inTransaction) : inTransaction();
+      },
+    };
+    if (!durably) return fn(db);
+    const result = relaxed(client, () => fn(db));
+    await syncToDisk();
+    return result;
   };
+  const direct: SqliteDirect = { run: (fn) => run(fn, false), runDurably: (fn) => run(fn, true) };
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,

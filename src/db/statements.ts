@@ -75,7 +75,7 @@ interface Queued {
 /**
  * SQLite. Transactions asked for in the same turn of the event loop commit together (group commit):
  * each in its own savepoint, so one that throws is undone alone, and one COMMIT — one wait for the
- * disk — for all of them; none is answered before that COMMIT.
+ * disk, off the event loop — for all of them; none is answered before the commit is on disk.
  */
 export function sqliteRunner(direct: SqliteDirect): SqlRunner {
   const reads = new LruCache<string, { stamp: string; value: unknown }>(1000);
@@ -94,7 +94,7 @@ export function sqliteRunner(direct: SqliteDirect): SqlRunner {
       }
     };
     direct
-      .run((db) => db.transaction(() => batch.map((t) => attempt(db, t.steps))))
+      .runDurably((db) => db.transaction(() => batch.map((t) => attempt(db, t.steps))))
       .then(
         (outcomes) => outcomes.forEach((o, i) => (o.ok ? batch[i]?.resolve(o.value) : batch[i]?.reject(o.error))),
         (error: unknown) => batch.forEach((t) => t.reject(error)),

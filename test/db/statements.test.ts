@@ -64,7 +64,9 @@ test("a transaction alone that throws leaves nothing; the next one commits", asy
 
 test("a kept read is read again once its tables were written: by this connection (Prisma or direct) or by another process", async () => {
   function* kinds(): Steps<string[]> {
-    return (yield* query<{ kind: string }>(sql`SELECT kind FROM "KindTally" WHERE "branchId" = ${branchId} ORDER BY kind`)).map((r) => r.kind);
+    return (yield* query<{ kind: string }>(sql`SELECT kind FROM "KindTally" WHERE "branchId" = ${branchId} ORDER BY kind`)).map(
+      (r) => r.kind,
+    );
   }
   const read = () => runner.cached(`kinds:${branchId}`, ["KindTally"], kinds);
   const selects = () => statements.filter((s) => s.includes(`SELECT kind FROM "KindTally"`)).length;
@@ -91,4 +93,31 @@ test("a kept read is read again once its tables were written: by this connection
   expect(await read()).toEqual(["branch_committee"]);
   expect(await read()).toEqual(["branch_committee"]);
   if (db.sqlite) expect(selects()).toBe(4);
+});
+
+test("SQLite: durable writes resolve once synced, many at once share the syncs, and the connection is back to synchronous=FULL", async () => {
+  const direct = db.sqlite;
+  if (!direct) return; // PostgreSQL commits durably itself
+  const writes = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      direct.runDurably((d) =>
+        d.transaction(() =>
+          d.query<{ events: number }>(
+            `INSERT INTO "KindTally" ("branchId", "year", "kind", "events", "personTimes") VALUES (?, ?, ?, 1, 0) RETURNING "events"`,
+            [branchId, 2000 + i, "study"],
+          ),
+        ),
+      ),
+    ),
+  );
+  expect(writes.flat()).toHaveLength(20);
+  const refused = direct.runDurably((d) =>
+    d.transaction(() => {
+      d.query(`INSERT INTO "KindTally" ("branchId", "year", "kind", "events", "personTimes") VALUES (?, 1999, 'study', 1, 0)`, [branchId]);
+      throw new Error("refused");
+    }),
+  );
+  await expect(refused).rejects.toThrow("refused");
+  expect(await direct.run((d) => d.query<{ synchronous: bigint }>("PRAGMA synchronous", []))).toEqual([{ synchronous: 2n }]);
+  expect(await db.prisma.kindTally.count({ where: { branchId } })).toBe(20);
 });

@@ -99,7 +99,7 @@ function sqliteHotPath(direct: SqliteDirect) {
     );
   return {
     store: (updates: readonly IncomingUpdate[], now: Date, leaseAtStore?: LeaseAtStore) =>
-      direct.run((db) => {
+      direct.runDurably((db) => {
         const lease = leaseAtStore?.();
         const inserted = db.query<{ updateId: number }>(
           `INSERT INTO "InboxUpdate" ("updateId", "seqKey", "payload", "status", "attempts", "receivedAt", "lockedBy", "lockedUntil")
@@ -143,7 +143,8 @@ function sqliteHotPath(direct: SqliteDirect) {
         }
         // Leases and done marks only: a power loss that drops them costs a second handling of the
         // update (the unique (chat, message) key keeps its record single), never an update. The
-        // store, the records and everything else commit with synchronous=FULL.
+        // store and the records are on disk before anyone is told (runDurably); the rest commits
+        // with synchronous=FULL.
         const claimed = db.transaction(
           () => {
             if (done.length) markDone(db, done, owner, now);
