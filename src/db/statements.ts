@@ -21,6 +21,8 @@ export function* query<T>(statement: Sql): Generator<Sql, T[], unknown[]> {
 export interface SqlRunner {
   /** One statement (outside any transaction). */
   all<T>(statement: Sql): Promise<T[]>;
+  /** One write that must last (on SQLite: on disk, off the event loop, before it resolves). */
+  write(statement: Sql): Promise<void>;
   /** The steps in one transaction: all or nothing; what they return, or what they throw after the rollback. */
   transaction<R>(steps: Steps<R>): Promise<R>;
   /** The steps without a transaction (reads). */
@@ -59,6 +61,7 @@ function encode(value: unknown): unknown {
 export function prismaRunner(prisma: Prisma): SqlRunner {
   return {
     all: <T>(statement: Sql) => prisma.$queryRaw<T[]>(statement),
+    write: async (statement) => void (await prisma.$executeRaw(statement)),
     transaction: (steps) => prisma.$transaction((tx) => runOn(tx, steps)),
     run: (steps) => runOn(prisma, steps),
     cached: (_key, _tables, read) => runOn(prisma, read()),
@@ -102,6 +105,7 @@ export function sqliteRunner(direct: SqliteDirect): SqlRunner {
   };
   return {
     all: <T>(statement: Sql) => direct.run((db) => db.query<T>(statement.sql, statement.values.map(encode))),
+    write: (statement) => direct.runDurably((db) => void db.run(statement.sql, statement.values.map(encode))),
     transaction: <R>(steps: Steps<R>) =>
       new Promise<R>((resolve, reject) => {
         queue.push({ steps, resolve: resolve, reject });

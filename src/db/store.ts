@@ -26,7 +26,7 @@ export function createStore(db: DatabaseHandle) {
     reminders: remindersRepo(prisma),
     inbox: inboxRepo(prisma, db.sqlite),
     ledger: ledgerQueriesRepo(prisma, db.kind),
-    sessions: sessionsRepo(prisma, CONVERSATION_STATE_VERSION),
+    sessions: sessionsRepo(prisma, runner, CONVERSATION_STATE_VERSION),
     kind: db.kind,
     close: () => db.close(),
   };

@@ -1,4 +1,6 @@
+import { sqltag as sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
+import type { SqlRunner } from "../statements.js";
 
 /**
  * Key/value storage for grammY plugins (conversations). `version` is the shape version of the
@@ -9,7 +11,7 @@ export interface SessionRow {
   version: number;
 }
 
-export function sessionsRepo(prisma: Prisma, version: number) {
+export function sessionsRepo(prisma: Prisma, runner: SqlRunner, version: number) {
   // Rows read ahead with the member (members.ensure), taken by the next read of their key.
   const primed = new Map<string, SessionRow | null>();
   return {
@@ -34,7 +36,10 @@ export function sessionsRepo(prisma: Prisma, version: number) {
     },
     async write<T>(key: string, value: T): Promise<void> {
       const text = JSON.stringify(value);
-      await prisma.session.upsert({ where: { key }, create: { key, value: text, version }, update: { value: text, version } });
+      // Every step of a conversation writes its state: one plain upsert (on SQLite, synced off the event loop).
+      await runner.write(sql`
+        INSERT INTO "Session" ("key", "value", "version", "updatedAt") VALUES (${key}, ${text}, ${version}, ${new Date()})
+        ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "version" = excluded."version", "updatedAt" = excluded."updatedAt"`);
     },
     async delete(key: string): Promise<void> {
       await prisma.session.deleteMany({ where: { key } });
