@@ -176,13 +176,13 @@ const RULES: CountRule[] = [
     re: new RegExp(`${NOT_PRESENT}(?:党员干部|党员|同志|志愿者|群众|职工|居民|支委委员|支委|听众|观众)\\s*(?:共)?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}(?!次)(?:左右)?(?:\\s*(?:参加|参会|出席|到会|参与)(?:了)?)?`),
     apply: field("presentCount"),
   },
-  // 20余次: there is no field for it, but its looseness is noted
+  // 20余次: there is no field for it, but its looseness is noted (第10次 is an ordinal: not from its last digit either)
   {
-    re: new RegExp(`(?<!第)${APPROX}${COUNT_NUM}${LOOSE}\\s*次`),
+    re: new RegExp(`(?<![第\\d])${APPROX}${COUNT_NUM}${LOOSE}\\s*次`),
     apply: (m, f) => countAt(m, 1, f) !== null,
   },
   // 宣传稿1篇, 3项: a count with no field of its own is still not part of the title
-  { re: new RegExp(`${APPROX}${COUNT_NUM}${LOOSE}\\s*(?:篇|份|条|项|期|件)`), apply: (m, f) => countAt(m, 1, f) !== null },
+  { re: new RegExp(`(?<!\\d)${APPROX}${COUNT_NUM}${LOOSE}\\s*(?:篇|份|条|项|期|件)`), apply: (m, f) => countAt(m, 1, f) !== null },
 ];
 
 /** Attendance, duration and kind-specific figures. */

@@ -35,6 +35,9 @@ const MORE: Case[] = [
   }],
   ["3/8 理论学习 2h", { date: "2023-03-08", durationHours: 2 }],
   ["昨天 支委会 讨论发展党员3名", { presentCount: null, title: "讨论发展党员3名" }],
+  // An ordinal 第10次 stays whole in the topic (its last digit was once read as "0次").
+  ["11月20日 集中学习 学习第10次专题 实到12人", { kinds: ["study"], title: "学习第10次专题", presentCount: 12 }],
+  ["昨天开了第12次支委会，研究党费收缴，5人参加", { kinds: ["branch_committee"], title: "研究党费收缴", presentCount: 5 }],
   ["昨天 党员大会 接收预备党员2名 应到15人实到13人", { presentCount: 13, title: "接收预备党员2名" }],
   ["昨天 支委会 研究发展3名党员", { presentCount: null }],
   ["昨天 召开支委会 5名支委委员参加", { presentCount: 5, title: null }],
