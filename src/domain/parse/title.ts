@@ -90,7 +90,7 @@ export function residualTitle(original: string, runs: readonly Span[], first: re
         .replace(/^(?:内容是|内容为|主题是|主题为|题目是|题目为|议题是|议题为|组织大家|组织党员|带领大家|带领党员)/, "")
         .replace(/^(学习|参观|观看|研究|讨论|开展|组织|传达|审议|交流|撰写|慰问|去看)了(?:一下|下)?/, "$1");
 
-      if (cleaned.length < 2 || cleaned === "学习" || !/[\u4e00-\u9fffA-Za-z]/.test(cleaned) || isFiller(cleaned) || /^第[一二三四五六七八九十\d]{1,3}(?:次|期|届|批)?$/.test(cleaned)) continue;
+      if (cleaned.length < 2 || cleaned === "学习" || !/[\u4e00-\u9fffA-Za-z]/.test(cleaned) || isFiller(cleaned) || /^第[一二三四五六七八九十\d]{1,3}次?$/.test(cleaned)) continue;
       pieces.push(cleaned);
     }
   }
