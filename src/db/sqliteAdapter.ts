@@ -16,10 +16,11 @@
 // - Change stamps: which tables this connection has written (seen in each statement's text), and
 //   whether another connection has committed since (`PRAGMA data_version`), so that a read can be
 //   kept until what it read may have changed (the roster every report reads).
-import { open } from "node:fs/promises";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import { diskSync } from "./diskSync.js";
 import { LruCache } from "./lruCache.js";
+import { WriteWatch } from "./writeWatch.js";
 
 export interface SqliteAdapterOptions {
   /** Called with every SQL statement run, BEGIN and COMMIT included. */
@@ -65,73 +66,6 @@ export interface SqliteDirect {
   run<T>(fn: (db: DirectDb) => T): Promise<T>;
   /** As run, for writes that must survive a power loss: resolves once they are on disk (see the head of this file). */
   runDurably<T>(fn: (db: DirectDb) => T): Promise<T>;
-}
-
-/**
- * fdatasync of the WAL (of the database file when there is none) on the thread pool. A caller gets a
- * sync that starts after it asked: one in flight may have begun before its commit, so callers arriving
- * meanwhile share the next one.
- */
-function diskSync(file: string): () => Promise<void> {
-  const once = async () => {
-    const handle = await open(`${file}-wal`, "r").catch((error: unknown) =>
-      (error as { code?: string }).code === "ENOENT" ? open(file, "r") : Promise.reject(error),
-    );
-    try {
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
-  };
-  let inFlight: Promise<void> | undefined;
-  let following: Promise<void> | undefined;
-  const sync = (): Promise<void> => {
-    if (!inFlight) {
-      inFlight = once().finally(() => (inFlight = undefined));
-      return inFlight;
-    }
-    following ??= inFlight
-      .catch(() => undefined)
-      .then(() => {
-        following = undefined;
-        return sync();
-      });
-    return following;
-  };
-  return sync;
-}
-
-/** The table a write statement names (Prisma's `main`.`T` and our "T" alike); "*" when unrecognised; null for reads. */
-function writtenTable(sql: string): string | null {
-  const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
-  if (!verb || ["SELECT", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA", "WITH"].includes(verb)) {
-    // WITH … may write; only the plain read is recognised.
-    return verb === "WITH" && /\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql) ? "*" : null;
-  }
-  const table =
-    /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+(?:[`"]?main[`"]?\.)?[`"]?(\w+)/i.exec(
-      sql,
-    );
-  return table?.[1] ?? "*";
-}
-
-/** Counts the writes of one connection per table, from the statements' text. */
-class WriteWatch {
-  private readonly tableOf = new LruCache<string, string | null>(500);
-  private readonly counts = new Map<string, number>();
-
-  saw(sql: string): void {
-    let table = this.tableOf.get(sql);
-    if (table === undefined) this.tableOf.set(sql, (table = writtenTable(sql)));
-    if (table !== null) this.counts.set(table, (this.counts.get(table) ?? 0) + 1);
-  }
-
-  /** Grows with every write to one of `tables` (or to an unrecognised one). */
-  writesTo(tables: readonly string[]): number {
-    let n = this.counts.get("*") ?? 0;
-    for (const t of tables) n += this.counts.get(t) ?? 0;
-    return n;
-  }
 }
 
 /**
