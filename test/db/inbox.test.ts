@@ -76,6 +76,17 @@ test("stored under a lease: the new entries come back leased to their owner, an 
   expect(backlog).toEqual([false, true, false]);
 });
 
+test("a claim that names nothing in hand sees its own leases: a chat's entry stored without a lease waits behind one leased at storing", async () => {
+  const backlog: boolean[] = [];
+  await inbox.store([update(1, 10)], now, () => ({ owner: "a", until: lease })); // on its way to a's worker
+  await inbox.store([update(2, 10), update(3, 20)], now);
+  expect((await inbox.claim("a", 8, now, lease, [], undefined, (clear) => backlog.push(clear))).map((e) => e.updateId)).toEqual([3]);
+  expect(backlog).toEqual([false]);
+  expect((await inbox.claim("a", 8, now, lease, [1], undefined, (clear) => backlog.push(clear))).map((e) => e.updateId)).toEqual([2]);
+  // Everything pending is now a's.
+  expect(backlog).toEqual([false, true]);
+});
+
 test("an inbox write while another caller's transaction is open survives that transaction's rollback", async () => {
   const failing = db.prisma
     .$transaction(async (tx) => {

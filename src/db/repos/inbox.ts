@@ -39,7 +39,8 @@ export interface InboxLag {
 /** How many pending entries one claim looks at (a backlog beyond it waits for the next claim). */
 const CLAIM_WINDOW = 500;
 
-type Candidate = { updateId: bigint | number; seqKey: string; free: bigint | number };
+/** `free`: claimable now; `mine`: under the claimer's own live lease. */
+type Candidate = { updateId: bigint | number; seqKey: string; free: bigint | number; mine: bigint | number };
 type Claimed = { updateId: bigint | number; seqKey: string; payload: string; attempts: bigint | number };
 
 /**
@@ -68,8 +69,10 @@ function leasedEntries(updates: readonly IncomingUpdate[], inserted: readonly { 
 }
 
 /** A claim left nothing behind: it saw fewer than a window's worth, and took each one it saw. */
-const claimedAll = (seen: readonly Candidate[], claimed: readonly InboxEntry[]) =>
-  seen.length < CLAIM_WINDOW && seen.length === claimed.length;
+function claimedAll(seen: readonly Candidate[], claimed: readonly InboxEntry[]): boolean {
+  const taken = new Set(claimed.map((e) => e.updateId));
+  return seen.length < CLAIM_WINDOW && seen.every((r) => Number(r.mine) === 1 || taken.has(Number(r.updateId)));
+}
 
 const toEntries = (rows: readonly Claimed[]): InboxEntry[] =>
   rows
@@ -131,14 +134,15 @@ function sqliteHotPath(direct: SqliteDirect) {
           limit > 0
             ? db.query<Candidate>(
                 `SELECT "updateId", "seqKey",
-                     CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ?) AND ("notBefore" IS NULL OR "notBefore" <= ?) THEN 1 ELSE 0 END AS "free"
+                     CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ?) AND ("notBefore" IS NULL OR "notBefore" <= ?) THEN 1 ELSE 0 END AS "free",
+                     CASE WHEN "lockedBy" = ? AND "lockedUntil" > ? THEN 1 ELSE 0 END AS "mine"
                    FROM "InboxUpdate" WHERE "status" = 'pending' ${held ? `AND ${NOT_HELD_BY_ME}` : ""} ORDER BY "updateId" LIMIT ?`,
-                held ? [t, t, owner, t, CLAIM_WINDOW] : [t, t, CLAIM_WINDOW],
+                held ? [t, t, owner, t, owner, t, CLAIM_WINDOW] : [t, t, owner, t, CLAIM_WINDOW],
               )
             : undefined;
         const ids = seen ? choose(seen, limit, done, held ?? []) : [];
         if (!ids.length && !done.length) {
-          if (seen) onBacklog?.(seen.length === 0);
+          if (seen) onBacklog?.(claimedAll(seen, []));
           return [];
         }
         // Leases and done marks only: a power loss that drops them costs a second handling of the
@@ -203,8 +207,9 @@ export function inboxRepo(prisma: Prisma, sqlite?: SqliteDirect) {
      * writes committed, answer sent) are marked done in the same transaction — one commit for both —
      * and count as done already when choosing, so a chat's next update is claimed in that very claim.
      * `held`: the keys of the entries `owner` has in hand (see NOT_HELD_BY_ME). `onBacklog` hears, when
-     * the claim looked (limit > 0), whether it left no pending entry of another behind — on SQLite
-     * inside the claim's write, before any other statement can store.
+     * the claim looked (limit > 0), whether every pending entry it saw is now the claimer's (none of
+     * another's, none unleased left behind) — on SQLite inside the claim's write, before any other
+     * statement can store.
      */
     async claim(
       owner: string,
@@ -221,7 +226,8 @@ export function inboxRepo(prisma: Prisma, sqlite?: SqliteDirect) {
       if (limit > 0) {
         seen = await prisma.$queryRaw<Candidate[]>`
           SELECT "updateId", "seqKey",
-            CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}) AND ("notBefore" IS NULL OR "notBefore" <= ${now}) THEN 1 ELSE 0 END AS "free"
+            CASE WHEN ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}) AND ("notBefore" IS NULL OR "notBefore" <= ${now}) THEN 1 ELSE 0 END AS "free",
+            CASE WHEN "lockedBy" = ${owner} AND "lockedUntil" > ${now} THEN 1 ELSE 0 END AS "mine"
           FROM "InboxUpdate"
           WHERE "status" = 'pending' ${held ? sql`AND ("lockedBy" IS NULL OR "lockedBy" <> ${owner} OR "lockedUntil" IS NULL OR "lockedUntil" <= ${now})` : empty}
           ORDER BY "updateId" LIMIT ${CLAIM_WINDOW}`;

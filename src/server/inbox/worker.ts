@@ -19,6 +19,7 @@ import type { Update } from "grammy/types";
 import { isDatabaseBusy } from "../../db/busy.js";
 import type { InboxEntry, InboxRepo, StoreLease } from "../../db/repos/inbox.js";
 import type { Logger } from "../../logger.js";
+import { KeyedQueue } from "./keyedQueue.js";
 
 export interface UpdateHandler {
   handleUpdate(update: Update): Promise<void>;
@@ -105,8 +106,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   /** The entries in hand (one per sequence key at a time): their update id and their handling. */
   const inHand = new Map<string, { updateId: number; handling: Promise<void> }>();
   /** Entries leased to this worker, waiting for their key (or a free place), in order per key. */
-  const queued = new Map<string, InboxEntry[]>();
-  let queuedCount = 0;
+  const queued = new KeyedQueue<InboxEntry>();
   /** Sole owner, and the last claim left no pending entry behind: stored updates may be handed off. */
   let backlogClear = false;
   /** Keys with a postponed update: nothing of theirs is handed off until a claim finds the inbox clear. */
@@ -169,10 +169,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
   function takeQueued(seqKey: string): InboxEntry[] {
     backlogClear = false;
     postponedKeys.add(seqKey);
-    const list = queued.get(seqKey) ?? [];
-    queued.delete(seqKey);
-    queuedCount -= list.length;
-    return list;
+    return queued.take(seqKey);
   }
 
   function begin(entry: InboxEntry): void {
@@ -186,20 +183,15 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
 
   /** Starts the queued entries whose key is free, while there is room. */
   function dispatch(): void {
-    for (const [key, list] of queued) {
-      if (stopping || inHand.size >= concurrency) return;
-      if (inHand.has(key)) continue;
-      const [entry, ...rest] = list;
-      if (rest.length) queued.set(key, rest);
-      else queued.delete(key);
-      if (!entry) continue;
-      queuedCount--;
+    while (!stopping && inHand.size < concurrency) {
+      const entry = queued.next((key) => !inHand.has(key));
+      if (!entry) return;
       begin(entry);
     }
   }
 
   function leaseAtStore(): StoreLease | undefined {
-    if (sole && backlogClear && !stopping && queuedCount < MAX_QUEUED) return { owner, until: leaseUntil() };
+    if (sole && backlogClear && !stopping && queued.size < MAX_QUEUED) return { owner, until: leaseUntil() };
     backlogClear = false; // what is stored now waits in the inbox: claims look again
     return undefined;
   }
@@ -211,10 +203,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
         void whileBusy(() => inbox.release(entry.updateId, owner, null), busyWaitMs).catch(() => undefined);
         continue;
       }
-      const list = queued.get(entry.seqKey);
-      if (list) list.push(entry);
-      else queued.set(entry.seqKey, [entry]);
-      queuedCount++;
+      queued.push(entry);
     }
     dispatch();
     if (!leased.length) wake();
@@ -230,14 +219,16 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
    * hold some). Done marks alone wait to be gathered (DONE_BATCH, DONE_WAIT_MS) unless `flush`.
    */
   async function claimSome(claim = true, flush = false): Promise<number> {
-    const free = claim && !backlogClear ? concurrency - inHand.size - queuedCount : 0;
+    const free = claim && !backlogClear ? concurrency - inHand.size - queued.size : 0;
     if (free <= 0 && !finished.length) return 0;
     if (free <= 0 && !flush && finished.length < DONE_BATCH && Date.now() - firstFinishedAt < DONE_WAIT_MS) return 0;
     const done = finished;
     finished = [];
     let entries;
     try {
-      const held = [...inHand.keys(), ...queued.keys()];
+      // The sole owner's claims see its own leases too, so that an entry stored without a lease never
+      // overtakes one of the same chat that was leased at storing and is still on its way here.
+      const held = sole ? undefined : [...inHand.keys(), ...queued.keys()];
       entries = await inbox.claim(owner, Math.max(0, free), new Date(), leaseUntil(), done, held, onBacklog);
     } catch (error) {
       finished = done.concat(finished); // tried again with the next claim
@@ -286,7 +277,7 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       }
       heartbeat = setInterval(
         () => {
-          if (inHand.size || queuedCount || finished.length) void inbox.renew(owner, leaseUntil()).catch(() => undefined);
+          if (inHand.size || queued.size || finished.length) void inbox.renew(owner, leaseUntil()).catch(() => undefined);
         },
         Math.max(1000, Math.floor(leaseMs / 3)),
       );
@@ -307,6 +298,6 @@ export function createInboxWorker(opts: InboxWorkerOptions): InboxWorker {
       );
       await inbox.releaseAll(owner).catch(() => undefined);
     },
-    inHand: () => inHand.size + queuedCount,
+    inHand: () => inHand.size + queued.size,
   };
 }
