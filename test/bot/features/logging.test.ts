@@ -53,7 +53,7 @@ describe("logging an activity", () => {
     const update = h.updates.findLast((u) => u.message?.text?.includes("研究部署年度党建工作"))!;
     await h.redeliver(update);
     const again = await b.secretary.next();
-    expect(again.text).toContain("已经记录过了");
+    expect(again.text).toContain("✅ 这条消息已记录（#");
     expect(await live()).toHaveLength(before);
   });
 

@@ -84,7 +84,7 @@ describe("the year counters follow every write", () => {
     expect((await u.next()).text).toContain("已恢复");
     await expectInStep(2023);
     await h.redeliver(update);
-    expect((await u.next()).text).toContain("已经记录过了");
+    expect((await u.next()).text).toContain("✅ 这条消息已记录（#");
     await expectInStep(2023);
   });
 
