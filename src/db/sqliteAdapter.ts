@@ -211,10 +211,13 @@ export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}):
         client.exec("SAVEPOINT one");
         try {
           const result = body();
+          options.onStatement?.("RELEASE");
           client.exec("RELEASE one");
           return result;
         } catch (error) {
+          options.onStatement?.("ROLLBACK TO");
           client.exec("ROLLBACK TO one");
+          options.onStatement?.("RELEASE");
           client.exec("RELEASE one");
           throw error;
         }
