@@ -7,7 +7,15 @@ import { LruCache } from "./lruCache.js";
 import type { SqlRunner, Steps } from "./statements.js";
 
 export interface KeptReads {
-  /** What `read` comes to, kept under `key` until one of `tables` may have changed. Shared by every caller: not to be changed. */
+  /** Whether anything is kept (SQLite); false: every call reads. */
+  readonly keeps: boolean;
+  /**
+   * What `compute` comes to, kept under `key` until one of `tables` may have changed: everything it reads
+   * must be in `tables`, and what it returns depends on nothing but those reads and `key`. Shared by every
+   * caller: not to be changed.
+   */
+  keep<R>(key: string, tables: readonly string[], compute: () => Promise<R>): Promise<R>;
+  /** keep for one read written as steps (on SQLite's direct path). */
   read<R>(key: string, tables: readonly string[], read: () => Steps<R>): Promise<R>;
 }
 
@@ -15,18 +23,17 @@ export interface KeptReads {
 const KEPT = 8;
 
 export function keptReads(runner: SqlRunner, direct: SqliteDirect | undefined, max = KEPT): KeptReads {
-  if (!direct) return { read: (_key, _tables, read) => runner.run(read()) };
+  if (!direct) return { keeps: false, keep: (_key, _tables, compute) => compute(), read: (_key, _tables, read) => runner.run(read()) };
   const kept = new LruCache<string, { stamp: string; value: unknown }>(max);
-  return {
-    async read<R>(key: string, tables: readonly string[], read: () => Steps<R>): Promise<R> {
-      // The stamp is taken before the read: a write in between makes the next stamp differ, so what is
-      // kept is never older than its stamp says.
-      const stamp = await direct.run((db) => db.changeStamp(tables));
-      const entry = kept.get(key);
-      if (entry?.stamp === stamp) return entry.value as R;
-      const value = await runner.run(read());
-      kept.set(key, { stamp, value });
-      return value;
-    },
+  const keep = async <R>(key: string, tables: readonly string[], compute: () => Promise<R>): Promise<R> => {
+    // The stamp is taken before anything is read: a write in between makes the next stamp differ, so
+    // what is kept is never older than its stamp says.
+    const stamp = await direct.run((db) => db.changeStamp(tables));
+    const entry = kept.get(key);
+    if (entry?.stamp === stamp) return entry.value as R;
+    const value = await compute();
+    kept.set(key, { stamp, value });
+    return value;
   };
+  return { keeps: true, keep, read: (key, tables, read) => keep(key, tables, () => runner.run(read())) };
 }

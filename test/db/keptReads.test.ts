@@ -46,6 +46,10 @@ async function seen() {
   const { members } = await store.ledger.memberFigures(branchId, start, end);
   const z = members.find((m) => m.memberId === zhang);
   const facts = await store.ledger.ruleFacts(branchId, start, end);
+  const data = await store.ledger.complianceData(branchId, 2023, TZ);
+  // What complianceData read agrees with the other two.
+  expect(data.counts.reduce((n, c) => n + c.count, 0)).toBe(facts.filter((f) => !f.personal).reduce((n, f) => n + f.kinds.length, 0));
+  expect((data.people ?? []).map((p) => p.name).sort()).toEqual(members.map((m) => m.name).sort());
   return { name: z?.name, events: z?.events, hours: z?.hours, members: members.length, records: facts.map((f) => f.id) };
 }
 
@@ -92,6 +96,8 @@ describe("kept reads of a period's records", () => {
     expect((await seen()).name).toBe("张三丰");
     await store.memberships.join(branchId, (await store.members.ensure(803, undefined)).id, false);
     expect((await seen()).members).toBe(3);
+    await store.memberships.setGroup(branchId, zhang, "第一党小组");
+    expect((await store.ledger.complianceData(branchId, 2023, TZ)).partyGroups.map((g) => g.name)).toEqual(["第一党小组"]);
   });
 
   it("follow a write of another connection to the same database", async () => {

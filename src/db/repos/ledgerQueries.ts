@@ -26,6 +26,9 @@ import { talkRoster } from "./roster.js";
 type Num = bigint | number | null;
 type StudyKinds = readonly ActivityKind[];
 
+/** What complianceData reads: the records, the roster, the party groups and the branch (its creation). */
+const COMPLIANCE_TABLES = [...RECORD_TABLES, "Membership", "Member", "PartyGroup", "Branch"];
+
 /** The 13 local-midnight instants that bound the months of `year` in `timeZone`. */
 export function monthBounds(year: number, timeZone: string): Date[] {
   return Array.from({ length: 13 }, (_, i) => new Date(localMidnightUtc(year, i + 1, 1, timeZone)));
@@ -309,28 +312,38 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
      * Everything /check needs from the database for a year in the branch's time zone: the year's records
      * (and the next year's 组织生活会, which may cover this one) through complianceInputFromFacts. `yearFacts`:
      * the year's ruleFacts when the caller has already loaded them (/summary), else they are loaded here.
+     * Kept until a record, member, party group or the branch may have changed (keptReads): then the
+     * year's records are read inside, since ones read before the change stamp might be older than it.
      */
     async complianceData(
       branchId: number, year: number, timeZone: string, settings: RuleSettings = DEFAULT_RULE_SETTINGS, yearFacts?: readonly ActivityFact[],
     ): Promise<ComplianceData> {
-      const b = monthBounds(year, timeZone);
-      const next = monthBounds(year + 1, timeZone);
-      const [start, end] = [b[0]!, b[12]!];
-      const facts = yearFacts ?? (await repo.ruleFacts(branchId, start, end));
-      const following = await repo.ruleFacts(branchId, end, next[12]!, "org_life_meeting");
-      const people = await repo.people(branchId);
-      const partyGroups = await repo.partyGroups(branchId);
-      const counts = await repo.roster(branchId);
-      const input = complianceInputFromFacts({
-        year, today: { year, month: 1, day: 1 }, timeZone, facts: [...facts, ...following], settings, people, partyGroups, ...counts,
-      });
-      const [since, roster, lastElection] = [await repo.branchSince(branchId, timeZone), await talkRoster(prisma, branchId), await repo.lastElection(branchId, end, timeZone)];
-      return {
-        ...input, year, partyGroups, roster, since, lastElection, ...counts,
-        counts: input.counts, meetings: input.meetings ?? [], talks: input.talks ?? { events: 0, pairs: [] }, studyHours: input.studyHours ?? [],
-      };
+      if (!kept.keeps) return readComplianceData(branchId, year, timeZone, settings, yearFacts);
+      const key = `complianceData:${branchId}:${year}:${timeZone}:${JSON.stringify(settings)}`;
+      return { ...(await kept.keep(key, COMPLIANCE_TABLES, () => readComplianceData(branchId, year, timeZone, settings))) };
     },
   };
+
+  async function readComplianceData(
+    branchId: number, year: number, timeZone: string, settings: RuleSettings, yearFacts?: readonly ActivityFact[],
+  ): Promise<ComplianceData> {
+    const b = monthBounds(year, timeZone);
+    const next = monthBounds(year + 1, timeZone);
+    const [start, end] = [b[0]!, b[12]!];
+    const facts = yearFacts ?? (await repo.ruleFacts(branchId, start, end));
+    const following = await repo.ruleFacts(branchId, end, next[12]!, "org_life_meeting");
+    const people = await repo.people(branchId);
+    const partyGroups = await repo.partyGroups(branchId);
+    const counts = await repo.roster(branchId);
+    const input = complianceInputFromFacts({
+      year, today: { year, month: 1, day: 1 }, timeZone, facts: [...facts, ...following], settings, people, partyGroups, ...counts,
+    });
+    const [since, roster, lastElection] = [await repo.branchSince(branchId, timeZone), await talkRoster(prisma, branchId), await repo.lastElection(branchId, end, timeZone)];
+    return {
+      ...input, year, partyGroups, roster, since, lastElection, ...counts,
+      counts: input.counts, meetings: input.meetings ?? [], talks: input.talks ?? { events: 0, pairs: [] }, studyHours: input.studyHours ?? [],
+    };
+  }
   return repo;
 }
 
