@@ -44,9 +44,16 @@ export function complianceInputFromFacts(input: ComplianceFactsInput): Complianc
   const branchEvents = inYear.filter((f) => !f.personal);
   const people = input.people;
   const talkParticipants = people ? talkParticipantsAmong(people) : null;
-  // Who had a vote on a date: full members, from their 转正 date when one is registered.
-  const votingOn = (date: LocalDate) =>
-    new Set((people ?? []).filter((p) => !p.probationary && (!p.fullMemberSince || compareLocalDate(p.fullMemberSince, date) <= 0)).map((p) => p.memberId));
+  // Who had a vote on a date: full members, from their 转正 date when one is registered. The set is
+  // made once for each number of registered 转正 dates passed (a year's hundreds of meetings share a few).
+  const full = (people ?? []).filter((p) => !p.probationary);
+  const voters = new Map<number, Set<number>>();
+  const votingOn = (date: LocalDate) => {
+    const passed = full.filter((p) => p.fullMemberSince && compareLocalDate(p.fullMemberSince, date) <= 0).length;
+    let set = voters.get(passed);
+    if (!set) voters.set(passed, (set = new Set(full.filter((p) => !p.fullMemberSince || compareLocalDate(p.fullMemberSince, date) <= 0).map((p) => p.memberId))));
+    return set;
+  };
   const counts = new Map<string, KindMonthCount>();
   const meetings: MeetingAttendance[] = [];
   const talkPairs: string[] = [];
