@@ -19,8 +19,8 @@ export interface KeptReads {
   read<R>(key: string, tables: readonly string[], read: () => Steps<R>): Promise<R>;
 }
 
-/** Entries kept: a few periods of a few branches (one /summary year is about 3 MB of records). */
-const KEPT = 8;
+/** Entries kept: a few periods of a few branches (a year of 5,000 records is about 2 MB kept). */
+const KEPT = 16;
 
 export function keptReads(runner: SqlRunner, direct: SqliteDirect | undefined, max = KEPT): KeptReads {
   if (!direct) return { keeps: false, keep: (_key, _tables, compute) => compute(), read: (_key, _tables, read) => runner.run(read()) };

@@ -47,6 +47,8 @@ async function seen() {
   const z = members.find((m) => m.memberId === zhang);
   const facts = await store.ledger.ruleFacts(branchId, start, end);
   const data = await store.ledger.complianceData(branchId, 2023, TZ);
+  const { totals } = await store.ledger.periodTallies(branchId, start, end);
+  expect(totals.events).toBe(facts.filter((f) => !f.personal && f.kinds.length > 0).length);
   // What complianceData read agrees with the other two.
   expect(data.counts.reduce((n, c) => n + c.count, 0)).toBe(facts.filter((f) => !f.personal).reduce((n, f) => n + f.kinds.length, 0));
   expect((data.people ?? []).map((p) => p.name).sort()).toEqual(members.map((m) => m.name).sort());

@@ -106,20 +106,10 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
   const repo = {
     /** 次 and 人次 per kind, and distinct-event totals (a two-kind event counts once in each kind, once in the total). */
     async periodTallies(branchId: number, start: Date, end: Date): Promise<PeriodTallies> {
-      const rows = await prisma.$queryRaw<{ kind: string; events: Num; personTimes: Num }[]>`
-        SELECT k.kind AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes"
-        FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
-        WHERE ${liveEvents(branchId, start, end)} GROUP BY k.kind
-        UNION ALL
-        SELECT '*' AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes" FROM "Activity" a
-        WHERE ${liveEvents(branchId, start, end)} AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id)`;
-      const total = rows.find((r) => r.kind === "*");
-      return {
-        tallies: rows
-          .filter((r) => isActivityKind(r.kind))
-          .map((r) => ({ kind: r.kind as ActivityKind, events: num(r.events), personTimes: num(r.personTimes) })),
-        totals: { events: num(total?.events), personTimes: num(total?.personTimes) },
-      };
+      // Kept until a record may have changed (keptReads); each caller gets its own rows.
+      const key = `periodTallies:${branchId}:${start.getTime()}:${end.getTime()}`;
+      const { tallies, totals } = await kept.keep(key, RECORD_TABLES, () => readPeriodTallies(branchId, start, end));
+      return { tallies: tallies.map((t) => ({ ...t })), totals: { ...totals } };
     },
 
     /** Events per local month and kind of a year; 党小组会 rows carry the group that held them (named on the record). */
@@ -323,6 +313,23 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
       return { ...(await kept.keep(key, COMPLIANCE_TABLES, () => readComplianceData(branchId, year, timeZone, settings))) };
     },
   };
+
+  async function readPeriodTallies(branchId: number, start: Date, end: Date): Promise<PeriodTallies> {
+    const rows = await prisma.$queryRaw<{ kind: string; events: Num; personTimes: Num }[]>`
+      SELECT k.kind AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes"
+      FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
+      WHERE ${liveEvents(branchId, start, end)} GROUP BY k.kind
+      UNION ALL
+      SELECT '*' AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes" FROM "Activity" a
+      WHERE ${liveEvents(branchId, start, end)} AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id)`;
+    const total = rows.find((r) => r.kind === "*");
+    return {
+      tallies: rows
+        .filter((r) => isActivityKind(r.kind))
+        .map((r) => ({ kind: r.kind as ActivityKind, events: num(r.events), personTimes: num(r.personTimes) })),
+      totals: { events: num(total?.events), personTimes: num(total?.personTimes) },
+    };
+  }
 
   async function readComplianceData(
     branchId: number, year: number, timeZone: string, settings: RuleSettings, yearFacts?: readonly ActivityFact[],

@@ -174,8 +174,9 @@ export function* memberFiguresSteps(
     title: r.title,
     // Only the tags are read: most records carry none, and their details need not be parsed.
     details: r.details?.includes('"tags"') ? parseDetails(r.details) : {},
-    kinds: kindsOf(r),
-    attendeeIds: membersOf(r),
+    // In any order: events and 学时 only count them.
+    kinds: splitList(r.kinds).filter(isActivityKind),
+    attendeeIds: splitList(r.members).map(Number),
   }));
   const rows = yield* query<MemberNameRow>(sql`
     SELECT ms."memberId" AS "memberId", m.name AS name, m.username AS username, m."telegramId" AS "telegramId", ms."partyGroupId" AS "groupId"
