@@ -98,6 +98,12 @@ describe("kept reads of a period's records", () => {
     expect((await seen()).name).toBe("张三丰");
     await store.memberships.join(branchId, (await store.members.ensure(803, undefined)).id, false);
     expect((await seen()).members).toBe(3);
+    // A member deleted takes their attendance with them (ON DELETE CASCADE): no write names Attendance.
+    const gone = (await store.members.ensure(804, undefined)).id;
+    await store.activities.update(record.id, { attendeeIds: [zhang, gone] }, sec);
+    expect((await store.ledger.ruleFacts(branchId, start, end)).map((f) => f.attendeeIds)).toEqual([[zhang, gone].sort((a, b) => a - b)]);
+    await db.prisma.member.delete({ where: { id: gone } });
+    expect((await store.ledger.ruleFacts(branchId, start, end)).map((f) => f.attendeeIds)).toEqual([[zhang]]);
     await store.memberships.setGroup(branchId, zhang, "第一党小组");
     expect((await store.ledger.complianceData(branchId, 2023, TZ)).partyGroups.map((g) => g.name)).toEqual(["第一党小组"]);
   });

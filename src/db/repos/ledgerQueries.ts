@@ -19,15 +19,13 @@ import { keptReads, type KeptReads } from "../keptReads.js";
 import { prismaRunner } from "../statements.js";
 import type { DatabaseKind } from "../url.js";
 import {
-  FIGURE_TABLES, isoOf, memberFiguresSteps, num, parseDetails, RECORD_TABLES, ruleFactsSteps, type Participation,
+  isoOf, LEDGER_TABLES, memberFiguresSteps, num, parseDetails, ruleFactsSteps, type Participation,
 } from "./ledgerRecords.js";
 import { talkRoster } from "./roster.js";
 
 type Num = bigint | number | null;
 type StudyKinds = readonly ActivityKind[];
 
-/** What complianceData reads: the records, the roster, the party groups and the branch (its creation). */
-const COMPLIANCE_TABLES = [...RECORD_TABLES, "Membership", "Member", "PartyGroup", "Branch"];
 
 /** The 13 local-midnight instants that bound the months of `year` in `timeZone`. */
 export function monthBounds(year: number, timeZone: string): Date[] {
@@ -106,9 +104,9 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
   const repo = {
     /** 次 and 人次 per kind, and distinct-event totals (a two-kind event counts once in each kind, once in the total). */
     async periodTallies(branchId: number, start: Date, end: Date): Promise<PeriodTallies> {
-      // Kept until a record may have changed (keptReads); each caller gets its own rows.
+      // Kept until a LEDGER_TABLES write (keptReads); each caller gets its own rows.
       const key = `periodTallies:${branchId}:${start.getTime()}:${end.getTime()}`;
-      const { tallies, totals } = await kept.keep(key, RECORD_TABLES, () => readPeriodTallies(branchId, start, end));
+      const { tallies, totals } = await kept.keep(key, LEDGER_TABLES, () => readPeriodTallies(branchId, start, end));
       return { tallies: tallies.map((t) => ({ ...t })), totals: { ...totals } };
     },
 
@@ -199,12 +197,12 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
         .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.memberId - b.memberId);
     },
 
-    /** /stats per member (memberFiguresSteps), kept until a record or member changes (keptReads). */
+    /** /stats per member (memberFiguresSteps), kept until a LEDGER_TABLES write (keptReads). */
     async memberFigures(
       branchId: number, start: Date, end: Date, settings: RuleSettings = DEFAULT_RULE_SETTINGS,
     ): Promise<{ members: Participation[]; unlisted: number }> {
       const key = `memberFigures:${branchId}:${start.getTime()}:${end.getTime()}:${JSON.stringify(settings)}`;
-      const { members, unlisted } = await kept.read(key, FIGURE_TABLES, () => memberFiguresSteps(kind, branchId, start, end, settings));
+      const { members, unlisted } = await kept.read(key, LEDGER_TABLES, () => memberFiguresSteps(kind, branchId, start, end, settings));
       return { members: members.map((m) => ({ ...m })), unlisted };
     },
 
@@ -275,11 +273,11 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
 
     /**
      * Live records of [start, end) as facts for the rules (ruleFactsSteps), oldest first. Kept until a
-     * record changes (keptReads): the array is the caller's, its facts are shared and not to be changed.
+     * LEDGER_TABLES write (keptReads): the array is the caller's, its facts are shared and not to be changed.
      */
     async ruleFacts(branchId: number, start: Date, end: Date, onlyKind?: ActivityKind): Promise<ActivityFact[]> {
       const key = `ruleFacts:${branchId}:${start.getTime()}:${end.getTime()}:${onlyKind ?? ""}`;
-      return [...(await kept.read(key, RECORD_TABLES, () => ruleFactsSteps(kind, branchId, start, end, onlyKind)))];
+      return [...(await kept.read(key, LEDGER_TABLES, () => ruleFactsSteps(kind, branchId, start, end, onlyKind)))];
     },
 
     /** 学时 of the active members over [start, end), by the domain's one rule (studyHoursByMember), in roster order. */
@@ -302,15 +300,15 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
      * Everything /check needs from the database for a year in the branch's time zone: the year's records
      * (and the next year's 组织生活会, which may cover this one) through complianceInputFromFacts. `yearFacts`:
      * the year's ruleFacts when the caller has already loaded them (/summary), else they are loaded here.
-     * Kept until a record, member, party group or the branch may have changed (keptReads): then the
-     * year's records are read inside, since ones read before the change stamp might be older than it.
+     * Kept until a LEDGER_TABLES write (keptReads): then the year's records are read inside, since ones
+     * read before the change stamp might be older than it.
      */
     async complianceData(
       branchId: number, year: number, timeZone: string, settings: RuleSettings = DEFAULT_RULE_SETTINGS, yearFacts?: readonly ActivityFact[],
     ): Promise<ComplianceData> {
       if (!kept.keeps) return readComplianceData(branchId, year, timeZone, settings, yearFacts);
       const key = `complianceData:${branchId}:${year}:${timeZone}:${JSON.stringify(settings)}`;
-      return { ...(await kept.keep(key, COMPLIANCE_TABLES, () => readComplianceData(branchId, year, timeZone, settings))) };
+      return { ...(await kept.keep(key, LEDGER_TABLES, () => readComplianceData(branchId, year, timeZone, settings))) };
     },
   };
 

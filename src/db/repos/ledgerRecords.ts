@@ -15,10 +15,11 @@ type Num = bigint | number | null;
 export type Participation = MemberParticipation & { partyGroupId: number | null };
 export const num = (v: Num | undefined): number => (v === null || v === undefined ? 0 : Number(v));
 
-/** What a period's records are read from: a write to any of these may change them. */
-export const RECORD_TABLES = ["Activity", "ActivityKind", "Attendance"] as const;
-/** …and the active members their figures are given for. */
-export const FIGURE_TABLES = [...RECORD_TABLES, "Membership", "Member"] as const;
+/**
+ * What the ledger's kept reads may change with: the records, the roster, and the rows whose deletion
+ * reaches the records (ON DELETE CASCADE or SET NULL from a branch, a member or a party group).
+ */
+export const LEDGER_TABLES = ["Activity", "ActivityKind", "Attendance", "Membership", "Member", "PartyGroup", "Branch"] as const;
 
 /** Raw DateTime values: Date, unix ms or text, depending on the adapter. */
 export function isoOf(v: unknown): string {
