@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from "./client.js";
 import { activitiesRepo } from "./repos/activities.js";
 import { branchesRepo } from "./repos/branches.js";
+import { keptReads } from "./keptReads.js";
 import { inboxRepo } from "./repos/inbox.js";
 import { invitesRepo } from "./repos/invites.js";
 import { ledgerQueriesRepo } from "./repos/ledgerQueries.js";
@@ -25,7 +26,7 @@ export function createStore(db: DatabaseHandle) {
     activities: activitiesRepo(prisma, runner),
     reminders: remindersRepo(prisma),
     inbox: inboxRepo(prisma, db.sqlite),
-    ledger: ledgerQueriesRepo(prisma, db.kind),
+    ledger: ledgerQueriesRepo(prisma, db.kind, keptReads(runner, db.sqlite)),
     sessions: sessionsRepo(prisma, runner, CONVERSATION_STATE_VERSION),
     kind: db.kind,
     close: () => db.close(),

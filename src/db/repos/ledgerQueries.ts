@@ -2,7 +2,6 @@
 // Month boundaries are the branch's local midnights (built with @date-fns/tz), so months are
 // zone- and DST-correct while each figure stays one grouped query. Live records only.
 import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
-import type { ActivityDetails } from "../../domain/activity.js";
 import { TAKES_ATTENDANCE } from "../../domain/attendance.js";
 import { ACTIVITY_KINDS, isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
 import { localDateOf, localMidnightUtc } from "../../domain/calendar/index.js";
@@ -13,42 +12,20 @@ import { complianceInputFromFacts } from "../../domain/rules/fromFacts.js";
 import { DEFAULT_RULE_SETTINGS, DEFAULT_STUDY_KINDS, type RuleSettings } from "../../domain/rules/settings.js";
 import { studyHoursByMember, studyRecordOf } from "../../domain/rules/study.js";
 import type { ComplianceInput, KindMonthCount, MeetingAttendance, MemberStudyHours, PartyGroupRef, RosterPerson, YearMonth } from "../../domain/rules/types.js";
-import type { ActivityFact, KindTally, MemberParticipation, TallyTotals } from "../../domain/tally/types.js";
+import type { ActivityFact, KindTally, TallyTotals } from "../../domain/tally/types.js";
 import type { MonthlyGroupCounts } from "../../domain/tally/types.js";
 import type { Prisma } from "../client.js";
+import { keptReads, type KeptReads } from "../keptReads.js";
+import { prismaRunner } from "../statements.js";
 import type { DatabaseKind } from "../url.js";
+import {
+  isoOf, LEDGER_TABLES, memberFiguresSteps, num, parseDetails, ruleFactsSteps, type Participation,
+} from "./ledgerRecords.js";
 import { talkRoster } from "./roster.js";
 
 type Num = bigint | number | null;
 type StudyKinds = readonly ActivityKind[];
-type Participation = MemberParticipation & { partyGroupId: number | null };
-const num = (v: Num | undefined): number => (v === null || v === undefined ? 0 : Number(v));
 
-/** Raw DateTime values: Date, unix ms or text, depending on the adapter. */
-function isoOf(v: unknown): string {
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === "number" || typeof v === "bigint") return new Date(Number(v)).toISOString();
-  const s = String(v);
-  return new Date(/^\d+$/.test(s) ? Number(s) : s).toISOString();
-}
-
-function parseDetails(text: string | null): ActivityDetails {
-  try {
-    const { absentees: _a, ...details } = JSON.parse(text ?? "{}") as ActivityDetails & { absentees?: unknown };
-    return details;
-  } catch {
-    return {};
-  }
-}
-
-/** A raw boolean column: true/false, or 1/0 from SQLite. */
-const isTrue = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === "1" || v === "true";
-
-/** How many people a 列席 entry names ("张三、李四（群众）" → 2). */
-function countNames(text: string | null): number {
-  if (!text?.trim()) return 0;
-  return text.split(/[、，,;；\s]+/u).filter((p) => p.trim().length > 0).length;
-}
 
 /** The 13 local-midnight instants that bound the months of `year` in `timeZone`. */
 export function monthBounds(year: number, timeZone: string): Date[] {
@@ -122,30 +99,15 @@ export type ComplianceData = Omit<ComplianceInput, "today" | "settings" | "since
     since: YearMonth | null;
   };
 
-/** SQL: the values of `column` in each group as one comma-separated text ("3,17,42"); null for none. */
-const textList = (kind: DatabaseKind, column: Sql) => (kind === "postgresql" ? sql`string_agg(${column}, ',')` : sql`group_concat(${column}, ',')`);
-
-/** "3,17,42" → ["3", "17", "42"]; [] for null or "". */
-const splitList = (text: unknown): string[] => (typeof text === "string" && text !== "" ? text.split(",") : []);
-
-export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite") {
+/** `kept`: where the large reads are kept (on PostgreSQL, and by default, nowhere: read every time). */
+export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite", kept: KeptReads = keptReads(prismaRunner(prisma), undefined)) {
   const repo = {
     /** 次 and 人次 per kind, and distinct-event totals (a two-kind event counts once in each kind, once in the total). */
     async periodTallies(branchId: number, start: Date, end: Date): Promise<PeriodTallies> {
-      const rows = await prisma.$queryRaw<{ kind: string; events: Num; personTimes: Num }[]>`
-        SELECT k.kind AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes"
-        FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
-        WHERE ${liveEvents(branchId, start, end)} GROUP BY k.kind
-        UNION ALL
-        SELECT '*' AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes" FROM "Activity" a
-        WHERE ${liveEvents(branchId, start, end)} AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id)`;
-      const total = rows.find((r) => r.kind === "*");
-      return {
-        tallies: rows
-          .filter((r) => isActivityKind(r.kind))
-          .map((r) => ({ kind: r.kind as ActivityKind, events: num(r.events), personTimes: num(r.personTimes) })),
-        totals: { events: num(total?.events), personTimes: num(total?.personTimes) },
-      };
+      // Kept until a LEDGER_TABLES write (keptReads); each caller gets its own rows.
+      const key = `periodTallies:${branchId}:${start.getTime()}:${end.getTime()}`;
+      const { tallies, totals } = await kept.keep(key, LEDGER_TABLES, () => readPeriodTallies(branchId, start, end));
+      return { tallies: tallies.map((t) => ({ ...t })), totals: { ...totals } };
     },
 
     /** Events per local month and kind of a year; 党小组会 rows carry the group that held them (named on the record). */
@@ -235,62 +197,13 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite")
         .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.memberId - b.memberId);
     },
 
-    /**
-     * /stats per member, from one read of the period's records (ruleFacts): every active member's branch
-     * events taken part in (ticked present; as participation counts them) and 学时 by the domain's one rule
-     * (studyHoursByMember, as /check and the .xlsx), sorted by name; and the records without a participant
-     * list (withoutParticipantList).
-     */
+    /** /stats per member (memberFiguresSteps), kept until a LEDGER_TABLES write (keptReads). */
     async memberFigures(
       branchId: number, start: Date, end: Date, settings: RuleSettings = DEFAULT_RULE_SETTINGS,
     ): Promise<{ members: Participation[]; unlisted: number }> {
-      // Only what events and 学时 read (ruleFacts' other columns cost time on every record).
-      const records = await prisma.$queryRaw<
-        {
-          id: Num; personal: unknown; reporterId: Num; durationHours: Num; presentCount: Num; title: string | null; details: string | null;
-          kinds: unknown; members: unknown;
-        }[]
-      >`
-        SELECT a.id AS id, a."personal" AS personal, a."reporterId" AS "reporterId", a."durationHours" AS "durationHours",
-          a."presentCount" AS "presentCount", a.title AS title, a.details AS details,
-          (SELECT ${textList(kind, sql`k.kind`)} FROM "ActivityKind" k WHERE k."activityId" = a.id) AS kinds,
-          (SELECT ${textList(kind, sql`CAST(t."memberId" AS TEXT)`)} FROM "Attendance" t WHERE t."activityId" = a.id AND t."present") AS members
-        FROM "Activity" a
-        WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}`;
-      const facts = records.map((r) => ({
-        id: num(r.id),
-        personal: isTrue(r.personal),
-        reporterId: num(r.reporterId),
-        durationHours: r.durationHours === null ? null : Number(r.durationHours),
-        presentCount: r.presentCount === null ? null : Number(r.presentCount),
-        title: r.title,
-        // Only the tags are read: most records carry none, and their details need not be parsed.
-        details: r.details?.includes('"tags"') ? parseDetails(r.details) : {},
-        kinds: splitList(r.kinds).sort().filter(isActivityKind),
-        attendeeIds: splitList(r.members).map(Number).sort((x, y) => x - y),
-      }));
-      const rows = await prisma.$queryRaw<{ memberId: Num; name: string | null; username: string | null; telegramId: Num; groupId: Num }[]>`
-        SELECT ms."memberId" AS "memberId", m.name AS name, m.username AS username, m."telegramId" AS "telegramId", ms."partyGroupId" AS "groupId"
-        FROM "Membership" ms JOIN "Member" m ON m.id = ms."memberId"
-        WHERE ms."branchId" = ${branchId} AND ms.status = 'active'`;
-      const members = rows.map((r) => ({
-        memberId: num(r.memberId),
-        name: r.name ?? (r.username ? `@${r.username}` : `#${num(r.telegramId)}`),
-        partyGroupId: r.groupId === null ? null : num(r.groupId),
-      }));
-      const events = new Map<number, number>();
-      for (const f of facts) if (!f.personal) for (const id of f.attendeeIds) events.set(id, (events.get(id) ?? 0) + 1);
-      const hours = new Map(studyHoursByMember(facts.map(studyRecordOf), members, settings).map((h) => [h.memberId, h.hours]));
-      // As withoutParticipantList counts them, from the same read.
-      const unlisted = facts.filter(
-        (f) => !f.personal && f.presentCount !== null && f.presentCount > f.attendeeIds.length && f.kinds.some((k) => TAKES_ATTENDANCE[k]),
-      ).length;
-      return {
-        members: members
-          .map((m) => ({ ...m, events: events.get(m.memberId) ?? 0, hours: hours.get(m.memberId) ?? 0 }))
-          .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.memberId - b.memberId),
-        unlisted,
-      };
+      const key = `memberFigures:${branchId}:${start.getTime()}:${end.getTime()}:${JSON.stringify(settings)}`;
+      const { members, unlisted } = await kept.read(key, LEDGER_TABLES, () => memberFiguresSteps(kind, branchId, start, end, settings));
+      return { members: members.map((m) => ({ ...m })), unlisted };
     },
 
     /** 支委会 and 党员大会 with 应到/实到, for the quorum check. */
@@ -359,51 +272,12 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite")
     },
 
     /**
-     * Live records of [start, end) as facts for the rules: kinds, who took part (ticked attendees), the
-     * reporter, the vote, 列席 and the party group. Personal 自学 included (marked). Oldest first.
+     * Live records of [start, end) as facts for the rules (ruleFactsSteps), oldest first. Kept until a
+     * LEDGER_TABLES write (keptReads): the array is the caller's, its facts are shared and not to be changed.
      */
     async ruleFacts(branchId: number, start: Date, end: Date, onlyKind?: ActivityKind): Promise<ActivityFact[]> {
-      // One plain query, a row per record with its kinds and ticked attendees as lists: the nested findMany
-      // (a row per attendee, 80,000 on a 5,000-record year) took about five times as long.
-      const ofKind = onlyKind ? sql` AND EXISTS (SELECT 1 FROM "ActivityKind" ok WHERE ok."activityId" = a.id AND ok.kind = ${onlyKind})` : sql``;
-      const rows = await prisma.$queryRaw<
-        {
-          id: Num; occurredAt: unknown; personal: unknown; reporterId: Num; personTimes: Num; presentCount: Num; expectedCount: Num;
-          durationHours: Num; title: string | null; speaker: string | null; details: string | null; observers: string | null;
-          voteKind: string | null; partyGroupId: Num; kinds: unknown; members: unknown;
-        }[]
-      >`
-        SELECT a.id AS id, a."occurredAt" AS "occurredAt", a."personal" AS personal, a."reporterId" AS "reporterId",
-          a."personTimes" AS "personTimes", a."presentCount" AS "presentCount", a."expectedCount" AS "expectedCount",
-          a."durationHours" AS "durationHours", a.title AS title, a.speaker AS speaker, a.details AS details, a.observers AS observers,
-          a."voteKind" AS "voteKind", a."partyGroupId" AS "partyGroupId",
-          (SELECT ${textList(kind, sql`k.kind`)} FROM "ActivityKind" k WHERE k."activityId" = a.id) AS kinds,
-          (SELECT ${textList(kind, sql`CAST(t."memberId" AS TEXT)`)} FROM "Attendance" t WHERE t."activityId" = a.id AND t."present") AS members
-        FROM "Activity" a
-        WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}${ofKind}
-        ORDER BY a."occurredAt", a.id`;
-      const nullable = (v: Num) => (v === null ? null : Number(v));
-      return rows.map((r) => {
-        const id = num(r.id);
-        return {
-          id,
-          kinds: splitList(r.kinds).sort().filter(isActivityKind),
-          occurredAt: isoOf(r.occurredAt),
-          personTimes: num(r.personTimes),
-          presentCount: nullable(r.presentCount),
-          expectedCount: nullable(r.expectedCount),
-          durationHours: nullable(r.durationHours),
-          title: r.title,
-          speaker: r.speaker,
-          details: parseDetails(r.details),
-          attendeeIds: splitList(r.members).map(Number).sort((x, y) => x - y),
-          partyGroupId: nullable(r.partyGroupId),
-          personal: isTrue(r.personal),
-          reporterId: num(r.reporterId),
-          vote: r.voteKind === "none" || r.voteKind === "vote" || r.voteKind === "election" ? r.voteKind : null,
-          observerCount: countNames(r.observers),
-        };
-      });
+      const key = `ruleFacts:${branchId}:${start.getTime()}:${end.getTime()}:${onlyKind ?? ""}`;
+      return [...(await kept.read(key, LEDGER_TABLES, () => ruleFactsSteps(kind, branchId, start, end, onlyKind)))];
     },
 
     /** 学时 of the active members over [start, end), by the domain's one rule (studyHoursByMember), in roster order. */
@@ -426,28 +300,55 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite")
      * Everything /check needs from the database for a year in the branch's time zone: the year's records
      * (and the next year's 组织生活会, which may cover this one) through complianceInputFromFacts. `yearFacts`:
      * the year's ruleFacts when the caller has already loaded them (/summary), else they are loaded here.
+     * Kept until a LEDGER_TABLES write (keptReads): then the year's records are read inside, since ones
+     * read before the change stamp might be older than it.
      */
     async complianceData(
       branchId: number, year: number, timeZone: string, settings: RuleSettings = DEFAULT_RULE_SETTINGS, yearFacts?: readonly ActivityFact[],
     ): Promise<ComplianceData> {
-      const b = monthBounds(year, timeZone);
-      const next = monthBounds(year + 1, timeZone);
-      const [start, end] = [b[0]!, b[12]!];
-      const facts = yearFacts ?? (await repo.ruleFacts(branchId, start, end));
-      const following = await repo.ruleFacts(branchId, end, next[12]!, "org_life_meeting");
-      const people = await repo.people(branchId);
-      const partyGroups = await repo.partyGroups(branchId);
-      const counts = await repo.roster(branchId);
-      const input = complianceInputFromFacts({
-        year, today: { year, month: 1, day: 1 }, timeZone, facts: [...facts, ...following], settings, people, partyGroups, ...counts,
-      });
-      const [since, roster, lastElection] = [await repo.branchSince(branchId, timeZone), await talkRoster(prisma, branchId), await repo.lastElection(branchId, end, timeZone)];
-      return {
-        ...input, year, partyGroups, roster, since, lastElection, ...counts,
-        counts: input.counts, meetings: input.meetings ?? [], talks: input.talks ?? { events: 0, pairs: [] }, studyHours: input.studyHours ?? [],
-      };
+      if (!kept.keeps) return readComplianceData(branchId, year, timeZone, settings, yearFacts);
+      const key = `complianceData:${branchId}:${year}:${timeZone}:${JSON.stringify(settings)}`;
+      return { ...(await kept.keep(key, LEDGER_TABLES, () => readComplianceData(branchId, year, timeZone, settings))) };
     },
   };
+
+  async function readPeriodTallies(branchId: number, start: Date, end: Date): Promise<PeriodTallies> {
+    const rows = await prisma.$queryRaw<{ kind: string; events: Num; personTimes: Num }[]>`
+      SELECT k.kind AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes"
+      FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
+      WHERE ${liveEvents(branchId, start, end)} GROUP BY k.kind
+      UNION ALL
+      SELECT '*' AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes" FROM "Activity" a
+      WHERE ${liveEvents(branchId, start, end)} AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id)`;
+    const total = rows.find((r) => r.kind === "*");
+    return {
+      tallies: rows
+        .filter((r) => isActivityKind(r.kind))
+        .map((r) => ({ kind: r.kind as ActivityKind, events: num(r.events), personTimes: num(r.personTimes) })),
+      totals: { events: num(total?.events), personTimes: num(total?.personTimes) },
+    };
+  }
+
+  async function readComplianceData(
+    branchId: number, year: number, timeZone: string, settings: RuleSettings, yearFacts?: readonly ActivityFact[],
+  ): Promise<ComplianceData> {
+    const b = monthBounds(year, timeZone);
+    const next = monthBounds(year + 1, timeZone);
+    const [start, end] = [b[0]!, b[12]!];
+    const facts = yearFacts ?? (await repo.ruleFacts(branchId, start, end));
+    const following = await repo.ruleFacts(branchId, end, next[12]!, "org_life_meeting");
+    const people = await repo.people(branchId);
+    const partyGroups = await repo.partyGroups(branchId);
+    const counts = await repo.roster(branchId);
+    const input = complianceInputFromFacts({
+      year, today: { year, month: 1, day: 1 }, timeZone, facts: [...facts, ...following], settings, people, partyGroups, ...counts,
+    });
+    const [since, roster, lastElection] = [await repo.branchSince(branchId, timeZone), await talkRoster(prisma, branchId), await repo.lastElection(branchId, end, timeZone)];
+    return {
+      ...input, year, partyGroups, roster, since, lastElection, ...counts,
+      counts: input.counts, meetings: input.meetings ?? [], talks: input.talks ?? { events: 0, pairs: [] }, studyHours: input.studyHours ?? [],
+    };
+  }
   return repo;
 }
 

@@ -6,7 +6,7 @@ import type { ActivityFact, MemberRef } from "../tally/types.js";
 import type { RuleSettings } from "./settings.js";
 import { DEFAULT_RULE_SETTINGS } from "./settings.js";
 import { studyHoursByMember, studyRecordOf } from "./study.js";
-import { talkParticipantsOf } from "./talkCoverage.js";
+import { talkParticipantsAmong } from "./talkCoverage.js";
 import type { ComplianceInput, KindMonthCount, MeetingAttendance, OrgLifeMeeting, PartyGroupRef, RosterPerson, YearMonth } from "./types.js";
 
 export interface ComplianceFactsInput {
@@ -37,12 +37,23 @@ export function coveredYear(fact: Pick<ActivityFact, "details">, heldYear: numbe
 /** Counts per local month and kind (党小组会 also per group), meetings for quorum, talks and 学时. */
 export function complianceInputFromFacts(input: ComplianceFactsInput): ComplianceInput {
   const all = dedupe(input.facts);
-  const inYear = all.filter((f) => localDateOf(f.occurredAt, input.timeZone).year === input.year);
+  // Each record's local date, placed once (the year's filter and its month both read it).
+  const dates = new Map(all.map((f) => [f, localDateOf(f.occurredAt, input.timeZone)]));
+  const dateOf = (f: ActivityFact): LocalDate => dates.get(f) ?? localDateOf(f.occurredAt, input.timeZone);
+  const inYear = all.filter((f) => dateOf(f).year === input.year);
   const branchEvents = inYear.filter((f) => !f.personal);
   const people = input.people;
-  // Who had a vote on a date: full members, from their 转正 date when one is registered.
-  const votingOn = (date: LocalDate) =>
-    new Set((people ?? []).filter((p) => !p.probationary && (!p.fullMemberSince || compareLocalDate(p.fullMemberSince, date) <= 0)).map((p) => p.memberId));
+  const talkParticipants = people ? talkParticipantsAmong(people) : null;
+  // Who had a vote on a date: full members, from their 转正 date when one is registered. The set is
+  // made once for each number of registered 转正 dates passed (a year's hundreds of meetings share a few).
+  const full = (people ?? []).filter((p) => !p.probationary);
+  const voters = new Map<number, Set<number>>();
+  const votingOn = (date: LocalDate) => {
+    const passed = full.filter((p) => p.fullMemberSince && compareLocalDate(p.fullMemberSince, date) <= 0).length;
+    let set = voters.get(passed);
+    if (!set) voters.set(passed, (set = new Set(full.filter((p) => !p.fullMemberSince || compareLocalDate(p.fullMemberSince, date) <= 0).map((p) => p.memberId))));
+    return set;
+  };
   const counts = new Map<string, KindMonthCount>();
   const meetings: MeetingAttendance[] = [];
   const talkPairs: string[] = [];
@@ -51,7 +62,7 @@ export function complianceInputFromFacts(input: ComplianceFactsInput): Complianc
   let talkEvents = 0;
   let lastElection: LocalDate | null = null;
   for (const fact of branchEvents) {
-    const date = localDateOf(fact.occurredAt, input.timeZone);
+    const date = dateOf(fact);
     for (const kind of distinctKinds(fact.kinds)) {
       const groupId = kind === "group_meeting" ? (fact.partyGroupId ?? null) : null;
       const key = `${date.month}:${kind}:${groupId ?? ""}`;
@@ -71,7 +82,7 @@ export function complianceInputFromFacts(input: ComplianceFactsInput): Complianc
       if (kind === "talk") {
         talkEvents += 1;
         talkPairs.push(...(fact.details.talkPairs ?? []));
-        if (people) talkRecords.push({ id: fact.id, memberIds: talkParticipantsOf(fact.attendeeIds, fact.details.talkPairs ?? [], people) });
+        if (talkParticipants) talkRecords.push({ id: fact.id, memberIds: talkParticipants(fact.attendeeIds, fact.details.talkPairs ?? []) });
       }
       if (kind === "party_lecture") lectureSpeakers.push(fact.speaker);
     }
@@ -79,7 +90,7 @@ export function complianceInputFromFacts(input: ComplianceFactsInput): Complianc
   const orgLifeMeetings: OrgLifeMeeting[] = all
     .filter((f) => !f.personal && f.kinds.includes("org_life_meeting"))
     .map((f) => {
-      const date = localDateOf(f.occurredAt, input.timeZone);
+      const date = dateOf(f);
       return { id: f.id, date, coversYear: coveredYear(f, date.year) };
     });
   const result: ComplianceInput = {

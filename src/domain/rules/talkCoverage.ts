@@ -38,21 +38,35 @@ export function talkParticipantsOf(
   pairLabels: readonly string[],
   people: readonly RosterPerson[],
 ): number[] {
-  const ids = new Set(attendeeIds);
-  const text = pairLabels.join(" ").normalize("NFKC");
-  const byLength = [...people].sort((a, b) => b.name.length - a.name.length);
-  let rest = text;
-  for (const p of byLength) {
-    const name = p.name.normalize("NFKC").trim();
-    if (name && rest.includes(name)) {
-      ids.add(p.memberId);
-      rest = rest.split(name).join(" ");
+  return talkParticipantsAmong(people)(attendeeIds, pairLabels);
+}
+
+/**
+ * talkParticipantsOf for many records of one roster: the names are normalised and ordered once
+ * (a year's hundreds of talks each did it again for every member).
+ */
+export function talkParticipantsAmong(
+  people: readonly RosterPerson[],
+): (attendeeIds: readonly number[], pairLabels: readonly string[]) => number[] {
+  // Longest names first, so that 王小明 is found before 王小 can take part of it.
+  const names = [...people]
+    .sort((a, b) => b.name.length - a.name.length)
+    .map((p) => ({ memberId: p.memberId, name: p.name.normalize("NFKC").trim() }))
+    .filter((p) => p.name !== "");
+  const secretary = people.find((p) => p.role === "secretary");
+  return (attendeeIds, pairLabels) => {
+    const ids = new Set(attendeeIds);
+    let rest = pairLabels.join(" ").normalize("NFKC");
+    for (const p of names) {
+      if (rest.includes(p.name)) {
+        ids.add(p.memberId);
+        rest = rest.split(p.name).join(" ");
+      }
     }
-  }
-  // A bare 书记 (not 张书记) names the branch's secretary.
-  if (/(?:^|[^\p{Script=Han}]|[与和同对、–—-])(?:支部)?书记/u.test(rest) || /^(?:支部)?书记/u.test(rest.trim())) {
-    const secretary = people.find((p) => p.role === "secretary");
-    if (secretary) ids.add(secretary.memberId);
-  }
-  return [...ids];
+    // A bare 书记 (not 张书记) names the branch's secretary.
+    if (secretary && (/(?:^|[^\p{Script=Han}]|[与和同对、–—-])(?:支部)?书记/u.test(rest) || /^(?:支部)?书记/u.test(rest.trim()))) {
+      ids.add(secretary.memberId);
+    }
+    return [...ids];
+  };
 }

@@ -61,7 +61,12 @@ export function summaryInputFromFacts(input: SummaryFactsInput): SummaryInput {
   const facts = [...byId.values()].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id);
   const tagsOf = new Map(facts.map((f) => [f.id, studyTagsOf(f, input.studyKinds)]));
   const tagged = (tag: SummaryTag) => facts.filter((f) => tagsOf.get(f.id)?.includes(tag));
-  const having = (kind: ActivityKind) => facts.filter((f) => f.kinds.includes(kind));
+  const ofKind = new Map<ActivityKind, ActivityFact[]>();
+  const having = (kind: ActivityKind): readonly ActivityFact[] => {
+    let found = ofKind.get(kind);
+    if (!found) ofKind.set(kind, (found = facts.filter((f) => f.kinds.includes(kind))));
+    return found;
+  };
   /** Sum over the kind's records that state the figure, and how many do. */
   const sum = (kind: ActivityKind, pick: (f: ActivityFact) => number | undefined): DetailSum => {
     let total = 0;

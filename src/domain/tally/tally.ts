@@ -11,8 +11,15 @@ import type {
   TallyTotals,
 } from "./types.js";
 
+const KNOWN_KINDS: ReadonlySet<ActivityKind> = new Set(ACTIVITY_KINDS);
+
 /** The distinct kinds of a fact, in canonical order (a kind listed twice counts once). */
 export function distinctKinds(kinds: readonly ActivityKind[]): ActivityKind[] {
+  // Most records carry one kind: no set to build for them (a year's summary asks thousands of times).
+  if (kinds.length === 1) {
+    const [only] = kinds;
+    return only !== undefined && KNOWN_KINDS.has(only) ? [only] : [];
+  }
   const set = new Set(kinds);
   return ACTIVITY_KINDS.filter((k) => set.has(k));
 }

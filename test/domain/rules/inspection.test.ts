@@ -115,6 +115,17 @@ describe("quorum (支部工作条例第十一条、第十二条；基层组织�
     expect(input.meetings?.map((m) => [m.votingPresent, m.votingMembers])).toEqual([[3, 5], [4, 6]]);
     expect(items(input, "quorum")).toEqual([]); // 3 of 5 voters on 20 May, 4 of 6 on 1 June
   });
+
+  it("counts each meeting's voters by its own date, whatever order the meetings come in", () => {
+    const since = (id: number, month: number) => (p: RosterPerson) => (p.memberId === id ? { ...p, fullMemberSince: { year: 2023, month, day: 1 } } : p);
+    const people = PEOPLE.map(since(6, 6)).map(since(4, 3));
+    const at = (month: number) => fact(["general_assembly"], noon(month, 2), { presentCount: 4, attendeeIds: [1, 4, 6, 7] });
+    const input = complianceInputFromFacts({ year: 2023, today: AFTER_2023, timeZone: TZ, facts: [at(7), at(2), at(4), at(5), at(6)], people });
+    // Voters: 1, 2, 3, 5 always; 4 from 1 March; 6 from 1 June; 7 never (probationary).
+    expect(input.meetings?.map((m) => [m.date.month, m.votingPresent, m.votingMembers])).toEqual([
+      [7, 3, 6], [2, 1, 4], [4, 2, 5], [5, 2, 5], [6, 3, 6],
+    ]);
+  });
 });
 
 describe("谈心谈话 per person (支部工作条例第五章：支委之间、支委与党员、党员之间每年谈心谈话一般不少于1次)", () => {

@@ -1,0 +1,207 @@
+// A period's records read whole, one row per record with its kinds and ticked attendees as lists:
+// the facts /check and /summary judge, and /stats' per-member figures. Written as steps (statements.ts)
+// so that SQLite runs them on its direct path and a finished read can be kept (keptReads).
+import { sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import type { ActivityDetails } from "../../domain/activity.js";
+import { TAKES_ATTENDANCE } from "../../domain/attendance.js";
+import { isActivityKind, type ActivityKind } from "../../domain/kinds.js";
+import type { RuleSettings } from "../../domain/rules/settings.js";
+import { studyHoursByMember, studyRecordOf } from "../../domain/rules/study.js";
+import type { ActivityFact, MemberParticipation } from "../../domain/tally/types.js";
+import { query, type Steps } from "../statements.js";
+import type { DatabaseKind } from "../url.js";
+
+type Num = bigint | number | null;
+export type Participation = MemberParticipation & { partyGroupId: number | null };
+export const num = (v: Num | undefined): number => (v === null || v === undefined ? 0 : Number(v));
+
+/**
+ * What the ledger's kept reads may change with: the records, the roster, and the rows whose deletion
+ * reaches the records (ON DELETE CASCADE or SET NULL from a branch, a member or a party group).
+ */
+export const LEDGER_TABLES = ["Activity", "ActivityKind", "Attendance", "Membership", "Member", "PartyGroup", "Branch"] as const;
+
+/** Raw DateTime values: Date, unix ms or text, depending on the adapter. */
+export function isoOf(v: unknown): string {
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "number" || typeof v === "bigint") return new Date(Number(v)).toISOString();
+  const s = String(v);
+  return new Date(/^\d+$/.test(s) ? Number(s) : s).toISOString();
+}
+
+export function parseDetails(text: string | null): ActivityDetails {
+  try {
+    const { absentees: _a, ...details } = JSON.parse(text ?? "{}") as ActivityDetails & { absentees?: unknown };
+    return details;
+  } catch {
+    return {};
+  }
+}
+
+/** A raw boolean column: true/false, or 1/0 from SQLite. */
+const isTrue = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === "1" || v === "true";
+
+/** How many people a 列席 entry names ("张三、李四（群众）" → 2). */
+function countNames(text: string | null): number {
+  if (!text?.trim()) return 0;
+  return text.split(/[、，,;；\s]+/u).filter((p) => p.trim().length > 0).length;
+}
+
+/** SQL: the values of `column` in each group as one comma-separated text ("3,17,42"); null for none. */
+const textList = (kind: DatabaseKind, column: Sql) =>
+  kind === "postgresql" ? sql`string_agg(${column}, ',')` : sql`group_concat(${column}, ',')`;
+
+/** "3,17,42" → ["3", "17", "42"]; [] for null or "". */
+const splitList = (text: unknown): string[] => (typeof text === "string" && text !== "" ? text.split(",") : []);
+
+/**
+ * SQL: each record's kinds and ticked attendees as lists (`a` is the Activity alias), so that a period is
+ * one row per record: the nested findMany (a row per attendee, 80,000 on a 5,000-record year) took about
+ * five times as long.
+ */
+const listsOf = (kind: DatabaseKind) => sql`
+  (SELECT ${textList(kind, sql`k.kind`)} FROM "ActivityKind" k WHERE k."activityId" = a.id) AS kinds,
+  (SELECT ${textList(kind, sql`CAST(t."memberId" AS TEXT)`)} FROM "Attendance" t WHERE t."activityId" = a.id AND t."present") AS members`;
+
+const kindsOf = (r: { kinds: unknown }) => splitList(r.kinds).sort().filter(isActivityKind);
+const membersOf = (r: { members: unknown }) =>
+  splitList(r.members)
+    .map(Number)
+    .sort((x, y) => x - y);
+
+interface FactRow {
+  id: Num;
+  occurredAt: unknown;
+  personal: unknown;
+  reporterId: Num;
+  personTimes: Num;
+  presentCount: Num;
+  expectedCount: Num;
+  durationHours: Num;
+  title: string | null;
+  speaker: string | null;
+  details: string | null;
+  observers: string | null;
+  voteKind: string | null;
+  partyGroupId: Num;
+  kinds: unknown;
+  members: unknown;
+}
+
+/**
+ * Live records of [start, end) as facts for the rules: kinds, who took part (ticked attendees), the
+ * reporter, the vote, 列席 and the party group. Personal 自学 included (marked). Oldest first.
+ */
+export function* ruleFactsSteps(
+  kind: DatabaseKind,
+  branchId: number,
+  start: Date,
+  end: Date,
+  onlyKind?: ActivityKind,
+): Steps<ActivityFact[]> {
+  const ofKind = onlyKind
+    ? sql` AND EXISTS (SELECT 1 FROM "ActivityKind" ok WHERE ok."activityId" = a.id AND ok.kind = ${onlyKind})`
+    : sql``;
+  const rows = yield* query<FactRow>(sql`
+    SELECT a.id AS id, a."occurredAt" AS "occurredAt", a."personal" AS personal, a."reporterId" AS "reporterId",
+      a."personTimes" AS "personTimes", a."presentCount" AS "presentCount", a."expectedCount" AS "expectedCount",
+      a."durationHours" AS "durationHours", a.title AS title, a.speaker AS speaker, a.details AS details, a.observers AS observers,
+      a."voteKind" AS "voteKind", a."partyGroupId" AS "partyGroupId", ${listsOf(kind)}
+    FROM "Activity" a
+    WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}${ofKind}
+    ORDER BY a."occurredAt", a.id`);
+  const nullable = (v: Num) => (v === null ? null : Number(v));
+  return rows.map((r) => ({
+    id: num(r.id),
+    kinds: kindsOf(r),
+    occurredAt: isoOf(r.occurredAt),
+    personTimes: num(r.personTimes),
+    presentCount: nullable(r.presentCount),
+    expectedCount: nullable(r.expectedCount),
+    durationHours: nullable(r.durationHours),
+    title: r.title,
+    speaker: r.speaker,
+    details: parseDetails(r.details),
+    attendeeIds: membersOf(r),
+    partyGroupId: nullable(r.partyGroupId),
+    personal: isTrue(r.personal),
+    reporterId: num(r.reporterId),
+    vote: r.voteKind === "none" || r.voteKind === "vote" || r.voteKind === "election" ? r.voteKind : null,
+    observerCount: countNames(r.observers),
+  }));
+}
+
+interface FigureRow {
+  id: Num;
+  personal: unknown;
+  reporterId: Num;
+  durationHours: Num;
+  presentCount: Num;
+  title: string | null;
+  details: string | null;
+  kinds: unknown;
+  members: unknown;
+}
+
+interface MemberNameRow {
+  memberId: Num;
+  name: string | null;
+  username: string | null;
+  telegramId: Num;
+  groupId: Num;
+}
+
+/**
+ * /stats per member, from one read of the period's records: every active member's branch events taken
+ * part in (ticked present; as participation counts them) and 学时 by the domain's one rule
+ * (studyHoursByMember, as /check and the .xlsx), sorted by name; and the records without a participant
+ * list (as withoutParticipantList counts them).
+ */
+export function* memberFiguresSteps(
+  kind: DatabaseKind,
+  branchId: number,
+  start: Date,
+  end: Date,
+  settings: RuleSettings,
+): Steps<{ members: Participation[]; unlisted: number }> {
+  // Only what events and 学时 read (ruleFacts' other columns cost time on every record).
+  const records = yield* query<FigureRow>(sql`
+    SELECT a.id AS id, a."personal" AS personal, a."reporterId" AS "reporterId", a."durationHours" AS "durationHours",
+      a."presentCount" AS "presentCount", a.title AS title, a.details AS details, ${listsOf(kind)}
+    FROM "Activity" a
+    WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}`);
+  const facts = records.map((r) => ({
+    id: num(r.id),
+    personal: isTrue(r.personal),
+    reporterId: num(r.reporterId),
+    durationHours: r.durationHours === null ? null : Number(r.durationHours),
+    presentCount: r.presentCount === null ? null : Number(r.presentCount),
+    title: r.title,
+    // Only the tags are read: most records carry none, and their details need not be parsed.
+    details: r.details?.includes('"tags"') ? parseDetails(r.details) : {},
+    // In any order: events and 学时 only count them.
+    kinds: splitList(r.kinds).filter(isActivityKind),
+    attendeeIds: splitList(r.members).map(Number),
+  }));
+  const rows = yield* query<MemberNameRow>(sql`
+    SELECT ms."memberId" AS "memberId", m.name AS name, m.username AS username, m."telegramId" AS "telegramId", ms."partyGroupId" AS "groupId"
+    FROM "Membership" ms JOIN "Member" m ON m.id = ms."memberId"
+    WHERE ms."branchId" = ${branchId} AND ms.status = 'active'`);
+  const members = rows.map((r) => ({
+    memberId: num(r.memberId),
+    name: r.name ?? (r.username ? `@${r.username}` : `#${num(r.telegramId)}`),
+    partyGroupId: r.groupId === null ? null : num(r.groupId),
+  }));
+  const events = new Map<number, number>();
+  for (const f of facts) if (!f.personal) for (const id of f.attendeeIds) events.set(id, (events.get(id) ?? 0) + 1);
+  const hours = new Map(studyHoursByMember(facts.map(studyRecordOf), members, settings).map((h) => [h.memberId, h.hours]));
+  const unlisted = facts.filter(
+    (f) => !f.personal && f.presentCount !== null && f.presentCount > f.attendeeIds.length && f.kinds.some((k) => TAKES_ATTENDANCE[k]),
+  ).length;
+  return {
+    members: members
+      .map((m) => ({ ...m, events: events.get(m.memberId) ?? 0, hours: hours.get(m.memberId) ?? 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.memberId - b.memberId),
+    unlisted,
+  };
+}

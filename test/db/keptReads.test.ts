@@ -1,0 +1,176 @@
+// The year's records and /stats' per-member figures are kept between reads (keptReads): never past a
+// record created, edited, deleted or restored, a member renamed or joined, or another connection's write.
+import { sqltag as sql } from "@prisma/client/runtime/client";
+import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
+import { keptReads } from "../../src/db/keptReads.js";
+import { deployMigrations } from "../../src/db/migrations/migrator.js";
+import type { NewActivity } from "../../src/db/repos/activities.js";
+import { createStore, type Store } from "../../src/db/store.js";
+import { prismaRunner, sqliteRunner } from "../../src/db/statements.js";
+import { yearPeriod } from "../../src/domain/period/index.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+
+const TZ = "Asia/Shanghai";
+const [start, end] = [new Date(yearPeriod(2023, TZ).start), new Date(yearPeriod(2023, TZ).end)];
+let testDb: TestDatabase;
+let db: DatabaseHandle;
+let store: Store;
+let branchId: number;
+let sec: number;
+let zhang: number;
+
+function add(a: Partial<NewActivity> & Pick<NewActivity, "kinds" | "occurredAt">) {
+  return store.activities.create({
+    branchId,
+    reporterId: sec,
+    personal: false,
+    hasTime: true,
+    title: null,
+    location: null,
+    host: null,
+    recorder: null,
+    speaker: null,
+    expectedCount: null,
+    presentCount: null,
+    durationHours: null,
+    notes: null,
+    details: {},
+    absentees: [],
+    attendeeIds: [],
+    ...a,
+  });
+}
+
+/** Zhang's events and 学时, and the year's record ids. */
+async function seen() {
+  const { members } = await store.ledger.memberFigures(branchId, start, end);
+  const z = members.find((m) => m.memberId === zhang);
+  const facts = await store.ledger.ruleFacts(branchId, start, end);
+  const data = await store.ledger.complianceData(branchId, 2023, TZ);
+  const { totals } = await store.ledger.periodTallies(branchId, start, end);
+  expect(totals.events).toBe(facts.filter((f) => !f.personal && f.kinds.length > 0).length);
+  // What complianceData read agrees with the other two.
+  expect(data.counts.reduce((n, c) => n + c.count, 0)).toBe(facts.filter((f) => !f.personal).reduce((n, f) => n + f.kinds.length, 0));
+  expect((data.people ?? []).map((p) => p.name).sort()).toEqual(members.map((m) => m.name).sort());
+  return { name: z?.name, events: z?.events, hours: z?.hours, members: members.length, records: facts.map((f) => f.id) };
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase("kept");
+  await deployMigrations(testDb.url);
+  db = await openDatabase(testDb.url);
+  store = createStore(db);
+  sec = (await store.members.ensure(801, undefined)).id;
+  branchId = (await store.branches.create("第一党支部", TZ, sec)).id;
+  zhang = (await store.members.ensure(802, undefined)).id;
+  await store.members.setName(zhang, "张三");
+  await store.memberships.join(branchId, zhang, false);
+});
+
+afterAll(async () => {
+  await db.close();
+  await testDb.drop();
+});
+
+describe("kept reads of a period's records", () => {
+  it("follow every change to the records and the members", async () => {
+    expect(await seen()).toEqual({ name: "张三", events: 0, hours: 0, members: 2, records: [] });
+
+    const { record } = await add({ kinds: ["study"], occurredAt: "2023-05-12T04:00:00Z", durationHours: 2, attendeeIds: [zhang] });
+    expect(await seen()).toEqual({ name: "张三", events: 1, hours: 2, members: 2, records: [record.id] });
+    // Read again unchanged: the same figures.
+    expect(await seen()).toEqual({ name: "张三", events: 1, hours: 2, members: 2, records: [record.id] });
+
+    await store.activities.update(record.id, { durationHours: 3 }, sec);
+    expect((await seen()).hours).toBe(3);
+    await store.activities.update(record.id, { attendeeIds: [sec] }, sec);
+    expect(await seen()).toMatchObject({ events: 0, hours: 0 });
+    await store.activities.update(record.id, { attendeeIds: [zhang] }, sec);
+    await store.activities.update(record.id, { kinds: ["volunteer"] }, sec);
+    expect(await seen()).toMatchObject({ events: 1, hours: 0 });
+
+    await store.activities.softDelete(record.id, sec, new Date());
+    expect(await seen()).toMatchObject({ events: 0, records: [] });
+    await store.activities.restore(record.id, sec, branchId);
+    expect(await seen()).toMatchObject({ events: 1, records: [record.id] });
+
+    await store.members.setName(zhang, "张三丰");
+    expect((await seen()).name).toBe("张三丰");
+    await store.memberships.join(branchId, (await store.members.ensure(803, undefined)).id, false);
+    expect((await seen()).members).toBe(3);
+    // A member deleted takes their attendance with them (ON DELETE CASCADE): no write names Attendance.
+    const gone = (await store.members.ensure(804, undefined)).id;
+    await store.activities.update(record.id, { attendeeIds: [zhang, gone] }, sec);
+    expect((await store.ledger.ruleFacts(branchId, start, end)).map((f) => f.attendeeIds)).toEqual([[zhang, gone].sort((a, b) => a - b)]);
+    await db.prisma.member.delete({ where: { id: gone } });
+    expect((await store.ledger.ruleFacts(branchId, start, end)).map((f) => f.attendeeIds)).toEqual([[zhang]]);
+    await store.memberships.setGroup(branchId, zhang, "第一党小组");
+    expect((await store.ledger.complianceData(branchId, 2023, TZ)).partyGroups.map((g) => g.name)).toEqual(["第一党小组"]);
+  });
+
+  it("follow a write of another connection to the same database", async () => {
+    const before = await seen();
+    const other = await openDatabase(testDb.url);
+    try {
+      const otherStore = createStore(other);
+      const { record } = await otherStore.activities.create({
+        branchId,
+        reporterId: sec,
+        personal: false,
+        hasTime: true,
+        title: null,
+        location: null,
+        host: null,
+        recorder: null,
+        speaker: null,
+        expectedCount: null,
+        presentCount: null,
+        durationHours: null,
+        notes: null,
+        details: {},
+        absentees: [],
+        attendeeIds: [zhang],
+        kinds: ["volunteer"],
+        occurredAt: "2023-06-01T04:00:00Z",
+      });
+      expect(await seen()).toEqual({ ...before, events: (before.events ?? 0) + 1, records: [...before.records, record.id] });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("give each caller its own list: changing one does not change the next", async () => {
+    const facts = await store.ledger.ruleFacts(branchId, start, end);
+    const { members } = await store.ledger.memberFigures(branchId, start, end);
+    facts.length = 0;
+    members.forEach((m) => (m.events = -1));
+    const again = await seen();
+    expect(again.records.length).toBeGreaterThan(0);
+    expect(again.events).toBeGreaterThan(0);
+  });
+
+  it("keep a read until a table it names is written, on SQLite; read every time otherwise", async () => {
+    let reads = 0;
+    function* counted() {
+      reads += 1;
+      return (yield sql`SELECT 1 AS one`) as unknown[];
+    }
+    if (!db.sqlite) {
+      const kept = keptReads(prismaRunner(db.prisma), undefined);
+      await kept.read("k", ["Activity"], counted);
+      await kept.read("k", ["Activity"], counted);
+      expect(reads).toBe(2);
+      return;
+    }
+    const kept = keptReads(sqliteRunner(db.sqlite), db.sqlite, 2);
+    await kept.read("k", ["Activity"], counted);
+    await kept.read("k", ["Activity"], counted);
+    expect(reads).toBe(1);
+    await db.prisma.$executeRawUnsafe(`UPDATE "Member" SET name = name WHERE id = -1`);
+    await kept.read("k", ["Activity"], counted);
+    expect(reads).toBe(1);
+    await db.prisma.$executeRawUnsafe(`UPDATE "Activity" SET title = title WHERE id = -1`);
+    await kept.read("k", ["Activity"], counted);
+    expect(reads).toBe(2);
+  });
+});
