@@ -59,8 +59,8 @@ function toBranch(b: BranchRow): BranchView {
   return { id: b.id, name: b.name, timeZone: b.timeZone, requireApproval: b.requireApproval, groupChatId: b.groupChatId === null ? null : Number(b.groupChatId), rules };
 }
 
-/** The tables the roster is read from (a write to one of them and it is read again). */
-const ROSTER_TABLES = ["Membership", "Member", "PartyGroup"];
+/** The tables the roster is read from (a write to one of them and it is read again; a branch deleted takes its memberships). */
+const ROSTER_TABLES = ["Membership", "Member", "PartyGroup", "Branch"];
 
 /** One statement: membership, member and party group joined, in the order members joined. */
 function* rosterSteps(branchId: number, includeRemoved: boolean): Steps<readonly MemberRow[]> {
