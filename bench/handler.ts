@@ -79,7 +79,9 @@ async function main() {
     return (cpu.user + cpu.system) / 1000 / n;
   }
   await round(500, () => "/help");
-  await round(500, () => `/log ${reportLine(next++, year - 1, 330)}`);
+  // Warm-up reports (their lines name no year: they land in this one, on other days than the measured ones).
+  await round(500, () => `/log ${reportLine(next++, year, 330)}`);
+  const savedBefore = await db.prisma.activity.count();
   const session = process.env.CPU_PROF ? new Session() : undefined;
   const alloc = process.env.ALLOC_PROF ? new Session() : undefined;
   if (session) {
@@ -104,7 +106,8 @@ async function main() {
     const fs = await import("node:fs");
     fs.writeFileSync(`ALLOC.handler.${Date.now()}.heapprofile`, JSON.stringify(profile));
   }
-  const saved = await db.prisma.activity.count({ where: { occurredAt: { gte: new Date(Date.UTC(year, 0, 1)) } } });
+  // Saved at once; the rest were asked "是同一次活动吗？".
+  const saved = (await db.prisma.activity.count()) - savedBefore;
   console.log(`HANDLER cpu_help=${help.toFixed(3)}ms cpu_log=${logCpu.toFixed(3)}ms saved=${saved}/${reports}`);
   await db.close();
 }

@@ -1,10 +1,10 @@
-// Large reads (a year's records, /stats' per-member figures) kept until a table they read may have
-// changed: on SQLite by the connection's change stamps, as SqlRunner.cached keeps the roster, but in a
-// cache of their own with room for a few entries only (a year of 5,000 records is megabytes; the
-// runner's cache keeps a thousand). On PostgreSQL other processes may write: read every time.
+// Reads kept until a table they read may have changed: on SQLite by the connection's change stamps
+// (its own writes per table, PRAGMA data_version for other processes). The roster every report reads,
+// and the large reads of /stats, /check and /summary (a year of 5,000 records is megabytes: a cache of
+// a few entries). On PostgreSQL other processes may write: read every time.
 import type { SqliteDirect } from "./sqliteAdapter.js";
 import { LruCache } from "./lruCache.js";
-import type { SqlRunner, Steps } from "./statements.js";
+import { runSync, type SqlRunner, type Steps } from "./statements.js";
 
 export interface KeptReads {
   /** Whether anything is kept (SQLite); false: every call reads. */
@@ -15,7 +15,7 @@ export interface KeptReads {
    * caller: not to be changed.
    */
   keep<R>(key: string, tables: readonly string[], compute: () => Promise<R>): Promise<R>;
-  /** keep for one read written as steps (on SQLite's direct path). */
+  /** keep for one read written as steps: on SQLite, stamped and read in one go on the direct path. */
   read<R>(key: string, tables: readonly string[], read: () => Steps<R>): Promise<R>;
 }
 
@@ -35,5 +35,14 @@ export function keptReads(runner: SqlRunner, direct: SqliteDirect | undefined, m
     kept.set(key, { stamp, value });
     return value;
   };
-  return { keeps: true, keep, read: (key, tables, read) => keep(key, tables, () => runner.run(read())) };
+  const read = <R>(key: string, tables: readonly string[], steps: () => Steps<R>): Promise<R> =>
+    direct.run((db) => {
+      const stamp = db.changeStamp(tables);
+      const entry = kept.get(key);
+      if (entry?.stamp === stamp) return entry.value as R;
+      const value = runSync(db, steps());
+      kept.set(key, { stamp, value });
+      return value;
+    });
+  return { keeps: true, keep, read };
 }

@@ -197,6 +197,11 @@ export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}):
   const run = async <T>(fn: (db: DirectDb) => T, durably: boolean): Promise<T> => {
     const { client, statement, idle, dataVersion } = await connection;
     await idle();
+    /** A transaction control statement, told to the statement hook without its savepoint's name. */
+    const control = (statement: string) => {
+      options.onStatement?.(statement.replace(/ one$/, ""));
+      client.exec(statement);
+    };
     const db: DirectDb = {
       query: <T>(sql: string, params: readonly unknown[]) => {
         const s = statement(sql);
@@ -207,29 +212,23 @@ export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}):
       run: (sql, params) => (statement(sql).run(...params) as { changes: number }).changes,
       changeStamp: (tables) => `${String(dataVersion())}:${watch.writesTo(tables)}`,
       savepoint: (body) => {
-        options.onStatement?.("SAVEPOINT");
-        client.exec("SAVEPOINT one");
+        control("SAVEPOINT one");
         try {
           const result = body();
-          options.onStatement?.("RELEASE");
-          client.exec("RELEASE one");
+          control("RELEASE one");
           return result;
         } catch (error) {
-          options.onStatement?.("ROLLBACK TO");
-          client.exec("ROLLBACK TO one");
-          options.onStatement?.("RELEASE");
-          client.exec("RELEASE one");
+          control("ROLLBACK TO one");
+          control("RELEASE one");
           throw error;
         }
       },
       transaction: (body, opts) => {
         const inTransaction = () => {
-          options.onStatement?.("BEGIN IMMEDIATE");
-          client.exec("BEGIN IMMEDIATE");
+          control("BEGIN IMMEDIATE");
           try {
             const result = body();
-            options.onStatement?.("COMMIT");
-            client.exec("COMMIT");
+            control("COMMIT");
             return result;
           } catch (error) {
             client.exec("ROLLBACK");

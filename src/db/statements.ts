@@ -7,7 +7,6 @@
 // interleave) and awaited inside one Prisma transaction on PostgreSQL.
 import type { Sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "./client.js";
-import { LruCache } from "./lruCache.js";
 import type { DirectDb, SqliteDirect } from "./sqliteAdapter.js";
 
 /** Statements run one after another, each seeing the rows of the one before; R is what they come to. */
@@ -27,12 +26,6 @@ export interface SqlRunner {
   transaction<R>(steps: Steps<R>): Promise<R>;
   /** The steps without a transaction (reads). */
   run<R>(steps: Steps<R>): Promise<R>;
-  /**
-   * A read kept under `key` until one of `tables` may have changed (SQLite, where the connection sees
-   * every write of its own and a stamp tells another process's); on PostgreSQL, read every time.
-   * The value is shared by every caller: not to be changed.
-   */
-  cached<R>(key: string, tables: readonly string[], read: () => Steps<R>): Promise<R>;
 }
 
 /** The raw-statement part of a Prisma client or transaction. */
@@ -45,7 +38,8 @@ export async function runOn<R>(db: RawDb, steps: Steps<R>): Promise<R> {
   return next.value;
 }
 
-function runSync<R>(db: DirectDb, steps: Steps<R>): R {
+/** Steps on SQLite's direct connection, synchronously (inside DirectDb's run). */
+export function runSync<R>(db: DirectDb, steps: Steps<R>): R {
   let next = steps.next();
   while (!next.done) next = steps.next(db.query(next.value.sql, next.value.values.map(encode)));
   return next.value;
@@ -64,7 +58,6 @@ export function prismaRunner(prisma: Prisma): SqlRunner {
     write: async (statement) => void (await prisma.$executeRaw(statement)),
     transaction: (steps) => prisma.$transaction((tx) => runOn(tx, steps)),
     run: (steps) => runOn(prisma, steps),
-    cached: (_key, _tables, read) => runOn(prisma, read()),
   };
 }
 
@@ -81,7 +74,6 @@ interface Queued {
  * disk, off the event loop — for all of them; none is answered before the commit is on disk.
  */
 export function sqliteRunner(direct: SqliteDirect): SqlRunner {
-  const reads = new LruCache<string, { stamp: string; value: unknown }>(1000);
   let queue: Queued[] = [];
   const commitQueued = () => {
     const batch = queue;
@@ -112,14 +104,5 @@ export function sqliteRunner(direct: SqliteDirect): SqlRunner {
         if (queue.length === 1) setImmediate(commitQueued);
       }),
     run: (steps) => direct.run((db) => runSync(db, steps)),
-    cached: <R>(key: string, tables: readonly string[], read: () => Steps<R>) =>
-      direct.run((db) => {
-        const stamp = db.changeStamp(tables);
-        const kept = reads.get(key);
-        if (kept?.stamp === stamp) return kept.value as R;
-        const value = runSync(db, read());
-        reads.set(key, { stamp, value });
-        return value;
-      }),
   };
 }

@@ -20,7 +20,8 @@ export function createStore(db: DatabaseHandle) {
   const runner = db.sqlite ? sqliteRunner(db.sqlite) : prismaRunner(prisma);
   return {
     members: membersRepo(prisma, runner),
-    branches: branchesRepo(prisma, runner),
+    // The roster, kept between reports (many branches, small entries).
+    branches: branchesRepo(prisma, runner, keptReads(runner, db.sqlite, 1000)),
     memberships: membershipsRepo(prisma),
     invites: invitesRepo(prisma),
     activities: activitiesRepo(prisma, runner),

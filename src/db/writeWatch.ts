@@ -1,5 +1,5 @@
 // Which tables a connection has written, read off the text of each statement it runs: a read kept
-// in memory (SqlRunner.cached) is good until one of its tables is written.
+// in memory (keptReads) is good until one of its tables is written.
 import { LruCache } from "./lruCache.js";
 
 /** The table a write statement names (Prisma's `main`.`T` and our "T" alike); "*" when unrecognised; null for reads. */

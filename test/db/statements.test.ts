@@ -3,6 +3,7 @@
 import { sqltag as sql } from "@prisma/client/runtime/client";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
 import { deployMigrations } from "../../src/db/migrations/migrator.js";
+import { keptReads } from "../../src/db/keptReads.js";
 import { prismaRunner, query, sqliteRunner, type SqlRunner, type Steps } from "../../src/db/statements.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
@@ -68,7 +69,8 @@ test("a kept read is read again once its tables were written: by this connection
       (r) => r.kind,
     );
   }
-  const read = () => runner.cached(`kinds:${branchId}`, ["KindTally"], kinds);
+  const kept = keptReads(runner, db.sqlite);
+  const read = () => kept.read(`kinds:${branchId}`, ["KindTally"], kinds);
   const selects = () => statements.filter((s) => s.includes(`SELECT kind FROM "KindTally"`)).length;
 
   expect(await read()).toEqual([]);

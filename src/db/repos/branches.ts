@@ -1,5 +1,6 @@
 import { sqltag as sql } from "@prisma/client/runtime/client";
 import type { Prisma } from "../client.js";
+import { keptReads, type KeptReads } from "../keptReads.js";
 import { query, type SqlRunner, type Steps } from "../statements.js";
 import { isRole, type Role } from "../../domain/roles.js";
 
@@ -90,7 +91,7 @@ function* rosterSteps(branchId: number, includeRemoved: boolean): Steps<readonly
   );
 }
 
-export function branchesRepo(prisma: Prisma, runner: SqlRunner) {
+export function branchesRepo(prisma: Prisma, runner: SqlRunner, kept: KeptReads = keptReads(runner, undefined)) {
   return {
     /** Creates a branch; its creator becomes the secretary and works in it from now on. */
     async create(name: string, timeZone: string, creatorId: number): Promise<BranchView> {
@@ -142,9 +143,9 @@ export function branchesRepo(prisma: Prisma, runner: SqlRunner) {
       return rows.map((r) => ({ id: r.branch.id, name: r.branch.name, role: isRole(r.role) ? r.role : "member" }));
     },
     async members(branchId: number, includeRemoved = false): Promise<MemberRow[]> {
-      // Every report reads the roster: kept until a membership, member or party group is written.
-      const kept = await runner.cached(`roster:${branchId}:${includeRemoved}`, ROSTER_TABLES, () => rosterSteps(branchId, includeRemoved));
-      return [...kept];
+      // Every report reads the roster: kept until one of ROSTER_TABLES is written.
+      const roster = await kept.read(`roster:${branchId}:${includeRemoved}`, ROSTER_TABLES, () => rosterSteps(branchId, includeRemoved));
+      return [...roster];
     },
     /** Every member's name (removed ones too: old records name them), by member id. */
     async memberNames(branchId: number): Promise<Map<number, string>> {
