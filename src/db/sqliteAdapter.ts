@@ -66,6 +66,8 @@ export interface SqliteDirect {
   run<T>(fn: (db: DirectDb) => T): Promise<T>;
   /** As run, for writes that must survive a power loss: resolves once they are on disk (see the head of this file). */
   runDurably<T>(fn: (db: DirectDb) => T): Promise<T>;
+  /** How many statements of this connection have written to `tables` so far (read at once, no statement). */
+  writes(tables: readonly string[]): number;
 }
 
 /**
@@ -243,7 +245,11 @@ export function sqliteAdapter(file: string, options: SqliteAdapterOptions = {}):
     await syncToDisk();
     return result;
   };
-  const direct: SqliteDirect = { run: (fn) => run(fn, false), runDurably: (fn) => run(fn, true) };
+  const direct: SqliteDirect = {
+    run: (fn) => run(fn, false),
+    runDurably: (fn) => run(fn, true),
+    writes: (tables) => watch.writesTo(tables),
+  };
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,

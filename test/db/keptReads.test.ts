@@ -1,8 +1,10 @@
 // The year's records and /stats' per-member figures are kept between reads (keptReads): never past a
-// record created, edited, deleted or restored, a member renamed or joined, or another connection's write.
-import { sqltag as sql } from "@prisma/client/runtime/client";
+// record created, edited, moved, deleted or restored, a member renamed or joined, a write past the
+// activities repo, or another connection's write. After noted writes only those records are read again.
+import { join, sqltag as sql } from "@prisma/client/runtime/client";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
-import { keptReads } from "../../src/db/keptReads.js";
+import { keptReads, type FactsSource } from "../../src/db/keptReads.js";
+import { RECORD_TABLES, RecordTouches } from "../../src/db/recordTouches.js";
 import { deployMigrations } from "../../src/db/migrations/migrator.js";
 import type { NewActivity } from "../../src/db/repos/activities.js";
 import { createStore, type Store } from "../../src/db/store.js";
@@ -90,6 +92,12 @@ describe("kept reads of a period's records", () => {
     await store.activities.update(record.id, { kinds: ["volunteer"] }, sec);
     expect(await seen()).toMatchObject({ events: 1, hours: 0 });
 
+    // Moved out of the year and back.
+    await store.activities.update(record.id, { occurredAt: "2024-02-01T04:00:00Z" }, sec);
+    expect(await seen()).toMatchObject({ events: 0, records: [] });
+    await store.activities.update(record.id, { occurredAt: "2023-05-12T04:00:00Z" }, sec);
+    expect(await seen()).toMatchObject({ events: 1, records: [record.id] });
+
     await store.activities.softDelete(record.id, sec, new Date());
     expect(await seen()).toMatchObject({ events: 0, records: [] });
     await store.activities.restore(record.id, sec, branchId);
@@ -120,6 +128,56 @@ describe("kept reads of a period's records", () => {
     }
   });
 
+  it("read the period whole after a write the activities repo did not note, even with a noted one after it", async () => {
+    const before = await seen();
+    const { record } = await add({ attendeeIds: [], kinds: ["volunteer"], occurredAt: "2023-07-01T04:00:00Z" });
+    expect(await seen()).toMatchObject({ events: before.events, records: [...before.records, record.id] });
+    // Written past the repo (as a future code path might): ticks Zhang on the record.
+    await db.prisma.$executeRaw`INSERT INTO "Attendance" ("activityId", "memberId", "present") VALUES (${record.id}, ${zhang}, ${true})`;
+    await add({ kinds: ["briefing"], occurredAt: "2023-07-02T04:00:00Z" });
+    expect((await seen()).events).toBe((before.events ?? 0) + 1);
+  });
+
+  it("read again only the records written since, when every write was noted", async () => {
+    if (!db.sqlite) return;
+    const sqlite = db.sqlite;
+    const touches = new RecordTouches(() => sqlite.writes(RECORD_TABLES));
+    const kept = keptReads(sqliteRunner(sqlite), sqlite, { touches });
+    const asked: string[] = [];
+    const source: FactsSource<{ id: number }> = {
+      tables: ["Member"],
+      *all() {
+        asked.push("all");
+        return ((yield sql`SELECT id FROM "Activity" WHERE "deletedAt" IS NULL`) as { id: number }[]).map((r) => ({ id: Number(r.id) }));
+      },
+      *some(ids) {
+        asked.push(`some ${ids.join(",")}`);
+        return ((yield sql`SELECT id FROM "Activity" WHERE "deletedAt" IS NULL AND id IN (${join(ids)})`) as { id: number }[]).map((r) => ({
+          id: Number(r.id),
+        }));
+      },
+    };
+    const ids = () => kept.facts("k", source, { key: "ids", of: (facts) => facts.map((f) => f.id).sort((a, b) => a - b) });
+    const first = await ids();
+    const noted = async <T>(write: () => Promise<T>) => {
+      const before = touches.writes();
+      const result = await write();
+      return { result, note: (id: number) => touches.note([id], before) };
+    };
+    const created = await noted(() => add({ kinds: ["volunteer"], occurredAt: "2023-08-01T04:00:00Z" }));
+    created.note(created.result.record.id);
+    expect(await ids()).toEqual([...first, created.result.record.id]);
+    const deleted = await noted(() => store.activities.softDelete(created.result.record.id, sec, new Date()));
+    deleted.note(created.result.record.id);
+    expect(await ids()).toEqual(first);
+    expect(await ids()).toEqual(first);
+    expect(asked).toEqual(["all", `some ${created.result.record.id}`, `some ${created.result.record.id}`]);
+    // A member's write (a cascade may reach the records): whole again.
+    await store.members.setName(zhang, "张三");
+    expect(await ids()).toEqual(first);
+    expect(asked.at(-1)).toBe("all");
+  });
+
   it("give each caller its own list: changing one does not change the next", async () => {
     const before = await seen();
     const facts = await store.ledger.ruleFacts(branchId, start, end);
@@ -143,7 +201,7 @@ describe("kept reads of a period's records", () => {
       expect(reads).toBe(2);
       return;
     }
-    const kept = keptReads(sqliteRunner(db.sqlite), db.sqlite, 2);
+    const kept = keptReads(sqliteRunner(db.sqlite), db.sqlite, { max: 2 });
     await kept.read("k", ["Activity"], counted);
     await kept.read("k", ["Activity"], counted);
     expect(reads).toBe(1);

@@ -5,6 +5,7 @@ import type { NewActivity, ActivityPatch } from "../../domain/recordInput.js";
 import { groupNamedIn } from "../../domain/rules/groups.js";
 import type { KindTally } from "../../domain/tally/types.js";
 import type { Prisma } from "../client.js";
+import type { RecordTouches } from "../recordTouches.js";
 import { query, runOn, type SqlRunner, type Steps } from "../statements.js";
 import { columns, countedRow, include, rowOf, toRecord } from "./activityRows.js";
 import { addToTally, countedOf, moveInTally, readTally, removeFromTally } from "./kindTallies.js";
@@ -139,7 +140,20 @@ function* saveSteps(
   return { record, tallies };
 }
 
-export function activitiesRepo(prisma: Prisma, runner: SqlRunner) {
+/**
+ * Every write to the record tables (RECORD_TABLES) is made here, and noted once its transaction has ended
+ * (`touches`), committed or not: kept periods then read again only the records noted.
+ */
+export function activitiesRepo(prisma: Prisma, runner: SqlRunner, touches?: RecordTouches) {
+  async function noting<T>(ids: number[], write: () => Promise<T>): Promise<T> {
+    const before = touches?.writes() ?? 0;
+    try {
+      return await write();
+    } finally {
+      touches?.note(ids, before);
+    }
+  }
+
   async function get(id: number): Promise<ActivityRecord | null> {
     const r = await prisma.activity.findFirst({ where: { id, deletedAt: null }, include });
     return r && toRecord(r);
@@ -165,6 +179,7 @@ export function activitiesRepo(prisma: Prisma, runner: SqlRunner) {
   async function create(input: NewActivity, options?: { timeZone?: string }): Promise<Saved>;
   async function create(input: NewActivity, options: { timeZone?: string; unlessSameEvent: SameEventCheck }): Promise<CreateOutcome>;
   async function create(input: NewActivity, options: { timeZone?: string; unlessSameEvent?: SameEventCheck } = {}): Promise<CreateOutcome> {
+    const before = touches?.writes() ?? 0;
     const partyGroupId = await groupOf(input);
     const kinds = [...new Set(input.kinds)];
     const attendeeIds = [...new Set(input.attendeeIds)];
@@ -185,7 +200,11 @@ export function activitiesRepo(prisma: Prisma, runner: SqlRunner) {
     const timeZone = await zoneOf(prisma, input.branchId, options.timeZone);
     try {
       // The record is what was written: no reading back (one INSERT per table, the audit entry, the counters).
-      const saved = await runner.transaction(saveSteps(data, { kinds, attendeeIds, photos }, timeZone, check));
+      const saved = await runner.transaction(saveSteps(data, { kinds, attendeeIds, photos }, timeZone, check)).catch((error: unknown) => {
+        touches?.note([], before);
+        throw error;
+      });
+      touches?.note([saved.record.id], before);
       return { ...saved, duplicate: false, deleted: false };
     } catch (error) {
       if (error instanceof SameEvent) {
@@ -241,7 +260,7 @@ export function activitiesRepo(prisma: Prisma, runner: SqlRunner) {
     /** Changes fields (and kinds/attendees when given); audit entry with before and after. */
     async update(id: number, patch: ActivityPatch, by: number | { actorId: number; timeZone?: string }, action: "update" | "merge" = "update"): Promise<ActivityRecord | null> {
       const { actorId, timeZone } = typeof by === "number" ? { actorId: by, timeZone: undefined } : by;
-      return prisma.$transaction(async (tx) => {
+      return noting([id], () => prisma.$transaction(async (tx) => {
         const before = await tx.activity.findFirst({ where: { id, deletedAt: null }, include });
         if (!before) return null;
         const old = toRecord(before);
@@ -262,10 +281,10 @@ export function activitiesRepo(prisma: Prisma, runner: SqlRunner) {
         await runOn(tx, moveInTally(before.branchId, await zoneOf(tx, before.branchId, timeZone), countedRow(before), { ...countedRow(afterRow), personTimes: newPersonTimes }));
         await tx.auditLog.create({ data: { branchId: before.branchId, activityId: id, actorId, action, before: JSON.stringify(old), after: JSON.stringify(after) } });
         return after;
-      });
+      }));
     },
     async softDelete(id: number, actorId: number, now: Date, timeZone?: string): Promise<boolean> {
-      return prisma.$transaction(async (tx) => {
+      return noting([id], () => prisma.$transaction(async (tx) => {
         const before = await tx.activity.findFirst({ where: { id, deletedAt: null }, include });
         if (!before) return false;
         await tx.activity.update({ where: { id }, data: { deletedAt: now } });
@@ -273,10 +292,10 @@ export function activitiesRepo(prisma: Prisma, runner: SqlRunner) {
         if (counted.counts) await runOn(tx, removeFromTally(before.branchId, await zoneOf(tx, before.branchId, timeZone), counted));
         await tx.auditLog.create({ data: { branchId: before.branchId, activityId: id, actorId, action: "delete", before: JSON.stringify(toRecord(before)) } });
         return true;
-      });
+      }));
     },
     async restore(id: number, actorId: number, branchId: number, timeZone?: string): Promise<boolean> {
-      return prisma.$transaction(async (tx) => {
+      return noting([id], () => prisma.$transaction(async (tx) => {
         const row = await tx.activity.findFirst({ where: { id, branchId, deletedAt: { not: null } }, include });
         if (!row) return false;
         await tx.activity.update({ where: { id }, data: { deletedAt: null } });
@@ -284,7 +303,7 @@ export function activitiesRepo(prisma: Prisma, runner: SqlRunner) {
         if (counted.counts) await runOn(tx, addToTally(row.branchId, await zoneOf(tx, row.branchId, timeZone), counted, true));
         await tx.auditLog.create({ data: { branchId: row.branchId, activityId: id, actorId, action: "restore" } });
         return true;
-      });
+      }));
     },
     async recentInBranch(branchId: number, limit: number): Promise<ActivityRecord[]> {
       const rows = await prisma.activity.findMany({ where: { branchId, deletedAt: null }, include, orderBy: { id: "desc" }, take: limit });

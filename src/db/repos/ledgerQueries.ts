@@ -19,8 +19,9 @@ import { keptReads, type KeptReads } from "../keptReads.js";
 import { prismaRunner } from "../statements.js";
 import type { DatabaseKind } from "../url.js";
 import {
-  isoOf, LEDGER_TABLES, memberFiguresSteps, num, parseDetails, ruleFactsSteps, type Participation,
+  isoOf, LEDGER_TABLES, num, parseDetails, ruleFactsSteps, type Participation,
 } from "./ledgerRecords.js";
+import { activeMembersSteps, memberFiguresOf, periodFactsSource, periodTalliesOf } from "./periodFacts.js";
 import { talkRoster } from "./roster.js";
 
 type Num = bigint | number | null;
@@ -104,9 +105,11 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
   const repo = {
     /** 次 and 人次 per kind, and distinct-event totals (a two-kind event counts once in each kind, once in the total). */
     async periodTallies(branchId: number, start: Date, end: Date): Promise<PeriodTallies> {
-      // Kept until a LEDGER_TABLES write (keptReads); each caller gets its own rows.
-      const key = `periodTallies:${branchId}:${start.getTime()}:${end.getTime()}`;
-      const { tallies, totals } = await kept.keep(key, LEDGER_TABLES, () => readPeriodTallies(branchId, start, end));
+      // The period's facts kept record by record (keptReads); each caller gets its own rows.
+      const { tallies, totals } = await kept.facts(`periodFacts:${branchId}:${start.getTime()}:${end.getTime()}`, periodFactsSource(kind, branchId, start, end), {
+        key: "tallies",
+        of: periodTalliesOf,
+      });
       return { tallies: tallies.map((t) => ({ ...t })), totals: { ...totals } };
     },
 
@@ -197,12 +200,16 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
         .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.memberId - b.memberId);
     },
 
-    /** /stats per member (memberFiguresSteps), kept until a LEDGER_TABLES write (keptReads). */
+    /** /stats per member (memberFiguresOf): the period's facts and the active members, each kept (keptReads). */
     async memberFigures(
       branchId: number, start: Date, end: Date, settings: RuleSettings = DEFAULT_RULE_SETTINGS,
     ): Promise<{ members: Participation[]; unlisted: number }> {
-      const key = `memberFigures:${branchId}:${start.getTime()}:${end.getTime()}:${JSON.stringify(settings)}`;
-      const { members, unlisted } = await kept.read(key, LEDGER_TABLES, () => memberFiguresSteps(kind, branchId, start, end, settings));
+      const listed = await kept.read(`activeMembers:${branchId}`, ["Membership", "Member"], () => activeMembersSteps(branchId));
+      const { members, unlisted } = await kept.facts(`periodFacts:${branchId}:${start.getTime()}:${end.getTime()}`, periodFactsSource(kind, branchId, start, end), {
+        key: `figures:${JSON.stringify(settings)}`,
+        input: listed,
+        of: (facts) => memberFiguresOf(facts, listed, settings),
+      });
       return { members: members.map((m) => ({ ...m })), unlisted };
     },
 
@@ -311,23 +318,6 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
       return { ...(await kept.keep(key, LEDGER_TABLES, () => readComplianceData(branchId, year, timeZone, settings))) };
     },
   };
-
-  async function readPeriodTallies(branchId: number, start: Date, end: Date): Promise<PeriodTallies> {
-    const rows = await prisma.$queryRaw<{ kind: string; events: Num; personTimes: Num }[]>`
-      SELECT k.kind AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes"
-      FROM "ActivityKind" k JOIN "Activity" a ON a.id = k."activityId"
-      WHERE ${liveEvents(branchId, start, end)} GROUP BY k.kind
-      UNION ALL
-      SELECT '*' AS kind, COUNT(*) AS events, SUM(a."personTimes") AS "personTimes" FROM "Activity" a
-      WHERE ${liveEvents(branchId, start, end)} AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id)`;
-    const total = rows.find((r) => r.kind === "*");
-    return {
-      tallies: rows
-        .filter((r) => isActivityKind(r.kind))
-        .map((r) => ({ kind: r.kind as ActivityKind, events: num(r.events), personTimes: num(r.personTimes) })),
-      totals: { events: num(total?.events), personTimes: num(total?.personTimes) },
-    };
-  }
 
   async function readComplianceData(
     branchId: number, year: number, timeZone: string, settings: RuleSettings, yearFacts?: readonly ActivityFact[],

@@ -1,12 +1,9 @@
 // A period's records read whole, one row per record with its kinds and ticked attendees as lists:
-// the facts /check and /summary judge, and /stats' per-member figures. Written as steps (statements.ts)
+// the facts /check and /summary judge (/stats' figures: periodFacts.ts). Written as steps (statements.ts)
 // so that SQLite runs them on its direct path and a finished read can be kept (keptReads).
 import { sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import type { ActivityDetails } from "../../domain/activity.js";
-import { TAKES_ATTENDANCE } from "../../domain/attendance.js";
 import { isActivityKind, type ActivityKind } from "../../domain/kinds.js";
-import type { RuleSettings } from "../../domain/rules/settings.js";
-import { studyHoursByMember, studyRecordOf } from "../../domain/rules/study.js";
 import type { ActivityFact, MemberParticipation } from "../../domain/tally/types.js";
 import { query, type Steps } from "../statements.js";
 import type { DatabaseKind } from "../url.js";
@@ -39,7 +36,7 @@ export function parseDetails(text: string | null): ActivityDetails {
 }
 
 /** A raw boolean column: true/false, or 1/0 from SQLite. */
-const isTrue = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === "1" || v === "true";
+export const isTrue = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === "1" || v === "true";
 
 /** How many people a 列席 entry names ("张三、李四（群众）" → 2). */
 function countNames(text: string | null): number {
@@ -52,14 +49,14 @@ const textList = (kind: DatabaseKind, column: Sql) =>
   kind === "postgresql" ? sql`string_agg(${column}, ',')` : sql`group_concat(${column}, ',')`;
 
 /** "3,17,42" → ["3", "17", "42"]; [] for null or "". */
-const splitList = (text: unknown): string[] => (typeof text === "string" && text !== "" ? text.split(",") : []);
+export const splitList = (text: unknown): string[] => (typeof text === "string" && text !== "" ? text.split(",") : []);
 
 /**
  * SQL: each record's kinds and ticked attendees as lists (`a` is the Activity alias), so that a period is
  * one row per record: the nested findMany (a row per attendee, 80,000 on a 5,000-record year) took about
  * five times as long.
  */
-const listsOf = (kind: DatabaseKind) => sql`
+export const listsOf = (kind: DatabaseKind) => sql`
   (SELECT ${textList(kind, sql`k.kind`)} FROM "ActivityKind" k WHERE k."activityId" = a.id) AS kinds,
   (SELECT ${textList(kind, sql`CAST(t."memberId" AS TEXT)`)} FROM "Attendance" t WHERE t."activityId" = a.id AND t."present") AS members`;
 
@@ -129,79 +126,4 @@ export function* ruleFactsSteps(
     vote: r.voteKind === "none" || r.voteKind === "vote" || r.voteKind === "election" ? r.voteKind : null,
     observerCount: countNames(r.observers),
   }));
-}
-
-interface FigureRow {
-  id: Num;
-  personal: unknown;
-  reporterId: Num;
-  durationHours: Num;
-  presentCount: Num;
-  title: string | null;
-  details: string | null;
-  kinds: unknown;
-  members: unknown;
-}
-
-interface MemberNameRow {
-  memberId: Num;
-  name: string | null;
-  username: string | null;
-  telegramId: Num;
-  groupId: Num;
-}
-
-/**
- * /stats per member, from one read of the period's records: every active member's branch events taken
- * part in (ticked present; as participation counts them) and 学时 by the domain's one rule
- * (studyHoursByMember, as /check and the .xlsx), sorted by name; and the records without a participant
- * list (as withoutParticipantList counts them).
- */
-export function* memberFiguresSteps(
-  kind: DatabaseKind,
-  branchId: number,
-  start: Date,
-  end: Date,
-  settings: RuleSettings,
-): Steps<{ members: Participation[]; unlisted: number }> {
-  // Only what events and 学时 read (ruleFacts' other columns cost time on every record).
-  const records = yield* query<FigureRow>(sql`
-    SELECT a.id AS id, a."personal" AS personal, a."reporterId" AS "reporterId", a."durationHours" AS "durationHours",
-      a."presentCount" AS "presentCount", a.title AS title, a.details AS details, ${listsOf(kind)}
-    FROM "Activity" a
-    WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}`);
-  const facts = records.map((r) => ({
-    id: num(r.id),
-    personal: isTrue(r.personal),
-    reporterId: num(r.reporterId),
-    durationHours: r.durationHours === null ? null : Number(r.durationHours),
-    presentCount: r.presentCount === null ? null : Number(r.presentCount),
-    title: r.title,
-    // Only the tags are read: most records carry none, and their details need not be parsed.
-    details: r.details?.includes('"tags"') ? parseDetails(r.details) : {},
-    // In any order: events and 学时 only count them.
-    kinds: splitList(r.kinds).filter(isActivityKind),
-    attendeeIds: splitList(r.members).map(Number),
-  }));
-  const rows = yield* query<MemberNameRow>(sql`
-    SELECT ms."memberId" AS "memberId", m.name AS name, m.username AS username, m."telegramId" AS "telegramId", ms."partyGroupId" AS "groupId"
-    FROM "Membership" ms JOIN "Member" m ON m.id = ms."memberId"
-    WHERE ms."branchId" = ${branchId} AND ms.status = 'active'`);
-  const members = rows.map((r) => ({
-    memberId: num(r.memberId),
-    name: r.name ?? (r.username ? `@${r.username}` : `#${num(r.telegramId)}`),
-    partyGroupId: r.groupId === null ? null : num(r.groupId),
-  }));
-  const events = new Map<number, number>();
-  for (const f of facts) if (!f.personal) for (const id of f.attendeeIds) events.set(id, (events.get(id) ?? 0) + 1);
-  const hours = new Map(studyHoursByMember(facts.map(studyRecordOf), members, settings).map((h) => [h.memberId, h.hours]));
-  const unlisted = facts.filter(
-    (f) => !f.personal && f.presentCount !== null && f.presentCount > f.attendeeIds.length && f.kinds.some((k) => TAKES_ATTENDANCE[k]),
-  ).length;
-  return {
-    members: members
-      .map((m) => ({ ...m, events: events.get(m.memberId) ?? 0, hours: hours.get(m.memberId) ?? 0 }))
-      .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.memberId - b.memberId),
-    unlisted,
-  };
 }

@@ -1,0 +1,109 @@
+// /stats and /summary right after a change, in-process (not part of `npm run bench`): the real bot and
+// database, a 5,000-record year, the Bot API answered in memory. Times the text reply of each request
+// following a member's new report, and the same request again. CPU_PROF=1 writes a profile of the
+// requests after a change (./CPU.stats.*.cpuprofile).
+//   npx tsx bench/stats.ts [rounds]
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Session } from "node:inspector/promises";
+import type { Update } from "grammy/types";
+import { pino } from "pino";
+import { createBot } from "../src/bot/createBot.js";
+import { loadConfig } from "../src/config.js";
+import { openDatabase } from "../src/db/client.js";
+import { deployMigrations } from "../src/db/migrations/migrator.js";
+import { createStore } from "../src/db/store.js";
+import { reportLine, seedBranch, seedYear } from "./seed.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "ledger-stats-"));
+const rounds = Number(process.argv[2] ?? 10);
+const STATS_YEAR = 2023;
+
+async function main() {
+  const file = path.join(dir, "ledger.db");
+  const url = `file:${file}`;
+  await deployMigrations(url);
+  const db = await openDatabase(url);
+  const store = createStore(db);
+  const branch = await seedBranch(store, db.prisma, "第一党支部", 500_000, 201);
+  seedYear(file, branch, STATS_YEAR, 5000);
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent" });
+  const { bot } = createBot(
+    "1000000002:stats",
+    { config, store, logger: pino({ level: "silent" }), now: () => new Date() },
+    { throttle: false, botInfo: { id: 1000000002, is_bot: true, first_name: "台账", username: "ledger_bot" } as never },
+  );
+  let messageId = 1;
+  let firstText: (() => void) | undefined;
+  bot.api.config.use(async (_prev, method, payload) => {
+    const chat = (payload as { chat_id?: number }).chat_id ?? 0;
+    if (method === "sendMessage" || method === "editMessageText") firstText?.();
+    firstText = undefined;
+    const result = method.startsWith("send") ? { message_id: messageId++, date: 0, chat: { id: chat, type: "private" }, text: "" } : true;
+    return { ok: true, result } as never;
+  });
+  let updateId = 1;
+  const command = (from: number, text: string): Update =>
+    ({
+      update_id: updateId++,
+      message: {
+        message_id: updateId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: from, type: "private", first_name: "党员" },
+        from: { id: from, is_bot: false, first_name: "党员" },
+        text,
+        entities: [{ type: "bot_command", offset: 0, length: text.indexOf(" ") > 0 ? text.indexOf(" ") : text.length }],
+      },
+    }) as unknown as Update;
+  /** Wall time until the request's first text goes out (the rest, chart or .docx, is awaited after). */
+  const timed = async (text: string) => {
+    const t = performance.now();
+    let ms = NaN;
+    firstText = () => (ms = performance.now() - t);
+    await bot.handleUpdate(command(branch.telegramIds[0]!, text));
+    return ms;
+  };
+  const year = new Date().getFullYear();
+  let next = 0;
+  const change = () => bot.handleUpdate(command(branch.telegramIds[1]!, `/log ${reportLine(next++, year, 330)}`));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  for (let i = 0; i < 3; i++) {
+    await change();
+    await timed(`/stats ${STATS_YEAR}`);
+  }
+  const session = process.env.CPU_PROF ? new Session() : undefined;
+  const figures: Record<string, number[]> = { stats: [], stats_again: [], summary: [], summary_again: [] };
+  for (let i = 0; i < rounds; i++) {
+    await change();
+    if (session && i === 0) {
+      session.connect();
+      await session.post("Profiler.enable");
+      await session.post("Profiler.start");
+    }
+    figures.stats!.push(await timed(`/stats ${STATS_YEAR}`));
+    figures.stats_again!.push(await timed(`/stats ${STATS_YEAR}`));
+  }
+  if (session) {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(`CPU.stats.${Date.now()}.cpuprofile`, JSON.stringify(profile));
+  }
+  for (let i = 0; i < Math.ceil(rounds / 3); i++) {
+    await change();
+    figures.summary!.push(await timed(`/summary ${STATS_YEAR}`));
+    figures.summary_again!.push(await timed(`/summary ${STATS_YEAR}`));
+  }
+  console.log(
+    `STATS ${Object.entries(figures)
+      .map(([k, v]) => `${k}=${median(v).toFixed(1)}ms`)
+      .join(" ")} (medians of ${rounds}; all stats: ${figures.stats!.map((x) => x.toFixed(0)).join(" ")})`,
+  );
+  await db.close();
+}
+
+main()
+  .then(() => rmSync(dir, { recursive: true, force: true }))
+  .catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
