@@ -22,6 +22,9 @@ export interface LocationFinding {
 }
 
 const SEG = "([^\\s,;。、!?()\\u0000]{2,30})";
+const LABELLED = /(?:会议|活动)?地点\s*:?\s*([^,;。!?\u0000]{2,30})/;
+const AT_PLACE = new RegExp(`(?<![关对属基由至等终善勇存现正实所好自做达收])(?:在|于|赴|到|前往|走进|来到|深入|(?<![过失出回上下进离])去了?)\\s*${SEG}`);
+const VISITING = new RegExp(`(?:参观|走访|瞻仰)(?:了)?\\s*${SEG}`);
 
 /**
  * Where the activity took place. 地点：X takes X as written; 在/于/赴/到/前往/走进 + X needs a place
@@ -29,11 +32,11 @@ const SEG = "([^\\s,;。、!?()\\u0000]{2,30})";
  * stays in the title, because the visit is what the activity was. 线上/腾讯会议 is the location "线上"/…
  */
 export function findLocation(view: string): LocationFinding {
-  const labelled = new RegExp(`(?:会议|活动)?地点\\s*:?\\s*([^,;。!?\\u0000]{2,30})`).exec(view);
+  const labelled = LABELLED.exec(view);
   if (labelled?.[1]) {
     return { location: labelled[1].trim(), spans: [[labelled.index, labelled.index + labelled[0].length]] };
   }
-  for (const { m, span } of matchesOf(view, new RegExp(`(?<![关对属基由至等终善勇存现正实所好自做达收])(?:在|于|赴|到|前往|走进|来到|深入|(?<![过失出回上下进离])去了?)\\s*${SEG}`))) {
+  for (const { m, span } of matchesOf(view, AT_PLACE)) {
     const place = placeIn(m[1] ?? "");
     if (!place) continue;
     const placeStart = span[0] + m[0].indexOf(place);
@@ -42,7 +45,7 @@ export function findLocation(view: string): LocationFinding {
     if (after.length >= 1 && after.length <= 2 && !/^(?:召开|开展|举行|举办|组织|进行|参加|集中|开会|学习)/.test(after)) return { location: place, spans: [] };
     return { location: place, spans: [[span[0], placeStart + place.length]] };
   }
-  for (const { m } of matchesOf(view, new RegExp(`(?:参观|走访|瞻仰)(?:了)?\\s*${SEG}`))) {
+  for (const { m } of matchesOf(view, VISITING)) {
     const place = placeIn(m[1] ?? "");
     if (place) return { location: place, spans: [] };
   }

@@ -61,6 +61,7 @@ export function readCount(raw: string, looseMark = ""): Count | null {
 }
 
 const UNIT = "(?:人次|人|名|位|个|次|项|条|篇|份|件|处)";
+const COUNT_ALONE = new RegExp(`^(约|大约|近|共|共计|累计|合计)?(\\d+|[${CN_NUMERAL_CHARS}几]+)(余|多)?${UNIT}?(左右)?$`);
 
 /**
  * A count as a user types it in a guided flow: "12", "12人", "十二人", "20余", "60余人次", "约20人".
@@ -72,10 +73,7 @@ export function parseCount(text: string): number | null {
 
 export function parseCountDetailed(text: string): Count | null {
   const s = normalize(text).replace(/\s+/g, "");
-  const re = new RegExp(
-    `^(约|大约|近|共|共计|累计|合计)?(\\d+|[${CN_NUMERAL_CHARS}几]+)(余|多)?${UNIT}?(左右)?$`,
-  );
-  const m = re.exec(s);
+  const m = COUNT_ALONE.exec(s);
   if (!m?.[2]) return null;
   const mark = `${m[1] ?? ""}${m[3] ?? ""}${m[4] ?? ""}`.replace(/共计|累计|合计|共/, "");
   return readCount(m[2], mark);

@@ -50,7 +50,7 @@ function nameAfter(view: string, from: number): { name: string; end: number } | 
   const m = /^[\u4e00-\u9fff·A-Za-z]{1,12}/.exec(view.slice(from));
   if (!m) return null;
   let text = m[0];
-  const withRole = new RegExp(`^[\\u4e00-\\u9fff]{1,3}?${ROLE_SUFFIX}`).exec(text);
+  const withRole = LEADING_WITH_ROLE.exec(text);
   if (withRole && withRole[0].length < text.length) text = withRole[0];
   else {
     const stop = NAME_STOP.exec(text.slice(1));
@@ -129,6 +129,13 @@ function namesAfter(view: string, from: number): { names: string[]; end: number 
 
 const REASONS = "出差|请假|病假|事假|休假|产假|公出|外出培训|外出|值班|住院|年休假";
 const ABSENT = "缺席|未参加|未到会|未出席|未到";
+// Built once (a RegExp made per call is compiled per call).
+const LEADING_WITH_ROLE = new RegExp(`^[\\u4e00-\\u9fff]{1,3}?${ROLE_SUFFIX}`);
+const PARTICIPANTS_LABEL = /(?:参加|参会|出席|到会|与会)(?:人员|人|党员|同志)\s*(?:有|为)?\s*:\s*/;
+const TOOK_PART = /(?:等)?(?:同志)?(?:共同)?(?:参加|参会|出席|到会|参与)(?:了)?(?!人|党员|同志)/;
+const ABSENT_LABEL = /(缺席人员|缺席人|缺席|请假人员|请假)\s*:\s*/;
+const ABSENT_SUFFIX = new RegExp(`(?:\\(|\\s)?(因[^\\s,;。、()\\u0000]{1,6}?)?(${REASONS}|${ABSENT})\\)?`);
+const REASON_ONLY = new RegExp(`^(?:${REASONS})$`);
 
 function isFree(view: string, span: Span): boolean {
   return !view.slice(span[0], span[1]).includes(MASK);
@@ -172,14 +179,14 @@ export function findPeople(normal: string, view: string): PeopleFinding {
   }
 
   // 参加人员：张三、李四、王五
-  for (const { span } of matchesOf(v, /(?:参加|参会|出席|到会|与会)(?:人员|人|党员|同志)\s*(?:有|为)?\s*:\s*/)) {
+  for (const { span } of matchesOf(v, PARTICIPANTS_LABEL)) {
     const names = namesAfter(v, span[1]);
     if (!names) continue;
     found.participants.push(...names.names);
     take([span[0], names.end]);
   }
   // 张三、李四、王五参加, 李明参加了
-  for (const { span } of matchesOf(v, /(?:等)?(?:同志)?(?:共同)?(?:参加|参会|出席|到会|参与)(?:了)?(?!人|党员|同志)/)) {
+  for (const { span } of matchesOf(v, TOOK_PART)) {
     const run = runBefore(v, span[0]);
     if (!run.bounded) continue;
     const parts = run.text.split(/、|和|及/).filter((x) => x !== "");
@@ -190,8 +197,7 @@ export function findPeople(normal: string, view: string): PeopleFinding {
   }
 
   // 缺席：赵六（出差）、钱七（病假）; 请假：张三
-  const listed = new RegExp(`(缺席人员|缺席人|缺席|请假人员|请假)\\s*:\\s*`);
-  for (const { m, span } of matchesOf(v, listed)) {
+  for (const { m, span } of matchesOf(v, ABSENT_LABEL)) {
     const items = /^[^;。\u0000]*/.exec(v.slice(span[1]))?.[0] ?? "";
     let end = span[1];
     for (const part of items.split(/([、,])/)) {
@@ -209,8 +215,7 @@ export function findPeople(normal: string, view: string): PeopleFinding {
   }
 
   // 张三出差, 李四、王五请假, 王五因病缺席
-  const suffix = new RegExp(`(?:\\(|\\s)?(因[^\\s,;。、()\\u0000]{1,6}?)?(${REASONS}|${ABSENT})\\)?`);
-  for (const { m, span } of matchesOf(v, suffix)) {
+  for (const { m, span } of matchesOf(v, ABSENT_SUFFIX)) {
     const run = runBefore(v, span[0]);
     const names = run.text.split(/、|和|及/).filter((s) => s !== "");
     if (names.length === 0 || !run.bounded) continue;
@@ -221,7 +226,7 @@ export function findPeople(normal: string, view: string): PeopleFinding {
     const cleaned = names.map(cleanName);
     if (cleaned.some((n) => n === null)) continue;
     const verb = m[2] ?? "";
-    const reason = `${m[1] ?? ""}${new RegExp(`^(?:${REASONS})$`).test(verb) ? verb : ""}` || null;
+    const reason = `${m[1] ?? ""}${REASON_ONLY.test(verb) ? verb : ""}` || null;
     for (const name of cleaned) if (name) found.absentees.push({ name, reason });
     take([run.start, span[1]]);
   }

@@ -74,15 +74,22 @@ export function maskSpans(text: string, spans: readonly Span[]): string {
   return out;
 }
 
-/** All matches of a global regex as { match, span }. */
-export function* matchesOf(text: string, re: RegExp): Generator<{ m: RegExpExecArray; span: Span }> {
-  const g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
+/** Each pattern's global twin, made once (compiling a RegExp per call cost more than the matching). */
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
+/** All matches of a regex in `text` as { match, span }, found before the caller sees the first. */
+export function matchesOf(text: string, re: RegExp): { m: RegExpExecArray; span: Span }[] {
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g")));
+  g.lastIndex = 0;
+  const found: { m: RegExpExecArray; span: Span }[] = [];
   let m: RegExpExecArray | null;
   while ((m = g.exec(text)) !== null) {
     if (m[0].length === 0) {
       g.lastIndex++;
       continue;
     }
-    yield { m, span: [m.index, m.index + m[0].length] };
+    found.push({ m, span: [m.index, m.index + m[0].length] });
   }
+  return found;
 }
