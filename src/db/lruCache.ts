@@ -1,6 +1,11 @@
-/** A Map that keeps at most `max` entries, forgetting the least recently used one first. */
+/**
+ * A Map that keeps at most `max` entries, forgetting the least recently used one first. A read only
+ * stamps its entry (reads are the hot path: the statement cache is read several times per update); the
+ * least recent is looked for when an entry must go.
+ */
 export class LruCache<K, V> {
-  private readonly entries = new Map<K, V>();
+  private readonly entries = new Map<K, { value: V; used: number }>();
+  private clock = 0;
 
   constructor(readonly max: number) {
     if (!Number.isInteger(max) || max < 1) throw new RangeError(`LruCache size must be a positive integer (got ${max})`);
@@ -11,16 +16,32 @@ export class LruCache<K, V> {
   }
 
   get(key: K): V | undefined {
-    if (!this.entries.has(key)) return undefined;
-    const value = this.entries.get(key) as V;
-    this.entries.delete(key); // re-insert: Map order is recency order
-    this.entries.set(key, value);
-    return value;
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    entry.used = ++this.clock;
+    return entry.value;
   }
 
   set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as K);
+    const entry = this.entries.get(key);
+    if (entry) {
+      entry.value = value;
+      entry.used = ++this.clock;
+      return;
+    }
+    this.entries.set(key, { value, used: ++this.clock });
+    if (this.entries.size > this.max) this.evict();
+  }
+
+  private evict(): void {
+    let oldest: K | undefined;
+    let used = Infinity;
+    for (const [key, entry] of this.entries) {
+      if (entry.used < used) {
+        used = entry.used;
+        oldest = key;
+      }
+    }
+    this.entries.delete(oldest as K);
   }
 }
