@@ -1,15 +1,16 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { normaliseBranchName } from "../../domain/membership.js";
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
 import { requiresCommand } from "../middlewares/auth.js";
 import { startNameFlowIfNeeded } from "./nameFlow.js";
+import { featureComposer } from "../featureComposer.js";
 
 export const branchButtons = callbackCodec("br", ["switch"] as const, ["branch"] as const);
 
 /** /newbranch, /bind in a group, and switching the active branch. */
 export function branchesFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
 
   feature.chatType("private").command("newbranch", requiresCommand("newbranch"), async (ctx) => {
     const name = normaliseBranchName(ctx.match);

@@ -1,7 +1,7 @@
 // /check [YYYY]: the branch's year against its rules (per-branch settings, central rules as defaults):
 // what is done, what is missing and where, quorum warnings, 谈心谈话 pairs and 学时. Months before the
 // branch began its ledger are not judged. The secretary gets a button to the rule settings (checkSettings.ts).
-import { Composer, type InlineKeyboard } from "grammy";
+import { type InlineKeyboard } from "grammy";
 import { localDateOf } from "../../domain/calendar/index.js";
 import { MAX_YEAR, MIN_YEAR } from "../../domain/period/index.js";
 import { checkCompliance, parseRuleSettings, renderComplianceText, requiredStudyHours, type ComplianceInput } from "../../domain/rules/index.js";
@@ -10,6 +10,7 @@ import type { BotContext } from "../context.js";
 import { allowed, hasMembership, type MemberContext, requiresCommand } from "../middlewares/auth.js";
 import { checkSettingsFeature, isSecretary, openSettingsButton } from "./checkSettings.js";
 import { langOf } from "../i18n.js";
+import { featureComposer } from "../featureComposer.js";
 
 /** "" → this year; "2023" or "2023年" → 2023; anything else → null. */
 export function parseYearArg(arg: string, thisYear: number): number | null {
@@ -65,7 +66,7 @@ export async function sendCheckReply(ctx: MemberContext, year: number, chunks: s
 }
 
 export function checkFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
 
   feature.command("check", requiresCommand("check", async (ctx) => {
     const m = ctx.member.membership;

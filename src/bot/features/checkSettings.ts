@@ -1,7 +1,7 @@
 // The secretary's /check rule settings, buttons only: each scheduled kind's frequency cycles
 // 每月 → 每季度 → 每年 → 不检查, and the 学时 target toggles between 32 and off. Every press is saved
 // (validated first); 返回 shows the /check report again with the new rules, 完成 closes the panel.
-import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { GrammyError, InlineKeyboard } from "grammy";
 import { MAX_YEAR, MIN_YEAR } from "../../domain/period/index.js";
 import {
   DEFAULT_STUDY_HOURS,
@@ -16,6 +16,7 @@ import { kindLabel } from "../../domain/tally/labels.js";
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
 import { langOf } from "../i18n.js";
+import { featureComposer } from "../featureComposer.js";
 
 const ACTIONS = ["open", "cycle", "hours", "committee", "selfstudy", "term", "back", "done"] as const;
 type Action = (typeof ACTIONS)[number];
@@ -95,7 +96,7 @@ async function edit(ctx: BotContext, text: string, keyboard?: InlineKeyboard): P
 
 /** The panel's buttons; `report` renders the /check reply of a year (for 返回). */
 export function checkSettingsFeature(report: (ctx: BotContext, year: number) => Promise<string[]>) {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
 
   feature.callbackQuery(checkSettingsButtons.filter, async (ctx) => {
     const data = checkSettingsButtons.parse(ctx.callbackQuery.data);

@@ -1,14 +1,14 @@
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import { parsePeriod } from "../../domain/period/index.js";
 import { parseRuleSettings } from "../../domain/rules/settings.js";
 import { ledgerRowsOf, ledgerTitle } from "../../render/ledgerRows.js";
-import type { BotContext } from "../context.js";
 import { requiresCommand } from "../middlewares/auth.js";
 import { langOf } from "../i18n.js";
+import { featureComposer } from "../featureComposer.js";
 
 /** /export [YYYY]: the year's ledger as an .xlsx file. */
 export function exportFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
   feature.command(
     "export",
     requiresCommand("export", async (ctx) => {

@@ -1,11 +1,12 @@
 import { randomInt } from "node:crypto";
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH, INVITE_VALID_DAYS, inviteState, isInviteCodeShape } from "../../domain/membership.js";
 import { callbackCodec } from "../../callbacks/codec.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires, requiresCommand } from "../middlewares/auth.js";
 import { formatInstantDate } from "../../domain/calendar/index.js";
 import { startNameFlowIfNeeded } from "./nameFlow.js";
+import { featureComposer } from "../featureComposer.js";
 
 export const inviteButtons = callbackCodec("inv", ["revoke", "revoke_others", "approval_on", "approval_off"] as const, ["branch", "invite"] as const);
 export const joinButtons = callbackCodec("join", ["ok", "no"] as const, ["branch", "member"] as const);
@@ -16,7 +17,7 @@ function newCode(): string {
 
 /** /invite, joining with `/start <code>`, and the secretary's approval of joins. */
 export function invitesFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
   const priv = feature.chatType("private");
 
   feature.command("invite", requiresCommand("invite", async (ctx) => {

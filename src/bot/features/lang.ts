@@ -1,12 +1,12 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Lang } from "../../domain/lang.js";
-import type { BotContext } from "../context.js";
+import { featureComposer } from "../featureComposer.js";
 
 const langData = z.string().regex(/^lang:(zh|en)$/).transform((s) => s.slice(5) as Lang);
 
 export function langFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
 
   feature.command("lang", (ctx) =>
     ctx.reply(ctx.t("lang-choose"), { reply_markup: new InlineKeyboard().text("中文", "lang:zh").text("English", "lang:en") }),

@@ -1,14 +1,14 @@
 // /records [YYYY] (secretary, committee): every 三会一课 and 主题党日 record of the year as 会议记录, one
 // page each, in one .docx; and the "📄 会议记录" button on a meeting's card for that one record.
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import { localDateOf } from "../../domain/calendar/index.js";
 import { meetingMinutesOf, MINUTES_KINDS, type MeetingMinutes } from "../../domain/minutes/index.js";
 import { MAX_YEAR, MIN_YEAR, yearPeriod } from "../../domain/period/index.js";
-import type { BotContext } from "../context.js";
 import { allowed, requires, requiresCommand } from "../middlewares/auth.js";
 import { parseYearArg } from "./check.js";
 import { minutesButtons } from "./minutesButton.js";
 import { fetchPhotos } from "./minutesPhotos.js";
+import { featureComposer } from "../featureComposer.js";
 
 /** "2023年第一党支部会议记录.docx", without characters file systems refuse. */
 export function minutesFileName(branchName: string, what: string): string {
@@ -23,7 +23,7 @@ async function renderMinutes(minutes: MeetingMinutes[], branchName: string, titl
 }
 
 export function meetingRecordsFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
 
   feature.command("records", requiresCommand("records", async (ctx) => {
     const m = ctx.member.membership;

@@ -1,5 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { MemberRow } from "../../db/repos/branches.js";
 import { kindsIn } from "../../domain/parse/index.js";
 import type { BotContext, FlowContext } from "../context.js";
@@ -12,6 +12,7 @@ import { RENAME_FLOW } from "./nameFlow.js";
 import { memberButtons, type MemberAction } from "./memberButtons.js";
 import { FULL_MEMBER_FLOW, REMOVE_FLOW } from "./memberFlows.js";
 import { isCancelWord } from "../cancelWord.js";
+import { featureComposer } from "../featureComposer.js";
 
 export { memberButtons } from "./memberButtons.js";
 export const GROUP_FLOW = "setPartyGroup";
@@ -79,7 +80,7 @@ function cardKeyboard(ctx: BotContext, branchId: number, m: MemberRow): InlineKe
 
 /** /members: who is in the branch, and (secretary) roles, party groups, removal. */
 export function membersFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
 
   feature.command("members", requiresCommand("members", async (ctx) => {
     const m = ctx.member.membership;

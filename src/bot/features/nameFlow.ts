@@ -1,9 +1,9 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { Composer } from "grammy";
 import { nameFromAnswer } from "../../domain/membership.js";
 import { kindsIn } from "../../domain/parse/index.js";
 import type { BotContext, FlowContext } from "../context.js";
 import { isCancelWord } from "../cancelWord.js";
+import { featureComposer } from "../featureComposer.js";
 
 export const NAME_FLOW = "askName";
 export const RENAME_FLOW = "renameMember";
@@ -88,7 +88,7 @@ export function renameFlow(store: Store) {
 
 /** /name 李明: a member renames themself. */
 export function nameFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
   feature.command("name", async (ctx) => {
     const member = ctx.member;
     if (!member) return;

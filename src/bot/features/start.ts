@@ -1,9 +1,8 @@
-import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
 import { branchSwitchKeyboard } from "./branches.js";
+import { featureComposer } from "../featureComposer.js";
 
 export function startFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
   const priv = feature.chatType("private");
 
   priv.command("start", async (ctx, next) => {

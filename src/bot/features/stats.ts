@@ -1,7 +1,7 @@
 // /stats [period]: 次 and 人次 per kind grouped as in the year-end summary, the sender's own
 // participation, each member's participation (secretary and committee, private chats only),
 // period buttons that edit the text, and a chart of the year as a picture.
-import { Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
+import { GrammyError, InlineKeyboard, InputFile } from "grammy";
 import { localDateOf, quarterOfMonth } from "../../domain/calendar/index.js";
 import { MAX_YEAR, MIN_YEAR, parsePeriod, quarterPeriod, type Period } from "../../domain/period/index.js";
 import { parseRuleSettings } from "../../domain/rules/index.js";
@@ -12,6 +12,7 @@ import type { StatsChartInput } from "../../render/chart.js";
 import type { BotContext } from "../context.js";
 import { allowed, requires, type MemberContext, requiresCommand } from "../middlewares/auth.js";
 import { langOf } from "../i18n.js";
+import { featureComposer } from "../featureComposer.js";
 
 const RELATIVE = ["this_month", "last_month", "this_quarter", "last_quarter", "this_year", "last_year"] as const;
 type Relative = (typeof RELATIVE)[number];
@@ -157,7 +158,7 @@ function isNotModified(error: unknown): boolean {
 }
 
 export function statsFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
 
   feature.command("stats", requiresCommand("stats", async (ctx) => {
     const viewer = viewerOf(ctx);

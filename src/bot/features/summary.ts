@@ -1,6 +1,6 @@
 // /summary [YYYY] (secretary, committee): the year-end summary draft from the ledger, as chat text
 // (split under Telegram's limit at paragraph boundaries), the 台账附表, and a .docx document.
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import { localDateOf } from "../../domain/calendar/index.js";
 import { MAX_YEAR, MIN_YEAR, yearPeriod } from "../../domain/period/index.js";
 import {
@@ -16,9 +16,9 @@ import {
 import type { LocalDate } from "../../domain/activity.js";
 import type { ActivityFact } from "../../domain/tally/index.js";
 import { checkCompliance, parseRuleSettings, type RuleSettings } from "../../domain/rules/index.js";
-import type { BotContext } from "../context.js";
 import { type MemberContext, requiresCommand } from "../middlewares/auth.js";
 import { parseYearArg } from "./check.js";
+import { featureComposer } from "../featureComposer.js";
 
 /** The appendix goes to the chat too when it fits in this many messages; otherwise only in the .docx. */
 const APPENDIX_MAX_MESSAGES = 3;
@@ -62,7 +62,7 @@ async function yearGaps(
 }
 
 export function summaryFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
 
   feature.command("summary", requiresCommand("summary", async (ctx) => {
     const m = ctx.member.membership;

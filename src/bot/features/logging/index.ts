@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { ActivityRecord } from "../../../domain/activity.js";
 import type { KindTally } from "../../../domain/tally/types.js";
 import { kindsIn } from "../../../domain/parse/index.js";
@@ -14,6 +14,7 @@ import { pendingReports } from "./pending.js";
 import {
   applyEditedText, findSameEvent, mergeInto, noExtras, readReport, saveDraft, saveUnlessSameEvent, yearTallies, type Reporter, type SourceMessage,
 } from "./service.js";
+import { featureComposer } from "../../featureComposer.js";
 
 export function reporterOf(ctx: BotContext): Reporter {
   // Called behind requires("activity.log") or after checking ctx.member?.membership.
@@ -87,7 +88,7 @@ async function receiveReport(ctx: MessageContext, text: string, arrival: Arrival
 
 /** /log with a line, plain reports in private chats, edits of reported messages, and the pending cards' buttons. */
 export function loggingFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
   const pendingStore = (ctx: BotContext) => pendingReports(ctx.deps.store);
 
   feature.command("log", requiresCommand("log"), async (ctx) => {

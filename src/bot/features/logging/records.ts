@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { ActivityRecord } from "../../../domain/activity.js";
 import { describeShort } from "../../../domain/describe.js";
 import { callbackCodec } from "../../../callbacks/codec.js";
@@ -8,6 +8,7 @@ import { recordButtons } from "./cards.js";
 import { langOf } from "../../i18n.js";
 import { enterFlow, reporterOf } from "./index.js";
 import { draftOfRecord } from "./service.js";
+import { featureComposer } from "../../featureComposer.js";
 
 const MINE_LIMIT = 10;
 const listButtons = callbackCodec("recl", ["own", "branch"] as const, ["branch"] as const);
@@ -22,7 +23,7 @@ function mayChange(ctx: BotContext, r: ActivityRecord): boolean {
 
 /** /mine, /undo, the edit/undo/restore buttons of saved records, and photos sent as replies to a record. */
 export function recordsFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
 
   /** A numbered list of records with ✏️/🗑 buttons; editors get a button to switch to the whole branch's. */
   async function recordList(ctx: BotContext, whole: boolean) {

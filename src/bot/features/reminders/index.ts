@@ -1,4 +1,4 @@
-import { Composer, GrammyError } from "grammy";
+import { GrammyError } from "grammy";
 import { emptyDraft } from "../../../domain/parse/index.js";
 import { compareLocalDate, localDateOf } from "../../../domain/calendar/index.js";
 import { describeNext } from "../../../domain/reminders/index.js";
@@ -13,6 +13,7 @@ import { closedPanel, nextLine, renderPanel, type Panel, type Screen } from "./p
 import { applyChoice, NTH_CODES } from "./settings.js";
 import { deliveryStatusLines, missedToday } from "./status.js";
 import { panelData, THEME_FLOW } from "./themeFlow.js";
+import { featureComposer } from "../../featureComposer.js";
 
 async function refuse(ctx: BotContext): Promise<void> {
   ctx.logger.warn({ data: ctx.callbackQuery?.data }, "refused crafted or stale reminder button");
@@ -35,7 +36,7 @@ const PICK_SCREENS: Partial<Record<string, Screen>> = {
 
 /** /remind (the secretary's settings panel), /next (anyone in the branch), and the follow-up's "记录主题党日" button. */
 export function remindersFeature() {
-  const feature = new Composer<BotContext>();
+  const feature = featureComposer();
 
   feature.command("remind", requiresCommand("remind", async (ctx) => {
     const branchId = ctx.member.membership.branchId;
