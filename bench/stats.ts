@@ -1,7 +1,7 @@
 // /stats and /summary right after a change, in-process (not part of `npm run bench`): the real bot and
 // database, a 5,000-record year, the Bot API answered in memory. Times the text reply of each request
 // following a member's new report, and the same request again. CPU_PROF=1 writes a profile of the
-// requests after a change (./CPU.stats.*.cpuprofile).
+// requests (CPU_PROF=stats or summary: ./CPU.<what>.*.cpuprofile).
 //   npx tsx bench/stats.ts [rounds]
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,11 +35,10 @@ async function main() {
     { throttle: false, botInfo: { id: 1000000002, is_bot: true, first_name: "台账", username: "ledger_bot" } as never },
   );
   let messageId = 1;
-  let firstText: (() => void) | undefined;
+  let firstText: ((method: string) => void) | undefined;
   bot.api.config.use(async (_prev, method, payload) => {
     const chat = (payload as { chat_id?: number }).chat_id ?? 0;
-    if (method === "sendMessage" || method === "editMessageText") firstText?.();
-    firstText = undefined;
+    firstText?.(method);
     const result = method.startsWith("send") ? { message_id: messageId++, date: 0, chat: { id: chat, type: "private" }, text: "" } : true;
     return { ok: true, result } as never;
   });
@@ -56,43 +55,56 @@ async function main() {
         entities: [{ type: "bot_command", offset: 0, length: text.indexOf(" ") > 0 ? text.indexOf(" ") : text.length }],
       },
     }) as unknown as Update;
-  /** Wall time until the request's first text goes out (the rest, chart or .docx, is awaited after). */
-  const timed = async (text: string) => {
+  /** Wall time until the request's text goes out (`method`; the rest, chart or .docx, is awaited after). */
+  const timed = async (text: string, method = "sendMessage") => {
     const t = performance.now();
     let ms = NaN;
-    firstText = () => (ms = performance.now() - t);
+    firstText = (m) => {
+      if (m === method && Number.isNaN(ms)) ms = performance.now() - t;
+      if (m === "sendDocument") figures.summary_docx!.push(performance.now() - t);
+    };
     await bot.handleUpdate(command(branch.telegramIds[0]!, text));
     return ms;
   };
   const year = new Date().getFullYear();
   let next = 0;
   const change = () => bot.handleUpdate(command(branch.telegramIds[1]!, `/log ${reportLine(next++, year, 330)}`));
+  const figures: Record<string, number[]> = { stats: [], stats_again: [], summary: [], summary_again: [], summary_docx: [] };
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   for (let i = 0; i < 3; i++) {
     await change();
     await timed(`/stats ${STATS_YEAR}`);
   }
+  // CPU_PROF=stats|summary: a profile of those requests (and the reports before them).
   const session = process.env.CPU_PROF ? new Session() : undefined;
-  const figures: Record<string, number[]> = { stats: [], stats_again: [], summary: [], summary_again: [] };
-  for (let i = 0; i < rounds; i++) {
-    await change();
-    if (session && i === 0) {
+  const profiled = async (what: string, body: () => Promise<void>) => {
+    const on = session && process.env.CPU_PROF === what;
+    if (on) {
       session.connect();
       await session.post("Profiler.enable");
       await session.post("Profiler.start");
     }
-    figures.stats!.push(await timed(`/stats ${STATS_YEAR}`));
-    figures.stats_again!.push(await timed(`/stats ${STATS_YEAR}`));
-  }
-  if (session) {
-    const { profile } = await session.post("Profiler.stop");
-    writeFileSync(`CPU.stats.${Date.now()}.cpuprofile`, JSON.stringify(profile));
-  }
-  for (let i = 0; i < Math.ceil(rounds / 3); i++) {
-    await change();
-    figures.summary!.push(await timed(`/summary ${STATS_YEAR}`));
-    figures.summary_again!.push(await timed(`/summary ${STATS_YEAR}`));
-  }
+    await body();
+    if (on) {
+      const { profile } = await session.post("Profiler.stop");
+      writeFileSync(`CPU.${what}.${Date.now()}.cpuprofile`, JSON.stringify(profile));
+    }
+  };
+  await profiled("stats", async () => {
+    for (let i = 0; i < rounds; i++) {
+      await change();
+      figures.stats!.push(await timed(`/stats ${STATS_YEAR}`));
+      figures.stats_again!.push(await timed(`/stats ${STATS_YEAR}`));
+    }
+  });
+  await profiled("summary", async () => {
+    for (let i = 0; i < Math.ceil(rounds / 3); i++) {
+      await change();
+      // The text replaces a "composing" placeholder.
+      figures.summary!.push(await timed(`/summary ${STATS_YEAR}`, "editMessageText"));
+      figures.summary_again!.push(await timed(`/summary ${STATS_YEAR}`, "editMessageText"));
+    }
+  });
   console.log(
     `STATS ${Object.entries(figures)
       .map(([k, v]) => `${k}=${median(v).toFixed(1)}ms`)

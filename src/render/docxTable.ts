@@ -1,6 +1,6 @@
 // The appendix table of the summary written as WordprocessingML directly: the docx package builds
 // an object per cell and takes seconds for a year of 5,000 records; a string takes milliseconds.
-import JSZip from "jszip";
+import { strFromU8, strToU8, unzip, zip, type Unzipped } from "fflate";
 
 export interface RawColumn {
   title: string;
@@ -61,16 +61,32 @@ export function rawTableXml(columns: readonly RawColumn[], groups: readonly RawT
   return out.join("");
 }
 
-/** Replaces the paragraph holding `marker` in word/document.xml of a .docx with `xml`. */
+/** The parts of a zip, in the archive's order (the workers finish in any order). */
+function unzipped(data: Uint8Array): Promise<Unzipped> {
+  const names: string[] = [];
+  const filter = (file: { name: string }) => names.push(file.name) > 0;
+  return new Promise((resolve, reject) =>
+    unzip(data, { filter }, (error, files) => (error ? reject(error) : resolve(Object.fromEntries(names.map((n) => [n, files[n] ?? new Uint8Array()]))))),
+  );
+}
+const zipped = (files: Unzipped) =>
+  new Promise<Uint8Array>((resolve, reject) => zip(files, { level: 6 }, (error, data) => (error ? reject(error) : resolve(data))));
+
+/**
+ * Replaces the paragraph holding `marker` in word/document.xml of a .docx with `xml`. Unpacked and packed
+ * again on worker threads (fflate's asynchronous functions): a year's appendix is megabytes of XML, and
+ * deflating it on the main thread held every other member's reply back.
+ */
 export async function replaceMarkerParagraph(docx: Buffer, marker: string, xml: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  const file = zip.file("word/document.xml");
-  if (!file) throw new Error("word/document.xml missing");
-  const documentXml = await file.async("string");
+  const files = await unzipped(docx);
+  const document = files["word/document.xml"];
+  if (!document) throw new Error("word/document.xml missing");
+  const documentXml = strFromU8(document);
   const at = documentXml.indexOf(marker);
   if (at < 0) throw new Error(`marker ${marker} not found`);
   const start = Math.max(documentXml.lastIndexOf("<w:p>", at), documentXml.lastIndexOf("<w:p ", at));
   const end = documentXml.indexOf("</w:p>", at) + "</w:p>".length;
-  zip.file("word/document.xml", documentXml.slice(0, start) + xml + documentXml.slice(end));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  // The parts keep their order ([Content_Types].xml first, as the docx package writes it).
+  files["word/document.xml"] = strToU8(documentXml.slice(0, start) + xml + documentXml.slice(end));
+  return Buffer.from(await zipped(files));
 }
