@@ -115,6 +115,13 @@ describe("kept reads of a period's records", () => {
     expect((await store.ledger.ruleFacts(branchId, start, end)).map((f) => f.attendeeIds)).toEqual([[zhang]]);
     await store.memberships.setGroup(branchId, zhang, "第一党小组");
     expect((await store.ledger.complianceData(branchId, 2023, TZ)).partyGroups.map((g) => g.name)).toEqual(["第一党小组"]);
+    // A party group deleted empties its records' group (ON DELETE SET NULL): no write names Activity.
+    const [group] = (await store.ledger.complianceData(branchId, 2023, TZ)).partyGroups;
+    const meeting = await add({ kinds: ["group_meeting"], occurredAt: "2023-05-20T04:00:00Z", partyGroupId: group?.id ?? null });
+    const groupOf = async () => (await store.ledger.ruleFacts(branchId, start, end)).find((f) => f.id === meeting.record.id)?.partyGroupId;
+    expect(await groupOf()).toBe(group?.id);
+    await db.prisma.partyGroup.delete({ where: { id: group?.id ?? -1 } });
+    expect(await groupOf()).toBeNull();
   });
 
   it("follow a write of another connection to the same database", async () => {

@@ -28,6 +28,10 @@ type Num = bigint | number | null;
 type StudyKinds = readonly ActivityKind[];
 
 
+/** Facts in the order ruleFactsSteps reads them: by time, then id (ISO times compare as text). */
+const oldestFirst = (facts: readonly ActivityFact[]): ActivityFact[] =>
+  [...facts].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id - b.id));
+
 /** The 13 local-midnight instants that bound the months of `year` in `timeZone`. */
 export function monthBounds(year: number, timeZone: string): Date[] {
   return Array.from({ length: 13 }, (_, i) => new Date(localMidnightUtc(year, i + 1, 1, timeZone)));
@@ -279,12 +283,18 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
     },
 
     /**
-     * Live records of [start, end) as facts for the rules (ruleFactsSteps), oldest first. Kept until a
-     * LEDGER_TABLES write (keptReads): the array is the caller's, its facts are shared and not to be changed.
+     * Live records of [start, end) as facts for the rules (ruleFactsSteps), oldest first. Kept record by
+     * record (keptReads' facts): the array is the caller's, its facts are shared and not to be changed.
      */
     async ruleFacts(branchId: number, start: Date, end: Date, onlyKind?: ActivityKind): Promise<ActivityFact[]> {
       const key = `ruleFacts:${branchId}:${start.getTime()}:${end.getTime()}:${onlyKind ?? ""}`;
-      return [...(await kept.read(key, LEDGER_TABLES, () => ruleFactsSteps(kind, branchId, start, end, onlyKind)))];
+      const source = {
+        // A deleted party group empties a record's partyGroupId (SET NULL): no statement names Activity.
+        tables: ["Member", "Branch", "PartyGroup"],
+        all: () => ruleFactsSteps(kind, branchId, start, end, onlyKind),
+        some: (ids: readonly number[]) => ruleFactsSteps(kind, branchId, start, end, onlyKind, ids),
+      };
+      return [...(await kept.facts(key, source, { key: "oldest first", of: oldestFirst }))];
     },
 
     /** 学时 of the active members over [start, end), by the domain's one rule (studyHoursByMember), in roster order. */

@@ -1,7 +1,7 @@
 // A period's records read whole, one row per record with its kinds and ticked attendees as lists:
 // the facts /check and /summary judge (/stats' figures: periodFacts.ts). Written as steps (statements.ts)
 // so that SQLite runs them on its direct path and a finished read can be kept (keptReads).
-import { sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import type { ActivityDetails } from "../../domain/activity.js";
 import { isActivityKind, type ActivityKind } from "../../domain/kinds.js";
 import type { ActivityFact, MemberParticipation } from "../../domain/tally/types.js";
@@ -87,7 +87,8 @@ interface FactRow {
 
 /**
  * Live records of [start, end) as facts for the rules: kinds, who took part (ticked attendees), the
- * reporter, the vote, 列席 and the party group. Personal 自学 included (marked). Oldest first.
+ * reporter, the vote, 列席 and the party group. Personal 自学 included (marked). Oldest first. `only`: just
+ * those of these records (to bring kept facts up to date).
  */
 export function* ruleFactsSteps(
   kind: DatabaseKind,
@@ -95,17 +96,20 @@ export function* ruleFactsSteps(
   start: Date,
   end: Date,
   onlyKind?: ActivityKind,
+  only?: readonly number[],
 ): Steps<ActivityFact[]> {
+  if (only?.length === 0) return [];
   const ofKind = onlyKind
     ? sql` AND EXISTS (SELECT 1 FROM "ActivityKind" ok WHERE ok."activityId" = a.id AND ok.kind = ${onlyKind})`
     : sql``;
+  const some = only ? sql` AND a.id IN (${join(only)})` : sql``;
   const rows = yield* query<FactRow>(sql`
     SELECT a.id AS id, a."occurredAt" AS "occurredAt", a."personal" AS personal, a."reporterId" AS "reporterId",
       a."personTimes" AS "personTimes", a."presentCount" AS "presentCount", a."expectedCount" AS "expectedCount",
       a."durationHours" AS "durationHours", a.title AS title, a.speaker AS speaker, a.details AS details, a.observers AS observers,
       a."voteKind" AS "voteKind", a."partyGroupId" AS "partyGroupId", ${listsOf(kind)}
     FROM "Activity" a
-    WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}${ofKind}
+    WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}${ofKind}${some}
     ORDER BY a."occurredAt", a.id`);
   const nullable = (v: Num) => (v === null ? null : Number(v));
   return rows.map((r) => ({
