@@ -181,8 +181,8 @@ const RULES: CountRule[] = [
     re: new RegExp(`(?<![第\\d])${APPROX}${COUNT_NUM}${LOOSE}\\s*次`),
     apply: (m, f) => countAt(m, 1, f) !== null,
   },
-  // 宣传稿1篇, 3项: a count with no field of its own is still not part of the title
-  { re: new RegExp(`(?<!\\d)${APPROX}${COUNT_NUM}${LOOSE}\\s*(?:篇|份|条|项|期|件)`), apply: (m, f) => countAt(m, 1, f) !== null },
+  // 宣传稿1篇, 3项: a count with no field of its own is still not part of the title (第3期 is an ordinal: it is)
+  { re: new RegExp(`(?<![第\\d])${APPROX}${COUNT_NUM}${LOOSE}\\s*(?:篇|份|条|项|期|件)`), apply: (m, f) => countAt(m, 1, f) !== null },
 ];
 
 /** Attendance, duration and kind-specific figures. */

@@ -9,7 +9,7 @@ import { findReportTags } from "./tags.js";
 import { findTalkPairs } from "./talk.js";
 import { MaskedText } from "./text.js";
 import { findQuotes, residualTitle, talkTitle } from "./title.js";
-import { emptyDraft, type ParseOptions, type ParseProblem, type ParseResult } from "./types.js";
+import { emptyDraft, type ParseOptions, type ParseProblem, type ParseResult, type Span } from "./types.js";
 
 export type {
   Absentee, ActivityDraft, ClockTime, ParseOptions, ParseProblem, ParseProblemCode, ParseResult, PartOfDay,
@@ -28,6 +28,11 @@ export { activityDraftSchema } from "./schema.js";
  * "2023年5月" or "上周" without a day is not a date: the draft lacks a date (problem no_date) and the
  * bot asks for the day rather than guessing the 1st.
  */
+/** 第3期青年理论学习, 青年理论学习小组: a kind word inside the name of a series or a group stays in the topic. */
+function inSeriesName(view: string, [start, end]: Span): boolean {
+  return /第[\d一二三四五六七八九十百]+期[\u4e00-\u9fff]{0,4}$/.test(view.slice(Math.max(0, start - 12), start)) || /^(?:小组|读书班|培训班|专班|班)/.test(view.slice(end));
+}
+
 export function parseActivityLine(text: string, opts: ParseOptions): ParseResult {
   const draft = emptyDraft();
   if (!/[\p{L}\p{N}]/u.test(text)) {
@@ -61,7 +66,7 @@ export function parseActivityLine(text: string, opts: ParseOptions): ParseResult
   for (const hit of kinds.hits) {
     // 撰写主题党日活动新闻稿: a publication word inside a phrase stays in the topic.
     const inPhrase = hit.term.kinds.includes("publicity") && /[\u4e00-\u9fff]/.test(plain[hit.span[0] - 1] ?? "");
-    if (!hit.term.weak && !inPhrase) mt.consume(hit.span);
+    if (!hit.term.weak && !inPhrase && !inSeriesName(plain, hit.span)) mt.consume(hit.span);
   }
 
   const tagged = findReportTags(plain, draft.kinds);

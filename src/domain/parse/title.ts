@@ -86,7 +86,7 @@ export function residualTitle(original: string, runs: readonly Span[], first: re
       const cleaned = words.join(" ")
         .replace(/^(?:了(?!解|结)|的)+/, "")
         .replace(/(?:开展|进行|组织)$/, "")
-        .replace(/(?<!第)[一二两三四五六七八九十\d]+(?:篇|份|期)$/, "")
+        .replace(/(?<![第一二两三四五六七八九十\d])[一二两三四五六七八九十\d]+(?:篇|份|期)$/, "")
         .replace(/^(?:内容是|内容为|主题是|主题为|题目是|题目为|议题是|议题为|组织大家|组织党员|带领大家|带领党员)/, "")
         .replace(/^(学习|参观|观看|研究|讨论|开展|组织|传达|审议|交流|撰写|慰问|去看)了(?:一下|下)?/, "$1");
 

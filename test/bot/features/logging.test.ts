@@ -156,6 +156,17 @@ describe("logging an activity", () => {
     expect(row.presentCount).toBe(12);
   });
 
+  it("keeps a study series' name and issue number in the saved topic", async () => {
+    const u = b.members[2]!;
+    await u.command("log", "7月6日 第3期青年理论学习（第12期），学习二十届四中全会精神，15人参加");
+    const saved = await u.next();
+    expect(saved.text).toContain("✅ 已记录");
+    expect(saved.text).toContain("第3期青年理论学习");
+    const row = (await live()).at(-1)!;
+    expect(row.title).toBe("第3期青年理论学习，第12期，学习二十届四中全会精神");
+    expect(row.presentCount).toBe(15);
+  });
+
   it("updates the record when the reported message is edited", async () => {
     const u = b.members[0]!;
     await u.command("log", "7月3日 宣传报道 支部开展防诈宣传进社区活动");

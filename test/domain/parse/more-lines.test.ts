@@ -57,6 +57,14 @@ const MORE: Case[] = [
   ["今天 党课 讲授人：张三", { speaker: "张三" }],
   ["昨天 支部大会 表决通过李四为预备党员", { title: "表决通过李四为预备党员", absentees: [] }],
   ["前天 党员大会 选举产生新一届支委 应到15人 实到14人", { title: "选举产生新一届支委" }],
+  // A series or a group named with its kind word keeps its name (it came out as "青年，…" and "开展第，…").
+  ["11月28日 第3期青年理论学习，学习二十届四中全会精神，15人参加", {
+    kinds: ["study"], title: "第3期青年理论学习，学习二十届四中全会精神", presentCount: 15,
+  }],
+  ["今天下午开展第12期集中学习，主题是学习贯彻全会精神", { kinds: ["study"], title: "开展第12期集中学习，学习贯彻全会精神" }],
+  ["11.20 青年理论学习小组学习 学习习近平文化思想 12人", { kinds: ["study"], title: "青年理论学习小组学习 学习习近平文化思想", presentCount: 12 }],
+  // The issue number in brackets stays (only its last digits were read as "2期" and dropped).
+  ["11月28日 集中学习（第12期）学习党章，2小时", { kinds: ["study"], title: "第12期，学习党章", durationHours: 2 }],
 ];
 
 describe("more real-world lines", () => {
