@@ -44,7 +44,7 @@ export const KIND_LEXICON: readonly KindTerm[] = [
   ...t("publicity", ["宣传报道", "信息报送", "宣传稿", "新闻报道", "信息报道", "发布报道", "新闻稿", "宣传稿件", "公众号推文", "宣传报导", "报道稿", "稿件刊发", "刊发稿件", "宣传信息"]),
   ...t("publicity", ["报道", "投稿", "推文", "稿件", "报导"], true),
   ...t("ideology_meeting", ["意识形态专题会", "意识形态专题会议", "意识形态工作会议", "意识形态工作专题会议", "意识形态工作会", "意识形态分析研判会", "意识形态研判会", "意识形态工作专题会", "意识形态专题研判会", "意识形态专题研判会议", "意识形态工作研判会", "意识形态会议"]),
-  ...t("integrity_education", ["廉政教育", "警示教育", "观看警示教育片", "廉洁教育", "廉政教育专题学习", "廉政教育学习", "警示教育学习", "廉洁文化教育", "党纪学习教育", "廉政学习", "警示教育会", "警示教育大会", "廉政警示教育", "廉政教育活动", "警示教育片", "观看警示片"]),
+  ...t("integrity_education", ["廉政教育", "党风廉政教育", "警示教育", "观看警示教育片", "廉洁教育", "廉政教育专题学习", "廉政教育学习", "警示教育学习", "廉洁文化教育", "党纪学习教育", "廉政学习", "警示教育会", "警示教育大会", "廉政警示教育", "廉政教育活动", "警示教育片", "观看警示片"]),
   ...t("integrity_education", ["以案促改", "以案四说", "警示片", "廉洁文化"], true),
   ...t("integrity_meeting", ["党风廉政专题会议", "党风廉政专题会", "党风廉政建设会议", "党风廉政建设专题会议", "党风廉政建设工作会议", "廉政专题会议", "党风廉政会议", "党风廉政建设专题会", "党风廉政建设会", "党风廉政工作会", "廉政工作会议", "党风廉政建设工作会"]),
   ...t("talk", ["谈心谈话", "谈心", "谈心谈话会", "谈新谈话", "谈心谈化", "谈心淡话", "一对一谈话"]),
@@ -76,6 +76,10 @@ export interface KindHit {
 const QUALIFIED = /^(?:活动)?(?:的)?(?:课题|成果|报告|座谈|基地|场馆|展馆|展览|展厅|纪念馆|馆|片|专栏|阵地|长廊|墙|筹备|读本|书籍|课件|视频|方案|计划|材料|稿件|稿子|报道|推文|文章|简报|信息|新闻|照片|图片|台账|记录|通知|示范点|品牌)/;
 /** A kind word as the object of planning or subject matter (研究组织生活会筹备工作, 关于调查研究的论述) names no activity held. */
 const PLANNED = /(?:研究|部署|筹备|筹划|安排|谋划|讨论|审议|关于|准备)(?:召开|开展|组织|做好|落实)?$/;
+/** A 支部委员会 elected (选举产生新一届支部委员会) is the outcome of a vote, not a committee meeting held. */
+const ELECTED = /(?:选举|选举产生|选出|产生|换届|改选|补选)(?:了)?(?:新一届|新的|新)?(?:党)?$/;
+/** A kind word that only dates something else (组织生活会会前, 主题党日前夕). */
+const BEFORE_IT = /^(?:召开)?(?:会前|前夕|之前|召开前)/;
 /** Words that make a clause about a published item. */
 const PUBLISHED = /稿件|稿子|推文|文章|报道|简报|新闻|信息|刊发|刊登|登载|发布|发表|推送|报送|投稿|转载|公众号|学习强国|网站|报纸|日报/;
 
@@ -84,6 +88,8 @@ function describes(view: string, hit: KindHit, all: readonly KindHit[]): boolean
   if (hit.term.kinds.includes("publicity")) return false;
   if (QUALIFIED.test(view.slice(hit.span[1]))) return true;
   if (PLANNED.test(view.slice(0, hit.span[0]))) return true;
+  if (BEFORE_IT.test(view.slice(hit.span[1]))) return true;
+  if (hit.term.kinds.includes("branch_committee") && ELECTED.test(view.slice(0, hit.span[0]))) return true;
   if (!all.some((h) => h.term.kinds.includes("publicity"))) return false;
   const start = Math.max(...[-1, ...[...view.slice(0, hit.span[0]).matchAll(/[,;。!?]/g)].map((m) => m.index)]) + 1;
   const endAt = view.slice(hit.span[1]).search(/[,;。!?]/);

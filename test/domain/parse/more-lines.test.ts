@@ -65,6 +65,18 @@ const MORE: Case[] = [
   ["11.20 青年理论学习小组学习 学习习近平文化思想 12人", { kinds: ["study"], title: "青年理论学习小组学习 学习习近平文化思想", presentCount: 12 }],
   // The issue number in brackets stays (only its last digits were read as "2期" and dropped).
   ["11月28日 集中学习（第12期）学习党章，2小时", { kinds: ["study"], title: "第12期，学习党章", durationHours: 2 }],
+  ["11月26号 支部书记王强给大家上了一堂专题党课，题目是《坚定理想信念 永葆政治本色》，参加人数23人，时长1.5小时", {
+    kinds: ["party_lecture"], speaker: "王强", title: "坚定理想信念 永葆政治本色", presentCount: 23, durationHours: 1.5,
+  }],
+  ["昨天到XX社区开展志愿服务，帮助孤寡老人打扫卫生，去了9个人，干了3个小时", {
+    kinds: ["volunteer"], title: "帮助孤寡老人打扫卫生", presentCount: 9, durationHours: 3, location: "XX社区",
+  }],
+  ["今天 党风廉政教育 学习典型案例通报 全体党员 2小时", { kinds: ["integrity_education"], title: "学习典型案例通报", durationHours: 2 }],
+  // Electing the committee is what the 党员大会 did, not a 支委会 held; 会前 only dates the talks.
+  ["今天上午9点半 党员大会 选举支部委员会 应到30 实到28 缺席2人（出差）", {
+    kinds: ["general_assembly"], title: "选举支部委员会", expectedCount: 30, presentCount: 28,
+  }],
+  ["昨天组织生活会会前，书记分别与支委委员谈心谈话共4次", { kinds: ["talk"] }],
 ];
 
 describe("more real-world lines", () => {
