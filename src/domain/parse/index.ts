@@ -8,7 +8,7 @@ import { findPeople } from "./people.js";
 import { findReportTags } from "./tags.js";
 import { findTalkPairs } from "./talk.js";
 import { MaskedText } from "./text.js";
-import { findQuotes, residualTitle, talkTitle } from "./title.js";
+import { findQuotes, isFiller, residualTitle, talkTitle } from "./title.js";
 import { emptyDraft, type ParseOptions, type ParseProblem, type ParseResult, type Span } from "./types.js";
 
 export type {
@@ -28,9 +28,13 @@ export { activityDraftSchema } from "./schema.js";
  * "2023年5月" or "上周" without a day is not a date: the draft lacks a date (problem no_date) and the
  * bot asks for the day rather than guessing the 1st.
  */
-/** 第3期青年理论学习, 青年理论学习小组: a kind word inside the name of a series or a group stays in the topic. */
+/** 第3期青年理论学习, 青年理论学习小组, 党员志愿服务队, 开展春运志愿服务: a kind word inside the name of a series or a group stays in the topic. */
+/** 开展春运志愿服务: a verb, then words that say which (not 组织党员…: those are filler). */
+const MODIFIED = /(?:开展|举行|举办|组织|进行|参加|参与)(?:了)?([\u4e00-\u9fff]{2,6})$/;
 function inSeriesName(view: string, [start, end]: Span): boolean {
-  return /第[\d一二三四五六七八九十百]+期[\u4e00-\u9fff]{0,4}$/.test(view.slice(Math.max(0, start - 12), start)) || /^(?:小组|读书班|培训班|专班|班)/.test(view.slice(end));
+  const modifier = MODIFIED.exec(view.slice(Math.max(0, start - 10), start))?.[1];
+  if (modifier && !isFiller(modifier)) return true;
+  return /第[\d一二三四五六七八九十百]+期[\u4e00-\u9fff]{0,4}$/.test(view.slice(Math.max(0, start - 12), start)) || /^(?:小组|读书班|培训班|专班|班|队)/.test(view.slice(end));
 }
 
 export function parseActivityLine(text: string, opts: ParseOptions): ParseResult {
@@ -97,8 +101,9 @@ export function parseActivityLine(text: string, opts: ParseOptions): ParseResult
   // A talk reads best as its whole phrase (书记与王某某谈话), ahead of what else is left.
   mt.consumeAll(talk.spans);
   draft.title = quotes.title ?? residualTitle(mt.original, mt.freeRuns(), talk.spans.map((s) => talkTitle(mt.original, s)));
-  // 观看警示教育片《零容忍》: the films watched are the subject when nothing else is.
-  if (draft.title === null && quotes.films.length > 0) draft.title = `观看${quotes.films.map((f) => `《${f}》`).join("")}`;
+  // 观看警示教育片《零容忍》: the films watched are the subject when nothing else is (or only an episode: 第三集).
+  const episode = draft.title !== null && /^第[\d一二三四五六七八九十百]+[集期讲章节课]$/.test(draft.title) ? draft.title : null;
+  if ((draft.title === null || episode) && quotes.films.length > 0) draft.title = `观看${quotes.films.map((f) => `《${f}》`).join("")}${episode ?? ""}`;
 
   const problems: ParseProblem[] = [];
   if (draft.date === null) {

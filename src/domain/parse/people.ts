@@ -45,6 +45,16 @@ function runBefore(view: string, end: number, max = 16): { text: string; start: 
   return { text: view.slice(start, end), start, bounded: start === 0 || !NAME_CHAR.test(view[start - 1] ?? "") };
 }
 
+/** Two or more names of 2–3 characters written with spaces between them (张三 李四 王五), before `end`. */
+const SPACED_NAMES = /(?:^|[\s,;:。\u0000])((?:[\u4e00-\u9fff]{2,3}\s+){2,40})$/;
+function spacedNamesBefore(view: string, end: number): { names: string[]; start: number } | null {
+  const m = SPACED_NAMES.exec(view.slice(0, end));
+  if (!m?.[1]) return null;
+  const names = m[1].trim().split(/\s+/);
+  if (names.some((n) => NOT_NAME.test(n) || cleanName(n) !== n)) return null;
+  return { names, start: end - m[1].length };
+}
+
 /** The name candidate right after a label (主讲人李书记), up to punctuation or a following verb. */
 function nameAfter(view: string, from: number): { name: string; end: number } | null {
   const m = /^[\u4e00-\u9fff·A-Za-z]{1,12}/.exec(view.slice(from));
@@ -185,9 +195,15 @@ export function findPeople(normal: string, view: string): PeopleFinding {
     found.participants.push(...names.names);
     take([span[0], names.end]);
   }
-  // 张三、李四、王五参加, 李明参加了
+  // 张三、李四、王五参加, 李明参加了; 张三 李四 王五 参加
   for (const { span } of matchesOf(v, TOOK_PART)) {
     const run = runBefore(v, span[0]);
+    const spaced = run.text === "" ? spacedNamesBefore(v, span[0]) : null;
+    if (spaced) {
+      found.participants.push(...spaced.names);
+      take([spaced.start, span[1]]);
+      continue;
+    }
     if (!run.bounded) continue;
     const parts = run.text.split(/、|和|及/).filter((x) => x !== "");
     const names = parts.map(cleanName);

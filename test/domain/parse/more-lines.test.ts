@@ -77,6 +77,17 @@ const MORE: Case[] = [
     kinds: ["general_assembly"], title: "选举支部委员会", expectedCount: 30, presentCount: 28,
   }],
   ["昨天组织生活会会前，书记分别与支委委员谈心谈话共4次", { kinds: ["talk"] }],
+  ["今天中午12:30-13:30 集中学习 学习《关于新时代廉洁文化建设的意见》 张三 李四 王五 赵六 参加", {
+    kinds: ["study"], title: "关于新时代廉洁文化建设的意见", participants: ["张三", "李四", "王五", "赵六"],
+  }],
+  ["11月20日 支委会 研究转正事宜 王伟 刘芳 陈静 到会", { title: "研究转正事宜", participants: ["王伟", "刘芳", "陈静"] }],
+  ["11月10日 党员志愿服务队到火车站开展春运志愿服务 参加志愿者12人", {
+    kinds: ["volunteer"], title: "党员志愿服务队，开展春运志愿服务", location: "火车站", presentCount: 12,
+  }],
+  ["昨天晚上七点 线上 理论学习 学习二十届四中全会公报 大约1个半小时", { title: "学习二十届四中全会公报", durationHours: 1.5 }],
+  ["今天下午 警示教育大会 观看《零容忍》第三集 全体党员参加 时长1小时", {
+    kinds: ["integrity_education"], title: "观看《零容忍》第三集", durationHours: 1, details: { films: ["零容忍"] },
+  }],
 ];
 
 describe("more real-world lines", () => {
