@@ -75,6 +75,21 @@ function absent(f: CountFinding, raw: string | undefined, reason: string | null)
   return true;
 }
 
+const REASON_ALONE = new RegExp(`^${REASON}$`);
+const REASON_IN = new RegExp(REASON);
+
+/** `raw` absentees, named in `note` ("李明,病假", "张三、李四"): names first, the rest nameless. */
+function namedAbsent(f: CountFinding, raw: string | undefined, note: string, fallback: string | null): boolean {
+  const n = toNumber(raw ?? "");
+  const items = note.split(/[、,;\s]+/).filter((i) => i !== "");
+  const reason = items.find((i) => REASON_ALONE.test(i)) ?? fallback;
+  const names = items.filter((i) => !REASON_ALONE.test(i));
+  if (n === null || names.length === 0 || names.length > n || names.some((x) => !/^[\u4e00-\u9fff·]{2,4}$/.test(x) || /党员|同志|人员|干部/.test(x) || REASON_IN.test(x))) return false;
+  for (const name of names) f.absentees.push({ name, reason });
+  for (let i = names.length; i < n; i++) f.absentees.push({ name: "", reason });
+  return true;
+}
+
 /** In order: a later rule cannot reuse what an earlier one took. */
 const RULES: CountRule[] = [
   // details
@@ -113,6 +128,11 @@ const RULES: CountRule[] = [
   { re: new RegExp(`(?<=^|[\\s,;。、])${APPROX}${P}${LOOSE}\\s*${PEOPLE}\\s*实到(?!\\s*\\d)`), apply: field("presentCount") },
   { re: new RegExp(`应(?:到|参会|参加|出席|到会)(?:会)?(?:人数|人员|党员)?\\s*:?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}?`), apply: field("expectedCount") },
   { re: new RegExp(`实(?:际)?(?:到|参会|参加|出席|到会)(?:会)?(?:人数|人员|党员)?\\s*:?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}?`), apply: field("presentCount") },
+  // 请假1名（李明，病假）, 缺席2人（张三、李四）: the bracket names them (and may say why)
+  {
+    re: new RegExp(`(缺席|请假|缺勤|未到|未参加)(?:人数)?\\s*:?\\s*${P}\\s*${PEOPLE}\\s*\\(([^()]{2,40})\\)`),
+    apply: (m, f) => namedAbsent(f, m[2], m[3] ?? "", m[1] === "请假" ? "请假" : null),
+  },
   {
     re: new RegExp(`(缺席|请假|缺勤|未到|未参加)(?:人数)?\\s*:?\\s*${P}\\s*${PEOPLE}(?:\\s*\\(\\s*(${REASON})\\s*\\))?`),
     apply: (m, f) => absent(f, m[2], m[3] ?? (m[1] === "请假" ? "请假" : null)),

@@ -42,7 +42,7 @@ export function findLocation(view: string): LocationFinding {
     const placeStart = span[0] + m[0].indexOf(place);
     // 赴革命纪念馆参观, 去烈士陵园祭扫: with only a short verb after it, the place is what the activity was.
     const after = /^[\u4e00-\u9fff]*/.exec(view.slice(placeStart + place.length))?.[0] ?? "";
-    if (after.length >= 1 && after.length <= 2 && !/^(?:召开|开展|举行|举办|组织|进行|参加|集中|开会|学习)/.test(after)) return { location: place, spans: [] };
+    if (after.length >= 1 && after.length <= 2 && !/^(?:召开|开展|举行|举办|组织|进行|参加|集中|开会|学习|做|搞|干)/.test(after)) return { location: place, spans: [] };
     return { location: place, spans: [[span[0], placeStart + place.length]] };
   }
   for (const { m } of matchesOf(view, VISITING)) {

@@ -110,7 +110,7 @@ const ROLES: Role[] = [
     key: "speaker",
     labels: /(?:主讲人|授课人|宣讲人|讲课人|主讲嘉宾|主讲老师|讲授人|(?:主讲|授课|宣讲)\s*:)\s*:?\s*/,
     // 宣讲 and 讲党课 are kind names, masked in the view: matched on the normalised text.
-    verbs: /(?:同志)?(?:主讲|授课|讲授|讲课|宣讲|作专题辅导|作辅导报告|(?:给(?:大家|全体党员|党员们|党员))?(?:讲|上)(?:了)?(?:一堂|一次|一场)?(?:专题|微)?党课)/,
+    verbs: /(?:同志)?(?:主讲|授课|讲授|讲课|宣讲|作专题辅导|作辅导报告|(?:给(?:大家|全体党员|党员们|党员))?(?:讲|上)(?:了)?(?:一堂|一次|一场)?(?:专题|微)?党课|讲的(?!是))/,
   },
   { key: "host", labels: /(?:主持人|(?:会议)?主持\s*:)\s*:?\s*/, verbs: /(?:同志)?(?:主持(?:会议)?|带队)/ },
   { key: "recorder", labels: /(?:记录人|记录员|(?:会议)?记录\s*:)\s*:?\s*/, verbs: /(?:负责)?记录(?![人员:])/ },
@@ -144,7 +144,7 @@ const LEADING_WITH_ROLE = new RegExp(`^[\\u4e00-\\u9fff]{1,3}?${ROLE_SUFFIX}`);
 const PARTICIPANTS_LABEL = /(?:参加|参会|出席|到会|与会)(?:人员|人|党员|同志)\s*(?:有|为)?\s*:\s*/;
 const TOOK_PART = /(?:等)?(?:同志)?(?:共同)?(?:参加|参会|出席|到会|参与)(?:了)?(?!人|党员|同志)/;
 const ABSENT_LABEL = /(缺席人员|缺席人|缺席|请假人员|请假)\s*:\s*/;
-const ABSENT_SUFFIX = new RegExp(`(?:\\(|\\s)?(因[^\\s,;。、()\\u0000]{1,6}?)?(${REASONS}|${ABSENT})\\)?`);
+const ABSENT_SUFFIX = new RegExp(`(?:\\(|\\s)?(因[^\\s,;。、()\\u0000]{1,6}?)?(${REASONS}|${ABSENT})(?:请假)?\\)?`);
 const REASON_ONLY = new RegExp(`^(?:${REASONS})$`);
 
 function isFree(view: string, span: Span): boolean {

@@ -88,6 +88,15 @@ const MORE: Case[] = [
   ["今天下午 警示教育大会 观看《零容忍》第三集 全体党员参加 时长1小时", {
     kinds: ["integrity_education"], title: "观看《零容忍》第三集", durationHours: 1, details: { films: ["零容忍"] },
   }],
+  ["11月20日 主题党日 参加党员16名，请假1名（李明，病假）", { title: null, presentCount: 16, absentees: [{ name: "李明", reason: "病假" }] }],
+  ["11月20日 支委会 缺席2人（张三、李四）", { absentees: [{ name: "张三", reason: null }, { name: "李四", reason: null }] }],
+  ["昨天支委会，应到5人，实到4人，王芳同志因公出差请假", { title: null, absentees: [{ name: "王芳", reason: "因公出差" }] }],
+  ["昨天的支委会记一下，研究了发展对象的事，5个人都在", { title: "研究发展对象的事", presentCount: 5 }],
+  ["今天的党课是刘书记讲的，讲的是党的二十届四中全会精神，大家都来了", {
+    kinds: ["party_lecture"], speaker: "刘书记", title: "党的二十届四中全会精神", everyone: true,
+  }],
+  // 前两天 is no date to save: asked for, and not the topic either.
+  ["前两天去敬老院做志愿服务，一共8个党员", { date: null, title: null, location: "敬老院", presentCount: 8, problems: ["no_date"] }],
 ];
 
 describe("more real-world lines", () => {
