@@ -6,18 +6,17 @@ import { featureComposer } from "../../src/bot/featureComposer.js";
 import type { BotContext } from "../../src/bot/context.js";
 
 const me = { id: 1, is_bot: true, first_name: "台账", username: "ledger_bot" } as UserFromGetMe;
-const message = (text: string): Update =>
-  ({
-    update_id: 1,
-    message: {
-      message_id: 1,
-      date: 0,
-      chat: { id: 7, type: "private", first_name: "党员" },
-      from: { id: 7, is_bot: false, first_name: "党员" },
-      text,
-      ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
-    },
-  });
+const message = (text: string): Update => ({
+  update_id: 1,
+  message: {
+    message_id: 1,
+    date: 0,
+    chat: { id: 7, type: "private", first_name: "党员" },
+    from: { id: 7, is_bot: false, first_name: "党员" },
+    text,
+    ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
+  },
+});
 
 /** The same feature on a given Composer: which handlers ran, in order. */
 function build(feature: Composer<BotContext>, ran: string[]) {
