@@ -123,9 +123,9 @@ export async function runLedgerBench(): Promise<void> {
 
     const rows: Row[] = [
       await measure("/stats: tallies for the year", 30, () => ledger.periodTallies(branchId, ys, ye)),
-      await measure("/stats: participation, year + quarter", 30, async () => {
-        await ledger.participation(branchId, ys, ye);
-        await ledger.participation(branchId, new Date(q3.start), new Date(q3.end));
+      await measure("/stats: per-member figures, year + quarter", 30, async () => {
+        await ledger.memberFigures(branchId, ys, ye);
+        await ledger.memberFigures(branchId, new Date(q3.start), new Date(q3.end));
       }),
       await measure("/stats: chart data (months × group, own)", 30, async () => {
         await ledger.monthlyGroupCounts(branchId, YEAR, TZ);

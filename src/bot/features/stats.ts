@@ -68,7 +68,6 @@ async function statsText(ctx: BotContext, viewer: Viewer, period: Period): Promi
   }
   // 学时 by the domain's one rule (as /check and the .xlsx): every participant of a record with study content.
   const settings = parseRuleSettings((await ctx.deps.store.branches.get(viewer.branchId))?.rules ?? {});
-  const { studyKinds } = settings;
   const { members: participation, unlisted } = await ledger.memberFigures(viewer.branchId, start, end, settings);
   const own = participation.find((p) => p.memberId === viewer.memberId);
   blocks.push(ctx.t("stats-own", { events: String(own?.events ?? 0), hours: hoursText(own?.hours ?? 0) }));
@@ -77,7 +76,7 @@ async function statsText(ctx: BotContext, viewer: Viewer, period: Period): Promi
   const absence = absencePeriod(period, ctx.deps.now(), viewer.timeZone);
   const absenceRows = absence.key === period.key
     ? participation
-    : await ledger.participation(viewer.branchId, new Date(absence.start), new Date(absence.end), studyKinds);
+    : (await ledger.memberFigures(viewer.branchId, new Date(absence.start), new Date(absence.end), settings)).members;
   const absent = formatNonAttendees(membersWithoutAttendance(absenceRows, absenceRows), absence.label[lang], lang);
   const title = ctx.t("stats-members-title", { period: period.label[lang], count: String(participation.length) });
   const head = [...blocks, unlisted ? `${title}\n${ctx.t("stats-members-unlisted", { n: String(unlisted) })}` : title].join("\n\n");

@@ -2,14 +2,13 @@
 // Month boundaries are the branch's local midnights (built with @date-fns/tz), so months are
 // zone- and DST-correct while each figure stays one grouped query. Live records only.
 import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
-import { TAKES_ATTENDANCE } from "../../domain/attendance.js";
-import { ACTIVITY_KINDS, isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
+import { isActivityKind, KIND_GROUP, KIND_GROUPS, type ActivityKind } from "../../domain/kinds.js";
 import { localDateOf, localMidnightUtc } from "../../domain/calendar/index.js";
 import type { LocalDate } from "../../domain/activity.js";
 import { storedLocalDate } from "../../domain/membership.js";
 import { isRole } from "../../domain/roles.js";
 import { complianceInputFromFacts } from "../../domain/rules/fromFacts.js";
-import { DEFAULT_RULE_SETTINGS, DEFAULT_STUDY_KINDS, type RuleSettings } from "../../domain/rules/settings.js";
+import { DEFAULT_RULE_SETTINGS, type RuleSettings } from "../../domain/rules/settings.js";
 import { studyHoursByMember, studyRecordOf } from "../../domain/rules/study.js";
 import type { ComplianceInput, KindMonthCount, MeetingAttendance, MemberStudyHours, PartyGroupRef, RosterPerson, YearMonth } from "../../domain/rules/types.js";
 import type { ActivityFact, KindTally, TallyTotals } from "../../domain/tally/types.js";
@@ -25,7 +24,6 @@ import { activeMembersSteps, memberFiguresOf, periodFactsSource, periodTalliesOf
 import { talkRoster } from "./roster.js";
 
 type Num = bigint | number | null;
-type StudyKinds = readonly ActivityKind[];
 
 
 /** Facts in the order ruleFactsSteps reads them: by time, then id (ISO times compare as text). */
@@ -51,36 +49,6 @@ const groupCase = sql`CASE k.kind ${join(
 /** Live branch events (not personal self-study) of the branch in [start, end); `a` is the Activity alias. */
 const liveEvents = (branchId: number, start: Date, end: Date) =>
   sql`a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND NOT a."personal" AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}`;
-
-/** SQL: activity `a`'s hours when they are 学时 (personal self-study, or a branch event with a study kind), else 0. */
-function studyHoursOf(studyKinds: StudyKinds): Sql {
-  const kinds = [...new Set(studyKinds.filter(isActivityKind))];
-  if (kinds.length === 0) return sql`CASE WHEN a."personal" THEN COALESCE(a."durationHours", 0) ELSE 0 END`;
-  return sql`CASE WHEN a."personal" OR EXISTS (
-    SELECT 1 FROM "ActivityKind" sk WHERE sk."activityId" = a.id AND sk.kind IN (${join(kinds)})
-  ) THEN COALESCE(a."durationHours", 0) ELSE 0 END`;
-}
-
-/**
- * Who took part in what, per member: the CTE `ev` holds the period's live records of the branch (personal
- * self-study included) with their 学时 (studyHoursOf), computed once per record rather than once per attendee
- * (MATERIALIZED: SQLite would otherwise fold it back into the join). A member takes part in a record when
- * ticked present, or as the reporter of a personal record (when not also ticked). `p` sums per member: mid,
- * events (branch events only; personal self-study counts 0) and hours.
- */
-const takingPart = (branchId: number, start: Date, end: Date, studyKinds: StudyKinds) => sql`
-  WITH ev AS MATERIALIZED (
-    SELECT a.id AS id, a."personal" AS personal, a."reporterId" AS rid, ${studyHoursOf(studyKinds)} AS hours FROM "Activity" a
-    WHERE a."branchId" = ${branchId} AND a."deletedAt" IS NULL AND a."occurredAt" >= ${start} AND a."occurredAt" < ${end}
-  ), p AS (
-    SELECT x.mid AS mid, SUM(x.events) AS events, SUM(x.hours) AS hours FROM (
-      SELECT t."memberId" AS mid, CASE WHEN ev.personal THEN 0 ELSE 1 END AS events, ev.hours AS hours
-      FROM ev JOIN "Attendance" t ON t."activityId" = ev.id WHERE t."present"
-      UNION ALL
-      SELECT ev.rid AS mid, 0 AS events, ev.hours AS hours FROM ev
-      WHERE ev.personal AND NOT EXISTS (SELECT 1 FROM "Attendance" t WHERE t."activityId" = ev.id AND t."memberId" = ev.rid AND t."present")
-    ) x GROUP BY x.mid
-  )`;
 
 export interface PeriodTallies {
   tallies: KindTally[];
@@ -164,44 +132,6 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
       const out = new Array<number>(12).fill(0);
       for (const r of rows) out[num(r.month) - 1] = num(r.count);
       return out;
-    },
-
-    /**
-     * Every active member's participation in [start, end): branch events taken part in (ticked present)
-     * and 学时 (the hours of those events that carry a study kind, plus the member's own personal study).
-     * Members with none get zeros. Sorted by name.
-     */
-    /**
-     * Live events in [start, end) of kinds with attendance that give more people (实到) than they list
-     * (a report of "12人参加" without names): branch totals count them, per-member figures cannot.
-     */
-    async withoutParticipantList(branchId: number, start: Date, end: Date): Promise<number> {
-      const kinds = ACTIVITY_KINDS.filter((k) => TAKES_ATTENDANCE[k]);
-      const [row] = await prisma.$queryRaw<{ n: Num }[]>`
-        SELECT COUNT(*) AS n FROM "Activity" a
-        WHERE ${liveEvents(branchId, start, end)} AND a."presentCount" IS NOT NULL
-          AND a."presentCount" > (SELECT COUNT(*) FROM "Attendance" t WHERE t."activityId" = a.id AND t."present")
-          AND EXISTS (SELECT 1 FROM "ActivityKind" k WHERE k."activityId" = a.id AND k.kind IN (${join(kinds)}))`;
-      return num(row?.n);
-    },
-    async participation(branchId: number, start: Date, end: Date, studyKinds: StudyKinds = DEFAULT_STUDY_KINDS): Promise<Participation[]> {
-      const rows = await prisma.$queryRaw<
-        { memberId: Num; name: string | null; username: string | null; telegramId: Num; groupId: Num; events: Num; hours: Num }[]
-      >`
-        ${takingPart(branchId, start, end, studyKinds)}
-        SELECT ms."memberId" AS "memberId", m.name AS name, m.username AS username, m."telegramId" AS "telegramId",
-          ms."partyGroupId" AS "groupId", COALESCE(p.events, 0) AS events, COALESCE(p.hours, 0) AS hours
-        FROM "Membership" ms JOIN "Member" m ON m.id = ms."memberId" LEFT JOIN p ON p.mid = ms."memberId"
-        WHERE ms."branchId" = ${branchId} AND ms.status = 'active'`;
-      return rows
-        .map((r) => ({
-          memberId: num(r.memberId),
-          name: r.name ?? (r.username ? `@${r.username}` : `#${num(r.telegramId)}`),
-          partyGroupId: r.groupId === null ? null : num(r.groupId),
-          events: num(r.events),
-          hours: Math.round(num(r.hours) * 10) / 10,
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.memberId - b.memberId);
     },
 
     /** /stats per member (memberFiguresOf): the period's facts and the active members, each kept (keptReads). */

@@ -125,7 +125,7 @@ export function* activeMembersSteps(branchId: number): Steps<ListedMember[]> {
 /**
  * /stats per member: every active member's branch events taken part in (ticked present; as participation
  * counts them) and 学时 by the domain's one rule (studyHoursByMember, as /check and the .xlsx), sorted by
- * name; and the records without a participant list (as withoutParticipantList counts them).
+ * name; and the records without a participant list (kinds that take attendance, 实到 above those ticked).
  */
 export function memberFiguresOf(
   facts: readonly PeriodFact[],
