@@ -102,8 +102,12 @@ export function parseActivityLine(text: string, opts: ParseOptions): ParseResult
   mt.consumeAll(talk.spans);
   draft.title = quotes.title ?? residualTitle(mt.original, mt.freeRuns(), talk.spans.map((s) => talkTitle(mt.original, s)));
   // 观看警示教育片《零容忍》: the films watched are the subject when nothing else is (or only an episode: 第三集).
+  // 观看红色电影《长津湖》: the words for what was watched keep the film's name after them.
   const episode = draft.title !== null && /^第[\d一二三四五六七八九十百]+[集期讲章节课]$/.test(draft.title) ? draft.title : null;
-  if ((draft.title === null || episode) && quotes.films.length > 0) draft.title = `观看${quotes.films.map((f) => `《${f}》`).join("")}${episode ?? ""}`;
+  const onlyWatching = draft.title !== null && /^观看[\u4e00-\u9fff]{0,8}(?:片|电影|影片)$/.test(draft.title);
+  if ((draft.title === null || episode || onlyWatching) && quotes.films.length > 0) {
+    draft.title = `${onlyWatching ? draft.title : "观看"}${quotes.films.map((f) => `《${f}》`).join("")}${episode ?? ""}`;
+  }
 
   const problems: ParseProblem[] = [];
   if (draft.date === null) {

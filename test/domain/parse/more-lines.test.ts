@@ -96,6 +96,13 @@ const MORE: Case[] = [
     kinds: ["party_lecture"], speaker: "刘书记", title: "党的二十届四中全会精神", everyone: true,
   }],
   // 前两天 is no date to save: asked for, and not the topic either.
+  ["11月30日上午，xx党支部在三楼会议室召开11月份支部委员会会议，支部书记张三主持，委员李四、王五参加，研究部署年底党建考核迎检工作", {
+    kinds: ["branch_committee"], title: "研究部署年底党建考核迎检工作", host: "张三", participants: ["李四", "王五"], location: "三楼会议室",
+  }],
+  ["前天晚上8点 支部书记与党员刘强进行谈心谈话 时长半小时", { kinds: ["talk"], title: "支部书记与党员刘强谈心谈话", durationHours: 0.5 }],
+  ["11月12日 组织党员干部观看廉政警示教育片《国家监察》 参加人员：张三、李四、王五等15人", {
+    kinds: ["integrity_education"], title: "观看《国家监察》", presentCount: 15, participants: ["张三", "李四", "王五"],
+  }],
   ["前两天去敬老院做志愿服务，一共8个党员", { date: null, title: null, location: "敬老院", presentCount: 8, problems: ["no_date"] }],
 ];
 
