@@ -32,6 +32,8 @@ export { activityDraftSchema } from "./schema.js";
 /** 开展春运志愿服务: a verb, then words that say which (not 组织党员…: those are filler). */
 const MODIFIED = /(?:开展|举行|举办|组织|进行|参加|参与)(?:了)?([\u4e00-\u9fff]{2,6})$/;
 function inSeriesName(view: string, [start, end]: Span): boolean {
+  // “我为群众办实事”实践活动: a quoted kind word before more words names the activity's theme.
+  if (/["“]$/.test(view.slice(0, start)) && /^["”][\u4e00-\u9fff]/.test(view.slice(end))) return true;
   const modifier = MODIFIED.exec(view.slice(Math.max(0, start - 10), start))?.[1];
   if (modifier && !isFiller(modifier)) return true;
   return /第[\d一二三四五六七八九十百]+期[\u4e00-\u9fff]{0,4}$/.test(view.slice(Math.max(0, start - 12), start)) || /^(?:小组|读书班|培训班|专班|班|队)/.test(view.slice(end));

@@ -55,6 +55,15 @@ function spacedNamesBefore(view: string, end: number): { names: string[]; start:
   return { names, start: end - m[1].length };
 }
 
+const SPACED_AFTER = /^((?:[\u4e00-\u9fff]{2,3}(?:\s+|$)){2,40})/;
+function spacedNamesAfter(view: string, from: number): { names: string[]; end: number } | null {
+  const m = SPACED_AFTER.exec(view.slice(from));
+  if (!m?.[1]) return null;
+  const names = m[1].trim().split(/\s+/);
+  if (names.some((n) => NOT_NAME.test(n) || cleanName(n) !== n)) return null;
+  return { names, end: from + m[1].trimEnd().length };
+}
+
 /** The name candidate right after a label (主讲人李书记), up to punctuation or a following verb. */
 function nameAfter(view: string, from: number): { name: string; end: number } | null {
   const m = /^[\u4e00-\u9fff·A-Za-z]{1,12}/.exec(view.slice(from));
@@ -142,6 +151,7 @@ const ABSENT = "缺席|未参加|未到会|未出席|未到";
 // Built once (a RegExp made per call is compiled per call).
 const LEADING_WITH_ROLE = new RegExp(`^[\\u4e00-\\u9fff]{1,3}?${ROLE_SUFFIX}`);
 const PARTICIPANTS_LABEL = /(?:参加|参会|出席|到会|与会)(?:人员|人|党员|同志)\s*(?:有|为)?\s*:\s*/;
+const PARTICIPANTS_SPACED = /(?:参加|参会|出席|到会|与会)(?:人员|党员|同志)\s+/;
 const TOOK_PART = /(?:等)?(?:同志)?(?:共同)?(?:参加|参会|出席|到会|参与)(?:了)?(?!人|党员|同志)/;
 const ABSENT_LABEL = /(缺席人员|缺席人|缺席|请假人员|请假)\s*:\s*/;
 const ABSENT_SUFFIX = new RegExp(`(?:\\(|\\s)?(因[^\\s,;。、()\\u0000]{1,6}?)?(${REASONS}|${ABSENT})(?:请假)?\\)?`);
@@ -191,6 +201,13 @@ export function findPeople(normal: string, view: string): PeopleFinding {
   // 参加人员：张三、李四、王五
   for (const { span } of matchesOf(v, PARTICIPANTS_LABEL)) {
     const names = namesAfter(v, span[1]);
+    if (!names) continue;
+    found.participants.push(...names.names);
+    take([span[0], names.end]);
+  }
+  // 参加人员 李明 王刚 张华 (no colon: names with spaces between them)
+  for (const { span } of matchesOf(v, PARTICIPANTS_SPACED)) {
+    const names = spacedNamesAfter(v, span[1]);
     if (!names) continue;
     found.participants.push(...names.names);
     take([span[0], names.end]);

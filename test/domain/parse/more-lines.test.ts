@@ -103,6 +103,16 @@ const MORE: Case[] = [
   ["11月12日 组织党员干部观看廉政警示教育片《国家监察》 参加人员：张三、李四、王五等15人", {
     kinds: ["integrity_education"], title: "观看《国家监察》", presentCount: 15, participants: ["张三", "李四", "王五"],
   }],
+  ["今天开展主题党日活动 内容包括：学习党章、交纳党费、志愿服务 16人", { title: "学习党章、交纳党费", presentCount: 16 }],
+  ["11月19日 支部召开民主评议党员大会 参评党员22名", { kinds: ["member_review", "general_assembly"], title: null, presentCount: 22 }],
+  ["11月17日 组织党员开展“我为群众办实事”实践活动 走访困难群众5户", {
+    kinds: ["volunteer"], title: "开展“我为群众办实事”实践活动 走访困难群众5户",
+  }],
+  ["11月16日 组织党员集中学习 学习内容为《习近平关于党的建设的重要论述》 学习时间两个小时 参加人员 李明 王刚 张华 刘洋", {
+    kinds: ["study"], title: "习近平关于党的建设的重要论述", durationHours: 2, participants: ["李明", "王刚", "张华", "刘洋"],
+  }],
+  // 学习强国 is where it was published, not a study session.
+  ["11月10日 宣传：在学习强国发表文章1篇 在公司内网发布信息3条", { kinds: ["publicity"] }],
   ["前两天去敬老院做志愿服务，一共8个党员", { date: null, title: null, location: "敬老院", presentCount: 8, problems: ["no_date"] }],
 ];
 
