@@ -1,6 +1,7 @@
 // The appendix table of the summary written as WordprocessingML directly: the docx package builds
 // an object per cell and takes seconds for a year of 5,000 records; a string takes milliseconds.
-import { strFromU8, strToU8, unzip, zip, type Unzipped } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
+import { zipParts } from "./zipParts.js";
 
 export interface RawColumn {
   title: string;
@@ -61,24 +62,13 @@ export function rawTableXml(columns: readonly RawColumn[], groups: readonly RawT
   return out.join("");
 }
 
-/** The parts of a zip, in the archive's order (the workers finish in any order). */
-function unzipped(data: Uint8Array): Promise<Unzipped> {
-  const names: string[] = [];
-  const filter = (file: { name: string }) => names.push(file.name) > 0;
-  return new Promise((resolve, reject) =>
-    unzip(data, { filter }, (error, files) => (error ? reject(error) : resolve(Object.fromEntries(names.map((n) => [n, files[n] ?? new Uint8Array()]))))),
-  );
-}
-const zipped = (files: Unzipped) =>
-  new Promise<Uint8Array>((resolve, reject) => zip(files, { level: 6 }, (error, data) => (error ? reject(error) : resolve(data))));
-
 /**
- * Replaces the paragraph holding `marker` in word/document.xml of a .docx with `xml`. Unpacked and packed
- * again on worker threads (fflate's asynchronous functions): a year's appendix is megabytes of XML, and
- * deflating it on the main thread held every other member's reply back.
+ * Replaces the paragraph holding `marker` in word/document.xml of a .docx with `xml`. The document as
+ * the docx package packed it is small (the marker stands for the appendix) and is read at once; the
+ * parts are deflated again on the thread pool (zipParts): a year's appendix is megabytes of XML.
  */
 export async function replaceMarkerParagraph(docx: Buffer, marker: string, xml: string): Promise<Buffer> {
-  const files = await unzipped(docx);
+  const files = unzipSync(docx);
   const document = files["word/document.xml"];
   if (!document) throw new Error("word/document.xml missing");
   const documentXml = strFromU8(document);
@@ -87,6 +77,6 @@ export async function replaceMarkerParagraph(docx: Buffer, marker: string, xml: 
   const start = Math.max(documentXml.lastIndexOf("<w:p>", at), documentXml.lastIndexOf("<w:p ", at));
   const end = documentXml.indexOf("</w:p>", at) + "</w:p>".length;
   // The parts keep their order ([Content_Types].xml first, as the docx package writes it).
-  files["word/document.xml"] = strToU8(documentXml.slice(0, start) + xml + documentXml.slice(end));
-  return Buffer.from(await zipped(files));
+  files["word/document.xml"] = Buffer.from(documentXml.slice(0, start) + xml + documentXml.slice(end), "utf8");
+  return zipParts(files);
 }
