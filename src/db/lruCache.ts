@@ -34,14 +34,10 @@ export class LruCache<K, V> {
   }
 
   private evict(): void {
-    let oldest: K | undefined;
-    let used = Infinity;
+    let oldest: { key: K; used: number } | undefined;
     for (const [key, entry] of this.entries) {
-      if (entry.used < used) {
-        used = entry.used;
-        oldest = key;
-      }
+      if (!oldest || entry.used < oldest.used) oldest = { key, used: entry.used };
     }
-    this.entries.delete(oldest as K);
+    if (oldest) this.entries.delete(oldest.key);
   }
 }
