@@ -77,11 +77,20 @@ function absent(f: CountFinding, raw: string | undefined, reason: string | null)
 
 const REASON_ALONE = new RegExp(`^${REASON}$`);
 const REASON_IN = new RegExp(REASON);
+const REASON_COUNT = new RegExp(`^(${REASON})\\s*${P}\\s*(?:人|名|位)$`);
 
 /** `raw` absentees, named in `note` ("李明,病假", "张三、李四"): names first, the rest nameless. */
 function namedAbsent(f: CountFinding, raw: string | undefined, note: string, fallback: string | null): boolean {
   const n = toNumber(raw ?? "");
   const items = note.split(/[、,;\s]+/).filter((i) => i !== "");
+  // 请假2人（出差1人、病假1人）: how many for each reason
+  const perReason = items.map((i) => REASON_COUNT.exec(i));
+  if (n !== null && perReason.every((r) => r !== null)) {
+    const counts = perReason.map((r) => ({ reason: r?.[1] ?? null, count: toNumber(r?.[2] ?? "") ?? 0 }));
+    if (counts.reduce((sum, c) => sum + c.count, 0) !== n) return false;
+    for (const c of counts) for (let i = 0; i < c.count; i++) f.absentees.push({ name: "", reason: c.reason });
+    return true;
+  }
   const reason = items.find((i) => REASON_ALONE.test(i)) ?? fallback;
   const names = items.filter((i) => !REASON_ALONE.test(i));
   if (n === null || names.length === 0 || names.length > n || names.some((x) => !/^[\u4e00-\u9fff·]{2,4}$/.test(x) || /党员|同志|人员|干部/.test(x) || REASON_IN.test(x))) return false;
@@ -138,6 +147,14 @@ const RULES: CountRule[] = [
     apply: (m, f) => absent(f, m[2], m[3] ?? (m[1] === "请假" ? "请假" : null)),
   },
   // duration (学时 are recorded as hours: the yearly 32-学时 rule counts them one for one)
+  // 1h30min, 1小时30分钟: hours and minutes
+  {
+    re: new RegExp(`(?:时长|用时|历时|共计|累计)?\\s*:?\\s*${DEC_NUM}\\s*(?:个)?\\s*(?:小时|钟头|h)\\s*${DEC_NUM}\\s*(?:分钟|分|min|m(?![a-z]))`, "i"),
+    apply: (m, f) => {
+      const [h, min] = [toNumber(m[1] ?? ""), toNumber(m[2] ?? "")];
+      return h !== null && min !== null && min < 60 && hours(Math.round((h + min / 60) * 100) / 100)(m, f);
+    },
+  },
   {
     re: new RegExp(`(?:时长|用时|历时|共计|累计)?\\s*:?\\s*${DEC_NUM}\\s*(?:个)?\\s*(半)?\\s*(?:小时|学时|课时|钟头|h(?![a-z]))`, "i"),
     apply: (m, f) => {
@@ -170,7 +187,8 @@ const RULES: CountRule[] = [
     apply: field("presentCount"),
   },
   {
-    re: new RegExp(`(?:参加|参会|出席|到会|参与)(?:党员|同志)?\\s*(?:共|共计)?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}(?!次)(?:左右)?`),
+    // (8人到会 1人请假: the 1 belongs to the absent)
+    re: new RegExp(`(?<![\\d一二三四五六七八九十]\\s*(?:人|名|位))(?:参加|参会|出席|到会|参与)(?:党员|同志)?\\s*(?:共|共计)?\\s*${APPROX}${P}${LOOSE}\\s*${PEOPLE}(?!次)(?:左右)?`),
     apply: field("presentCount"),
   },
   // 1人因病请假, 2人出差: nameless absentees with their reason

@@ -16,7 +16,8 @@ export function normalize(text: string): string {
     else if (ch === "\u2014" || ch === "\u2013" || ch === "\u2212") out += "-";
     else out += ch;
   }
-  return out;
+  // A typo members make (same length: spans still match the original).
+  return out.replace(/书计/g, "书记");
 }
 
 /** The message with a mask over what has been understood so far. */

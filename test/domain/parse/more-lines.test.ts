@@ -113,6 +113,14 @@ const MORE: Case[] = [
   }],
   // 学习强国 is where it was published, not a study session.
   ["11月10日 宣传：在学习强国发表文章1篇 在公司内网发布信息3条", { kinds: ["publicity"] }],
+  ["昨天支委会 研究了入党积极分子培养 书计主持 5人", { title: "研究入党积极分子培养", host: "书记", presentCount: 5 }],
+  ["今天 集中学习 学习总书记重要讲话精神 1h30min 18人", { title: "学习总书记重要讲话精神", durationHours: 1.5, presentCount: 18 }],
+  ["11月21号晚7点半 党小组会（第一小组） 学习《党章》第一章 8人到会 1人请假", {
+    kinds: ["group_meeting"], presentCount: 8, absentees: [{ name: "", reason: "请假" }],
+  }],
+  ["11-20 党员大会 应到25人 实到23人 请假2人 (出差1人 病假1人)", {
+    title: null, expectedCount: 25, presentCount: 23, absentees: [{ name: "", reason: "出差" }, { name: "", reason: "病假" }],
+  }],
   ["前两天去敬老院做志愿服务，一共8个党员", { date: null, title: null, location: "敬老院", presentCount: 8, problems: ["no_date"] }],
 ];
 
