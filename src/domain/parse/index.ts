@@ -21,6 +21,23 @@ export { KIND_LEXICON, kindFromLabel, kindsIn, type KindTerm } from "./kinds.js"
 export { normalize } from "./text.js";
 export { activityDraftSchema } from "./schema.js";
 
+/** 开展春运志愿服务: a verb, then words that say which (not 组织党员…: those are filler). */
+const MODIFIED = /(?:开展|举行|举办|组织|进行|参加|参与)(?:了)?([\u4e00-\u9fff]{2,6})$/;
+const SERIES_BEFORE = /第[\d一二三四五六七八九十百]+期[\u4e00-\u9fff]{0,4}$/;
+const TEAM_AFTER = /^(?:小组|读书班|培训班|专班|班|队)/;
+
+/**
+ * Whether a kind word is part of the words that name this activity, and so stays in the topic: a series
+ * (第3期青年理论学习), a team (青年理论学习小组, 党员志愿服务队), a theme in quotes before more words
+ * (“我为群众办实事”实践活动), or a kind after a verb and words that say which (开展春运志愿服务).
+ */
+function namesTheActivity(view: string, [start, end]: Span): boolean {
+  if (/["“]$/.test(view.slice(0, start)) && /^["”][\u4e00-\u9fff]/.test(view.slice(end))) return true;
+  const modifier = MODIFIED.exec(view.slice(Math.max(0, start - 10), start))?.[1];
+  if (modifier && !isFiller(modifier)) return true;
+  return SERIES_BEFORE.test(view.slice(Math.max(0, start - 12), start)) || TEAM_AFTER.test(view.slice(end));
+}
+
 /**
  * One chat message of free Chinese → an activity draft. Order matters: each step masks what it
  * understood, so later steps cannot misread it (a quoted 《…2023…》 is never a date; 8人 is never a day).
@@ -28,17 +45,6 @@ export { activityDraftSchema } from "./schema.js";
  * "2023年5月" or "上周" without a day is not a date: the draft lacks a date (problem no_date) and the
  * bot asks for the day rather than guessing the 1st.
  */
-/** 第3期青年理论学习, 青年理论学习小组, 党员志愿服务队, 开展春运志愿服务: a kind word inside the name of a series or a group stays in the topic. */
-/** 开展春运志愿服务: a verb, then words that say which (not 组织党员…: those are filler). */
-const MODIFIED = /(?:开展|举行|举办|组织|进行|参加|参与)(?:了)?([\u4e00-\u9fff]{2,6})$/;
-function inSeriesName(view: string, [start, end]: Span): boolean {
-  // “我为群众办实事”实践活动: a quoted kind word before more words names the activity's theme.
-  if (/["“]$/.test(view.slice(0, start)) && /^["”][\u4e00-\u9fff]/.test(view.slice(end))) return true;
-  const modifier = MODIFIED.exec(view.slice(Math.max(0, start - 10), start))?.[1];
-  if (modifier && !isFiller(modifier)) return true;
-  return /第[\d一二三四五六七八九十百]+期[\u4e00-\u9fff]{0,4}$/.test(view.slice(Math.max(0, start - 12), start)) || /^(?:小组|读书班|培训班|专班|班|队)/.test(view.slice(end));
-}
-
 export function parseActivityLine(text: string, opts: ParseOptions): ParseResult {
   const draft = emptyDraft();
   if (!/[\p{L}\p{N}]/u.test(text)) {
@@ -72,7 +78,7 @@ export function parseActivityLine(text: string, opts: ParseOptions): ParseResult
   for (const hit of kinds.hits) {
     // 撰写主题党日活动新闻稿: a publication word inside a phrase stays in the topic.
     const inPhrase = hit.term.kinds.includes("publicity") && /[\u4e00-\u9fff]/.test(plain[hit.span[0] - 1] ?? "");
-    if (!hit.term.weak && !inPhrase && !inSeriesName(plain, hit.span)) mt.consume(hit.span);
+    if (!hit.term.weak && !inPhrase && !namesTheActivity(plain, hit.span)) mt.consume(hit.span);
   }
 
   const tagged = findReportTags(plain, draft.kinds);
