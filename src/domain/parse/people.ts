@@ -150,7 +150,7 @@ const REASONS = "出差|请假|病假|事假|休假|产假|公出|外出培训|�
 const ABSENT = "缺席|未参加|未到会|未出席|未到";
 // Built once (a RegExp made per call is compiled per call).
 const LEADING_WITH_ROLE = new RegExp(`^[\\u4e00-\\u9fff]{1,3}?${ROLE_SUFFIX}`);
-const PARTICIPANTS_LABEL = /(?:参加|参会|出席|到会|与会)(?:人员|人|党员|同志)\s*(?:有|为)?\s*:\s*/;
+const PARTICIPANTS_LABEL = /(?:参加|参会|出席|到会|与会)(?:人员|人|党员|同志)?\s*(?:有|为)?\s*:\s*/;
 const PARTICIPANTS_SPACED = /(?:参加|参会|出席|到会|与会)(?:人员|党员|同志)\s+/;
 const TOOK_PART = /(?:等)?(?:同志)?(?:共同)?(?:参加|参会|出席|到会|参与)(?:了)?(?!人|党员|同志)/;
 const ABSENT_LABEL = /(缺席人员|缺席人|缺席|请假人员|请假)\s*:\s*/;

@@ -121,6 +121,11 @@ const MORE: Case[] = [
   ["11-20 党员大会 应到25人 实到23人 请假2人 (出差1人 病假1人)", {
     title: null, expectedCount: 25, presentCount: 23, absentees: [{ name: "", reason: "出差" }, { name: "", reason: "病假" }],
   }],
+  ["昨天下午两点 支委会 地点：支部办公室 主持：王书记 记录：小张 参会：王书记、李委员、赵委员 内容：研究发展党员计划", {
+    title: "研究发展党员计划", host: "王书记", location: "支部办公室", participants: ["王书记", "李委员", "赵委员"],
+  }],
+  ["本周一 理论学习中心组（扩大）学习 书记领学 2小时", { kinds: ["study"], title: "学习 书记领学", durationHours: 2 }],
+  ["11月25日，党支部召开2026年第4次支委会，研究确定入党积极分子2名", { kinds: ["branch_committee"], title: "研究确定入党积极分子2名" }],
   ["前两天去敬老院做志愿服务，一共8个党员", { date: null, title: null, location: "敬老院", presentCount: 8, problems: ["no_date"] }],
 ];
 
