@@ -7,12 +7,12 @@ import { crc32, deflateRaw } from "node:zlib";
 
 const deflate = promisify(deflateRaw);
 
-/** DOS date and time of `at` (zip's own format), local time as zip tools read it. */
+/** DOS date and time of `at` (zip's own format, which names no zone: UTC here, as the server has no branch's zone). */
 function dosTime(at: Date): { time: number; date: number } {
-  const year = Math.max(at.getFullYear(), 1980);
+  const year = Math.max(at.getUTCFullYear(), 1980);
   return {
-    time: (at.getHours() << 11) | (at.getMinutes() << 5) | Math.floor(at.getSeconds() / 2),
-    date: ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate(),
+    time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2),
+    date: ((year - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
   };
 }
 
