@@ -4,15 +4,17 @@
 // stays far below 4 GB), UTF-8 names, the parts in the order given.
 import { promisify } from "node:util";
 import { crc32, deflateRaw } from "node:zlib";
+import { localClockOf, localDateOf } from "../domain/calendar/index.js";
 
 const deflate = promisify(deflateRaw);
 
-/** DOS date and time of `at` (zip's own format, which names no zone: UTC here, as the server has no branch's zone). */
+/** DOS date and time of `at` (zip's own format, which names no zone: UTC here). */
 function dosTime(at: Date): { time: number; date: number } {
-  const year = Math.max(at.getUTCFullYear(), 1980);
+  const { year, month, day } = localDateOf(at, "UTC");
+  const { hour, minute } = localClockOf(at, "UTC");
   return {
-    time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2),
-    date: ((year - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
+    time: (hour << 11) | (minute << 5) | Math.floor(at.getUTCSeconds() / 2),
+    date: ((Math.max(year, 1980) - 1980) << 9) | (month << 5) | day,
   };
 }
 
