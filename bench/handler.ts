@@ -8,13 +8,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Session } from "node:inspector/promises";
-import type { Update } from "grammy/types";
-import { pino } from "pino";
-import { createBot } from "../src/bot/createBot.js";
-import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { deployMigrations } from "../src/db/migrations/migrator.js";
 import { createStore } from "../src/db/store.js";
+import { inProcessBot } from "./inProcessBot.js";
 import { reportLine, seedBranch } from "./seed.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "ledger-handler-"));
@@ -26,45 +23,8 @@ async function main() {
   const db = await openDatabase(url);
   const store = createStore(db);
   const branch = await seedBranch(store, db.prisma, "第一党支部", 500_000, 51);
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent" });
-  const { bot } = createBot(
-    "1000000002:handler",
-    { config, store, logger: pino({ level: "silent" }), now: () => new Date() },
-    {
-      throttle: false,
-      botInfo: {
-        id: 1000000002,
-        is_bot: true,
-        first_name: "台账",
-        username: "ledger_bot",
-        can_join_groups: true,
-        can_read_all_group_messages: false,
-        supports_inline_queries: false,
-        can_connect_to_business: false,
-        has_main_web_app: false,
-      } as never,
-    },
-  );
-  let messageId = 1;
-  bot.api.config.use(async (_prev, method, payload) => {
-    const chat = (payload as { chat_id?: number }).chat_id ?? 0;
-    const result = method === "sendMessage" ? { message_id: messageId++, date: 0, chat: { id: chat, type: "private" }, text: "" } : true;
-    return { ok: true, result } as never;
-  });
-  let updateId = 1;
+  const { bot, command } = inProcessBot(url, store);
   const members = branch.telegramIds.slice(1, 51);
-  const command = (from: number, text: string): Update =>
-    ({
-      update_id: updateId++,
-      message: {
-        message_id: updateId,
-        date: Math.floor(Date.now() / 1000),
-        chat: { id: from, type: "private", first_name: "党员" },
-        from: { id: from, is_bot: false, first_name: "党员" },
-        text,
-        entities: [{ type: "bot_command", offset: 0, length: text.indexOf(" ") > 0 ? text.indexOf(" ") : text.length }],
-      },
-    }) as unknown as Update;
   const year = new Date().getFullYear();
   let next = 0;
   /** 50 members at once, each one update after another, as the bench's members send. */
