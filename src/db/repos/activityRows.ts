@@ -113,35 +113,46 @@ export function columns(a: ActivityPatch & { source?: unknown; branchId?: unknow
   };
 }
 
+/** The Activity columns a new record writes, with the defaults the schema gives when a report says nothing. */
+export const ACTIVITY_COLUMNS = {
+  branchId: undefined,
+  reporterId: undefined,
+  personal: false,
+  occurredAt: undefined,
+  hasTime: false,
+  title: null,
+  location: null,
+  host: null,
+  recorder: null,
+  speaker: null,
+  expectedCount: null,
+  presentCount: null,
+  durationHours: null,
+  personTimes: 0,
+  notes: null,
+  observers: null,
+  resolutions: null,
+  voteKind: null,
+  votesFor: null,
+  votesAgainst: null,
+  votesAbstain: null,
+  partyGroupId: null,
+  details: "{}",
+  sourceText: null,
+  sourceChatId: null,
+  sourceMessageId: null,
+  editedFields: "[]",
+} as const;
+
 /** The row as stored by an INSERT of `data` (column defaults where data says nothing). */
 export function rowOf(id: number, data: Record<string, unknown>, kinds: string[], attendeeIds: number[]): RecordRow {
-  const defaults = {
-    personal: false,
-    hasTime: false,
-    title: null,
-    location: null,
-    host: null,
-    recorder: null,
-    speaker: null,
-    expectedCount: null,
-    presentCount: null,
-    durationHours: null,
-    notes: null,
-    editedFields: "[]",
-    observers: null,
-    resolutions: null,
-    voteKind: null,
-    votesFor: null,
-    votesAgainst: null,
-    votesAbstain: null,
-    partyGroupId: null,
-  };
   const given = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
-  return {
-    ...defaults,
+  const row: Record<string, unknown> = {
+    ...ACTIVITY_COLUMNS,
     ...given,
     id,
     kinds: kinds.map((kind) => ({ kind })),
     attendance: attendeeIds.map((memberId) => ({ memberId, present: true })),
-  } as RecordRow;
+  };
+  return row as RecordRow;
 }

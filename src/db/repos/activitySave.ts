@@ -6,7 +6,7 @@ import type { ActivityKind } from "../../domain/kinds.js";
 import type { KindTally } from "../../domain/tally/types.js";
 import type { Prisma } from "../client.js";
 import { query, type Steps } from "../statements.js";
-import { include, rowOf, toRecord } from "./activityRows.js";
+import { ACTIVITY_COLUMNS, include, rowOf, toRecord } from "./activityRows.js";
 import { addToTally, countedOf } from "./kindTallies.js";
 
 export function isUniqueViolation(error: unknown): boolean {
@@ -20,36 +20,6 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-/** The Activity columns a new record writes, with the defaults the schema gives when a report says nothing. */
-const ACTIVITY_COLUMNS = {
-  branchId: undefined,
-  reporterId: undefined,
-  personal: false,
-  occurredAt: undefined,
-  hasTime: false,
-  title: null,
-  location: null,
-  host: null,
-  recorder: null,
-  speaker: null,
-  expectedCount: null,
-  presentCount: null,
-  durationHours: null,
-  personTimes: 0,
-  notes: null,
-  observers: null,
-  resolutions: null,
-  voteKind: null,
-  votesFor: null,
-  votesAgainst: null,
-  votesAbstain: null,
-  partyGroupId: null,
-  details: "{}",
-  sourceText: null,
-  sourceChatId: null,
-  sourceMessageId: null,
-  editedFields: "[]",
-} as const;
 const ACTIVITY_COLUMN_LIST = raw(
   Object.keys(ACTIVITY_COLUMNS)
     .map((c) => `"${c}"`)
