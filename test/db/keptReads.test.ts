@@ -6,11 +6,11 @@ import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
 import { keptReads, type FactsSource } from "../../src/db/keptReads.js";
 import { RECORD_TABLES, RecordTouches } from "../../src/db/recordTouches.js";
 import { deployMigrations } from "../../src/db/migrations/migrator.js";
-import type { NewActivity } from "../../src/db/repos/activities.js";
 import { createStore, type Store } from "../../src/db/store.js";
 import { prismaRunner, sqliteRunner } from "../../src/db/statements.js";
 import { yearPeriod } from "../../src/domain/period/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { newActivity, type RecordFields } from "../support/records.js";
 
 const TZ = "Asia/Shanghai";
 const [start, end] = [new Date(yearPeriod(2023, TZ).start), new Date(yearPeriod(2023, TZ).end)];
@@ -22,26 +22,8 @@ let sec: number;
 let zhang: number;
 
 /** A record of the branch, written through `into` (this process's store unless another is given). */
-function add(a: Partial<NewActivity> & Pick<NewActivity, "kinds" | "occurredAt">, into: Store = store) {
-  return into.activities.create({
-    branchId,
-    reporterId: sec,
-    personal: false,
-    hasTime: true,
-    title: null,
-    location: null,
-    host: null,
-    recorder: null,
-    speaker: null,
-    expectedCount: null,
-    presentCount: null,
-    durationHours: null,
-    notes: null,
-    details: {},
-    absentees: [],
-    attendeeIds: [],
-    ...a,
-  });
+function add(a: RecordFields, into: Store = store) {
+  return into.activities.create(newActivity(branchId, sec, a));
 }
 
 /** Zhang's events and 学时, and the year's record ids. */

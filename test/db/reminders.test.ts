@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import type { NewActivity } from "../../src/db/repos/activities.js";
 import { createStore, type Store } from "../../src/db/store.js";
 import { defaultThemeDayRule } from "../../src/domain/reminders/index.js";
+import { newActivity } from "../support/records.js";
 
 const TZ = "Asia/Shanghai";
 let testDb: TestDatabase;
@@ -21,11 +22,7 @@ async function person(name: string, telegramId: number): Promise<number> {
 }
 
 function add(a: Pick<NewActivity, "kinds" | "occurredAt">) {
-  return store.activities.create({
-    branchId, reporterId: ids.sec!, personal: false, hasTime: true, title: null, location: null, host: null, recorder: null,
-    speaker: null, expectedCount: null, presentCount: null, durationHours: null, notes: null, details: {}, absentees: [],
-    attendeeIds: [], ...a,
-  });
+  return store.activities.create(newActivity(branchId, ids.sec!, { ...a }));
 }
 
 beforeAll(async () => {

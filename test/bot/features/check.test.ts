@@ -1,6 +1,7 @@
 // /check through the real bot: a known 2023 ledger against the default rules and the branch's own settings.
 import type { NewActivity } from "../../../src/db/repos/activities.js";
 import { startHarness, seedBranch, type Harness, type SeededBranch } from "../../support/harness.js";
+import { newActivity } from "../../support/records.js";
 
 let h: Harness;
 let b: SeededBranch;
@@ -12,11 +13,7 @@ const noon = (month: number, day: number) => new Date(Date.UTC(2023, month - 1, 
 const setCreatedAt = (iso: string) => h.db.prisma.branch.update({ where: { id: b.branchId }, data: { createdAt: new Date(iso) } });
 
 function add(a: Partial<NewActivity> & Pick<NewActivity, "kinds" | "occurredAt">) {
-  return h.store.activities.create({
-    branchId: b.branchId, reporterId: id(701), personal: false, hasTime: true, title: null, location: null, host: null, recorder: null,
-    speaker: null, expectedCount: null, presentCount: null, durationHours: null, notes: null, details: {}, absentees: [],
-    attendeeIds: [], ...a,
-  });
+  return h.store.activities.create(newActivity(b.branchId, id(701), { ...a }));
 }
 
 // Now: 1 March 2024 in Shanghai, so 2023 is judged as a whole.

@@ -5,17 +5,14 @@ import { MINUTES_FIELDS } from "../../../src/domain/minutes/index.js";
 import { listZip, readZipEntry } from "../../render/zipReader.js";
 import { PNG_1x1 } from "../../server/sandbox/helpers.js";
 import { startHarness, seedBranch, type Harness, type SeededBranch } from "../../support/harness.js";
+import { newActivity } from "../../support/records.js";
 
 let h: Harness;
 let b: SeededBranch;
 const id = (telegramId: number) => b.memberIds.get(telegramId)!;
 
 function add(a: Partial<NewActivity> & Pick<NewActivity, "kinds" | "occurredAt">) {
-  return h.store.activities.create({
-    branchId: b.branchId, reporterId: id(601), personal: false, hasTime: false, title: null, location: null, host: null, recorder: null,
-    speaker: null, expectedCount: null, presentCount: null, durationHours: null, notes: null, details: {}, absentees: [],
-    attendeeIds: [], ...a,
-  });
+  return h.store.activities.create(newActivity(b.branchId, id(601), { hasTime: false, ...a }));
 }
 
 const text = (xml: string) => xml.replace(/<w:tab\/>/g, "\t").replace(/<[^>]+>/g, "");

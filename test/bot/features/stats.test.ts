@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { NewActivity } from "../../../src/db/repos/activities.js";
 import { startHarness, seedBranch, type Harness, type SeededBranch } from "../../support/harness.js";
+import { newActivity } from "../../support/records.js";
 
 let h: Harness;
 let b: SeededBranch;
@@ -9,11 +10,7 @@ let otherBranchId: number;
 const id = (telegramId: number) => b.memberIds.get(telegramId)!;
 
 function add(a: Partial<NewActivity> & Pick<NewActivity, "kinds" | "occurredAt">) {
-  return h.store.activities.create({
-    branchId: b.branchId, reporterId: id(601), personal: false, hasTime: true, title: null, location: null, host: null, recorder: null,
-    speaker: null, expectedCount: null, presentCount: null, durationHours: null, notes: null, details: {}, absentees: [],
-    attendeeIds: [], ...a,
-  });
+  return h.store.activities.create(newActivity(b.branchId, id(601), { ...a }));
 }
 
 // Now: 2023-07-05 10:00 in Shanghai (Q3).
