@@ -102,8 +102,13 @@ describe("kept reads of a period's records", () => {
     const meeting = await add({ kinds: ["group_meeting"], occurredAt: "2023-05-20T04:00:00Z", partyGroupId: group?.id ?? null });
     const groupOf = async () => (await store.ledger.ruleFacts(branchId, start, end)).find((f) => f.id === meeting.record.id)?.partyGroupId;
     expect(await groupOf()).toBe(group?.id);
+    const zhangsGroup = async () =>
+      (await store.ledger.memberFigures(branchId, start, end)).members.find((m) => m.memberId === zhang)?.partyGroupId;
+    expect(await zhangsGroup()).toBe(group?.id);
     await db.prisma.partyGroup.delete({ where: { id: group?.id ?? -1 } });
     expect(await groupOf()).toBeNull();
+    // …and its members' group (SET NULL on Membership) in /stats' list.
+    expect(await zhangsGroup()).toBeNull();
   });
 
   it("follow a write of another connection to the same database", async () => {

@@ -3,6 +3,7 @@ import type { Prisma } from "../client.js";
 import { keptReads, type KeptReads } from "../keptReads.js";
 import { query, type SqlRunner, type Steps } from "../statements.js";
 import { isRole, type Role } from "../../domain/roles.js";
+import { ROSTER_TABLES } from "./ledgerRecords.js";
 
 export interface BranchView {
   id: number;
@@ -59,9 +60,6 @@ function toBranch(b: BranchRow): BranchView {
   }
   return { id: b.id, name: b.name, timeZone: b.timeZone, requireApproval: b.requireApproval, groupChatId: b.groupChatId === null ? null : Number(b.groupChatId), rules };
 }
-
-/** The tables the roster is read from (a write to one of them and it is read again; a branch deleted takes its memberships). */
-const ROSTER_TABLES = ["Membership", "Member", "PartyGroup", "Branch"];
 
 /** One statement: membership, member and party group joined, in the order members joined. */
 function* rosterSteps(branchId: number, includeRemoved: boolean): Steps<readonly MemberRow[]> {

@@ -18,7 +18,7 @@ import { keptReads, type KeptReads } from "../keptReads.js";
 import { prismaRunner } from "../statements.js";
 import type { DatabaseKind } from "../url.js";
 import {
-  isoOf, LEDGER_TABLES, num, parseDetails, ruleFactsSteps, type Participation,
+  isoOf, LEDGER_TABLES, num, parseDetails, ROSTER_TABLES, ruleFactsSteps, type Participation,
 } from "./ledgerRecords.js";
 import { activeMembersSteps, memberFiguresOf, periodFactsSource, periodTalliesOf } from "./periodFacts.js";
 import { talkRoster } from "./roster.js";
@@ -138,7 +138,7 @@ export function ledgerQueriesRepo(prisma: Prisma, kind: DatabaseKind = "sqlite",
     async memberFigures(
       branchId: number, start: Date, end: Date, settings: RuleSettings = DEFAULT_RULE_SETTINGS,
     ): Promise<{ members: Participation[]; unlisted: number }> {
-      const listed = await kept.read(`activeMembers:${branchId}`, ["Membership", "Member"], () => activeMembersSteps(branchId));
+      const listed = await kept.read(`activeMembers:${branchId}`, ROSTER_TABLES, () => activeMembersSteps(branchId));
       const { members, unlisted } = await kept.facts(`periodFacts:${branchId}:${start.getTime()}:${end.getTime()}`, periodFactsSource(kind, branchId, start, end), {
         key: `figures:${JSON.stringify(settings)}`,
         input: listed,

@@ -7,16 +7,20 @@ import { isActivityKind, type ActivityKind } from "../../domain/kinds.js";
 import type { ActivityFact, MemberParticipation } from "../../domain/tally/types.js";
 import { query, type Steps } from "../statements.js";
 import type { DatabaseKind } from "../url.js";
+import { RECORD_TABLES } from "../recordTouches.js";
 
 type Num = bigint | number | null;
 export type Participation = MemberParticipation & { partyGroupId: number | null };
 export const num = (v: Num | undefined): number => (v === null || v === undefined ? 0 : Number(v));
 
 /**
- * What the ledger's kept reads may change with: the records, the roster, and the rows whose deletion
- * reaches the records (ON DELETE CASCADE or SET NULL from a branch, a member or a party group).
+ * What a kept roster may change with: memberships and members, and the rows whose deletion reaches them
+ * (ON DELETE CASCADE from a branch, SET NULL from a party group: no statement names Membership).
  */
-export const LEDGER_TABLES = ["Activity", "ActivityKind", "Attendance", "Membership", "Member", "PartyGroup", "Branch"] as const;
+export const ROSTER_TABLES = ["Membership", "Member", "PartyGroup", "Branch"] as const;
+
+/** What the ledger's kept reads may change with: the records and the roster (whose deletions reach the records too). */
+export const LEDGER_TABLES = [...RECORD_TABLES, ...ROSTER_TABLES] as const;
 
 /** Raw DateTime values: Date, unix ms or text, depending on the adapter. */
 export function isoOf(v: unknown): string {
