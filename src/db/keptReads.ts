@@ -97,7 +97,8 @@ export function keptReads(runner: SqlRunner, direct: SqliteDirect | undefined, o
       const stamp = db.changeStamp(source.tables);
       const writes = touches.writes();
       let entry = keptFacts.get(key);
-      if (entry && entry.stamp === stamp && (entry.writes !== writes || entry.seq !== touches.seq)) {
+      if (entry?.stamp !== stamp) entry = undefined;
+      if (entry && (entry.writes !== writes || entry.seq !== touches.seq)) {
         const ids = touches.since(entry.seq);
         // Past a few hundred records (an import), reading the period whole is as quick.
         if (ids && ids.length <= 500) {
@@ -108,7 +109,7 @@ export function keptReads(runner: SqlRunner, direct: SqliteDirect | undefined, o
           entry.derived.clear();
         } else entry = undefined;
       }
-      if (!entry || entry.stamp !== stamp) {
+      if (!entry) {
         const all = runSync(db, source.all());
         entry = { stamp, writes, seq: touches.seq, facts: new Map(all.map((f) => [f.id, f])), list: all, derived: new Map() };
         keptFacts.set(key, entry);
